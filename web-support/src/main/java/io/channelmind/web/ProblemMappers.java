@@ -1,0 +1,100 @@
+package io.channelmind.web;
+
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+/**
+ * Turns every error that leaves a REST endpoint into RFC 9457 problem details. Unexpected
+ * failures are logged with their stack trace and reach the client without class names or
+ * messages, which may hold internal details.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response mapProblem(ProblemException exception, @Context UriInfo uriInfo) {
+        return respond(exception.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response mapConstraintViolation(ConstraintViolationException exception, @Context UriInfo uriInfo) {
+        Problem.Builder problem = Problem.of(400, "invalid-request", "Invalid request")
+                .detail(exception.getConstraintViolations().size() + " field(s) failed validation")
+                .instance(uriInfo.getPath());
+        for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {
+            problem.error(fieldName(violation), violation.getInvalidValue(), violation.getMessage());
+        }
+        return respond(problem.build());
+    }
+
+    @ServerExceptionMapper
+    public Response mapJsonError(JsonProcessingException exception, @Context UriInfo uriInfo) {
+        String field = exception instanceof JsonMappingException mapping ? jsonPath(mapping) : null;
+        String detail = field == null
+                ? "The request body is not valid JSON: " + exception.getOriginalMessage()
+                : "The field '" + field + "' has the wrong type or format: " + exception.getOriginalMessage();
+        return respond(Problem.of(400, "malformed-json", "Malformed JSON request body")
+                .detail(detail)
+                .instance(uriInfo.getPath())
+                .error(field == null ? "body" : field, null, "Send a JSON document that matches the API schema")
+                .build());
+    }
+
+    @ServerExceptionMapper
+    public Response mapWebApplication(WebApplicationException exception, @Context UriInfo uriInfo) {
+        int status = exception.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.errorf(exception, "Request to %s failed with status %d", uriInfo.getPath(), status);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        return respond(Problem.of(status, title.toLowerCase().replace(' ', '-'), title)
+                .detail(status >= 500 ? "The server failed to process the request" : exception.getMessage())
+                .instance(uriInfo.getPath())
+                .build());
+    }
+
+    @ServerExceptionMapper
+    public Response mapUnexpected(Exception exception, @Context UriInfo uriInfo) {
+        LOG.errorf(exception, "Unexpected failure while processing %s", uriInfo.getPath());
+        return respond(Problem.of(500, "internal-error", "Internal server error")
+                .detail("The server failed to process the request; the error is in the service log")
+                .instance(uriInfo.getPath())
+                .build());
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        // Method validation paths look like "create.request.name"; the first two nodes name the
+        // Java method and parameter, which mean nothing to a client.
+        String path = violation.getPropertyPath().toString();
+        String[] nodes = path.split("\\.");
+        return nodes.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(nodes, 2, nodes.length)) : path;
+    }
+
+    private static String jsonPath(JsonMappingException exception) {
+        if (exception.getPath().isEmpty()) {
+            return null;
+        }
+        return exception.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+}
