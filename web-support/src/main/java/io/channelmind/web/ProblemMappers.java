@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every error that leaves a REST endpoint into RFC 9457 problem details. Unexpected
@@ -53,8 +54,22 @@ public class ProblemMappers {
                 .build());
     }
 
+    /**
+     * Maps JSON values of the wrong type (a number where an object belongs). Quarkus REST has
+     * its own mapper for this exact type, which writes plain JSON, so a mapper for the
+     * supertype alone never sees it.
+     */
+    @ServerExceptionMapper
+    public Response mapMismatchedInput(MismatchedInputException exception, @Context UriInfo uriInfo) {
+        return mapJsonError(exception, uriInfo);
+    }
+
     @ServerExceptionMapper
     public Response mapWebApplication(WebApplicationException exception, @Context UriInfo uriInfo) {
+        // Quarkus REST wraps JSON syntax errors (a truncated body, say) in a 400.
+        if (exception.getCause() instanceof JsonProcessingException json) {
+            return mapJsonError(json, uriInfo);
+        }
         int status = exception.getResponse().getStatus();
         if (status >= 500) {
             LOG.errorf(exception, "Request to %s failed with status %d", uriInfo.getPath(), status);
