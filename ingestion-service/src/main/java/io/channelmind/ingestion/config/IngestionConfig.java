@@ -1,0 +1,73 @@
+package io.channelmind.ingestion.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Settings of ingestion-service under the {@code ingestion} prefix. */
+@ConfigMapping(prefix = "ingestion")
+public interface IngestionConfig {
+
+    Mappings mappings();
+
+    @WithName("import")
+    Imports imports();
+
+    Producer producer();
+
+    /** Sources of column mappings. */
+    interface Mappings {
+
+        /** Names of the mappings shipped in the application, read from {@code mappings/<name>.json} on the class path. */
+        @WithDefault("channelmind-demo,bank-marketing")
+        List<String> builtIn();
+
+        /** A folder of extra {@code *.json} mappings, read at start-up. */
+        Optional<Path> directory();
+    }
+
+    /** Limits of one import. */
+    interface Imports {
+
+        /** Number of row errors kept in the import record and the response. */
+        @WithDefault("100")
+        int maxReportedErrors();
+
+        /** Messages an import may have sent without an acknowledgement before it waits; bounds memory. */
+        @WithDefault("10000")
+        int maxInFlightMessages();
+
+        /** How long an import waits for Kafka to acknowledge its last messages. */
+        @WithDefault("2m")
+        Duration acknowledgementTimeout();
+    }
+
+    /** Kafka producer tuning; acks=all and idempotence are fixed in code. */
+    interface Producer {
+
+        /** Time the producer waits to fill a batch. */
+        @WithDefault("10ms")
+        Duration linger();
+
+        /** Batch size in bytes per partition. */
+        @WithDefault("131072")
+        int batchSize();
+
+        /** Compression of record batches: none, gzip, snappy, lz4 or zstd. */
+        @WithDefault("none")
+        String compressionType();
+
+        /** Upper bound on the time from send to acknowledgement, retries included. */
+        @WithDefault("60s")
+        Duration deliveryTimeout();
+
+        /** How long a send may block while the producer fetches metadata or waits for buffer space. */
+        @WithDefault("30s")
+        Duration maxBlock();
+    }
+}

@@ -1,0 +1,75 @@
+package io.channelmind.ingestion.domain;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A declarative column mapping: how to read one kind of file and which events each row becomes.
+ * The JSON format is documented in {@code docs/mappings.md}.
+ *
+ * @param fields mapped columns by field name, in the order in which a row is checked
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MappingDefinition(
+        String name,
+        String description,
+        Format format,
+        Defaults defaults,
+        Channels channels,
+        ProfileKey profileKey,
+        Map<String, FieldSpec> fields,
+        List<EventSpec> events) {
+
+    public MappingDefinition {
+        format = format == null ? new Format(null, null, null) : format;
+        defaults = defaults == null ? new Defaults(null, null, null) : defaults;
+        channels = channels == null ? new Channels(null, null) : channels;
+        fields = fields == null ? Map.of() : new LinkedHashMap<>(fields);
+        events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    /** File syntax. The {@code charset} query parameter of an import request overrides {@code charset}. */
+    public record Format(String delimiter, String quote, String charset) {
+
+        public Format {
+            delimiter = delimiter == null ? "," : delimiter;
+            quote = quote == null ? "\"" : quote;
+            charset = charset == null ? "UTF-8" : charset;
+        }
+    }
+
+    /**
+     * Values used when a row leaves them out: the zone of timestamps without an offset, the
+     * currency of amounts without one, and the region of phone numbers without a country code.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Defaults(String timeZone, String currency, String phoneRegion) {
+
+        public Defaults {
+            timeZone = timeZone == null ? "UTC" : timeZone;
+        }
+    }
+
+    /**
+     * Channel name normalisation, applied after trimming: lower-casing (on unless set to false),
+     * then replacing an alias by its channel name.
+     */
+    public record Channels(Boolean lowerCase, Map<String, String> aliases) {
+
+        public Channels {
+            lowerCase = lowerCase == null ? Boolean.TRUE : lowerCase;
+            aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
+        }
+    }
+
+    /**
+     * The customer key {@code <namespace>:<id>}: the id comes from a field, or from the 1-based
+     * data row number after {@code rowNumberPrefix} for files without a customer id.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ProfileKey(String namespace, String field, String rowNumberPrefix) {
+    }
+}

@@ -1,0 +1,39 @@
+package io.channelmind.ingestion.service;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import io.channelmind.ingestion.domain.EventSpec;
+
+/** Evaluates the {@code when} conditions of an event against a row's parsed values. */
+final class Conditions {
+
+    private Conditions() {
+    }
+
+    static boolean allHold(List<EventSpec.Condition> conditions, Map<String, Object> values) {
+        for (EventSpec.Condition condition : conditions) {
+            if (!holds(condition, values.get(condition.field()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean holds(EventSpec.Condition condition, Object value) {
+        if (condition.present() != null) {
+            return (value != null) == condition.present();
+        }
+        if (value == null) {
+            return false;
+        }
+        String text = text(value);
+        return condition.equals() != null ? condition.equals().equals(text) : condition.in().contains(text);
+    }
+
+    /** Returns the text a condition compares: plain digits for numbers, ISO-8601 for times. */
+    static String text(Object value) {
+        return value instanceof BigDecimal decimal ? decimal.toPlainString() : String.valueOf(value);
+    }
+}

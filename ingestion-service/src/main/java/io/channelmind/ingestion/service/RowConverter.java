@@ -1,0 +1,259 @@
+package io.channelmind.ingestion.service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.channelmind.ingestion.domain.EventIds;
+import io.channelmind.ingestion.domain.EventSpec;
+import io.channelmind.ingestion.domain.EventType;
+import io.channelmind.ingestion.domain.FieldSpec;
+import io.channelmind.ingestion.domain.HeaderMismatchException;
+import io.channelmind.ingestion.domain.MappingDefinition;
+import io.channelmind.ingestion.domain.RowRejectedException;
+import io.channelmind.ingestion.domain.TraitSpec;
+import io.channelmind.ingestion.domain.ValueParser;
+import io.channelmind.ingestion.domain.ValueRef;
+import io.channelmind.ingestion.messaging.CustomerEvent;
+import io.channelmind.ingestion.messaging.EventSource;
+import io.channelmind.ingestion.messaging.OutboundMessage;
+import io.channelmind.ingestion.messaging.SpendEvent;
+import io.channelmind.ingestion.messaging.Topics;
+
+/**
+ * Applies a mapping to the rows of one file: parses every mapped field, then builds the
+ * messages of each event whose conditions hold. A row either yields all its messages or is
+ * rejected as a whole, so a malformed row publishes nothing.
+ */
+public final class RowConverter {
+
+    private final MappingDefinition mapping;
+    private final ImportContext context;
+    private final ValueParser parser;
+    private final Map<String, Integer> columnIndex;
+
+    private RowConverter(MappingDefinition mapping, ImportContext context, Map<String, Integer> columnIndex) {
+        this.mapping = mapping;
+        this.context = context;
+        this.parser = new ValueParser(mapping);
+        this.columnIndex = columnIndex;
+    }
+
+    /**
+     * Matches the mapping's columns against the file's header.
+     *
+     * @throws HeaderMismatchException when a mapped column is missing or appears twice
+     */
+    public static RowConverter bind(MappingDefinition mapping, List<String> header, ImportContext context) {
+        Map<String, Integer> positions = new HashMap<>();
+        List<String> duplicates = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (positions.putIfAbsent(header.get(i), i) != null) {
+                duplicates.add(header.get(i));
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        List<String> duplicateMapped = new ArrayList<>();
+        Map<String, Integer> columnIndex = new HashMap<>();
+        for (FieldSpec field : mapping.fields().values()) {
+            Integer position = positions.get(field.column());
+            if (position == null) {
+                missing.add(field.column());
+            } else if (duplicates.contains(field.column())) {
+                duplicateMapped.add(field.column());
+            } else {
+                columnIndex.put(field.column(), position);
+            }
+        }
+        if (!missing.isEmpty() || !duplicateMapped.isEmpty()) {
+            throw new HeaderMismatchException(missing, duplicateMapped, header);
+        }
+        return new RowConverter(mapping, context, columnIndex);
+    }
+
+    /**
+     * Converts one row.
+     *
+     * @param values one value per header column
+     * @throws RowRejectedException when a value is invalid or a needed value is missing
+     */
+    public List<OutboundMessage> convert(long row, List<String> values) {
+        Row parsed = parse(row, values);
+        List<OutboundMessage> messages = new ArrayList<>(mapping.events().size());
+        for (EventSpec event : mapping.events()) {
+            if (!Conditions.allHold(event.when(), parsed.values())) {
+                continue;
+            }
+            for (String required : event.required()) {
+                parsed.require(ValueRef.ofField(required), event.type());
+            }
+            messages.add(event.type().isCustomerEvent() ? customerEvent(event, parsed) : spendEvent(event, parsed));
+        }
+        return messages;
+    }
+
+    private Row parse(long row, List<String> values) {
+        Map<String, Object> parsed = new HashMap<>();
+        for (Map.Entry<String, FieldSpec> entry : mapping.fields().entrySet()) {
+            FieldSpec field = entry.getValue();
+            String raw = values.get(columnIndex.get(field.column()));
+            Object value = parser.parse(field, raw);
+            if (value == null && field.required()) {
+                throw new RowRejectedException(field.column(), raw, "The value is missing; the mapping requires it on every row");
+            }
+            parsed.put(entry.getKey(), value);
+        }
+        return new Row(row, values, parsed);
+    }
+
+    private OutboundMessage customerEvent(EventSpec event, Row row) {
+        EventType type = event.type();
+        String profileKey = profileKey(row, type);
+        if (type == EventType.CONTACT) {
+            row.require(event.channel(), type);
+        }
+        ZonedDateTime occurredAt = (ZonedDateTime) row.resolve(event.occurredAt());
+        BigDecimal value = decimal(row.resolve(event.value()));
+        String currency = value == null ? null : currency(event, row);
+        CustomerEvent payload = new CustomerEvent(
+                CustomerEvent.SCHEMA_VERSION,
+                EventIds.customerEvent(mapping.name(), profileKey, type, row.number()),
+                type.jsonName(),
+                profileKey,
+                occurredAt == null ? context.importedAt() : occurredAt.toInstant(),
+                channel(event.channel(), row),
+                (String) row.resolve(event.campaign()),
+                value,
+                currency,
+                traits(event.traits(), row),
+                source(row));
+        return new OutboundMessage(Topics.CUSTOMER_EVENTS, profileKey, payload);
+    }
+
+    private OutboundMessage spendEvent(EventSpec event, Row row) {
+        String channel = (String) row.require(event.channel(), EventType.SPEND);
+        Object date = row.require(event.date(), EventType.SPEND);
+        LocalDate day = date instanceof ZonedDateTime timestamp ? timestamp.toLocalDate() : (LocalDate) date;
+        BigDecimal cost = decimal(row.require(event.cost(), EventType.SPEND));
+        String campaign = (String) row.resolve(event.campaign());
+        String currency = currency(event, row);
+        Long impressions = (Long) row.resolve(event.impressions());
+        Long clicks = (Long) row.resolve(event.clicks());
+        String content = String.join("|", channel, String.valueOf(campaign), day.toString(), cost.toPlainString(),
+                currency, String.valueOf(impressions), String.valueOf(clicks));
+        SpendEvent payload = new SpendEvent(SpendEvent.SCHEMA_VERSION, EventIds.spend(mapping.name(), row.number(), content),
+                channel, campaign, day, cost, currency, impressions, clicks, source(row));
+        return new OutboundMessage(Topics.SPEND, channel, payload);
+    }
+
+    private String profileKey(Row row, EventType type) {
+        MappingDefinition.ProfileKey key = mapping.profileKey();
+        if (key.rowNumberPrefix() != null) {
+            return key.namespace() + ":" + key.rowNumberPrefix() + row.number();
+        }
+        return key.namespace() + ":" + Conditions.text(row.require(ValueRef.ofField(key.field()), type));
+    }
+
+    private String channel(ValueRef ref, Row row) {
+        if (ref != null && ref.isConstant()) {
+            return parser.normaliseChannel(ref.constant());
+        }
+        return (String) row.resolve(ref);
+    }
+
+    private String currency(EventSpec event, Row row) {
+        String currency = (String) row.resolve(event.currency());
+        if (currency == null) {
+            currency = mapping.defaults().currency();
+        }
+        if (currency == null) {
+            FieldSpec field = event.currency() == null ? null : mapping.fields().get(event.currency().field());
+            throw new RowRejectedException(field == null ? null : field.column(), null,
+                    "The currency is missing and the mapping sets no defaults.currency; add a currency value");
+        }
+        return currency;
+    }
+
+    private Map<String, Object> traits(Map<String, TraitSpec> specs, Row row) {
+        Map<String, Object> traits = new LinkedHashMap<>();
+        specs.forEach((name, spec) -> {
+            Object value = spec.nested() != null ? emptyToNull(traits(spec.nested(), row)) : row.resolve(spec.value());
+            if (value != null) {
+                traits.put(name, toJsonValue(value));
+            }
+        });
+        return traits;
+    }
+
+    private static Object emptyToNull(Map<String, Object> map) {
+        return map.isEmpty() ? null : map;
+    }
+
+    private static Object toJsonValue(Object value) {
+        if (value instanceof ZonedDateTime timestamp) {
+            return timestamp.toInstant().toString();
+        }
+        if (value instanceof LocalDate date) {
+            return date.toString();
+        }
+        return value;
+    }
+
+    private static BigDecimal decimal(Object number) {
+        if (number instanceof Long whole) {
+            return BigDecimal.valueOf(whole);
+        }
+        return (BigDecimal) number;
+    }
+
+    private EventSource source(Row row) {
+        return EventSource.ofImport(context.importId(), mapping.name(), row.number());
+    }
+
+    /** The parsed values of one row, with the raw values kept for error reports. */
+    private final class Row {
+
+        private final long number;
+        private final List<String> raw;
+        private final Map<String, Object> values;
+
+        Row(long number, List<String> raw, Map<String, Object> values) {
+            this.number = number;
+            this.raw = raw;
+            this.values = values;
+        }
+
+        long number() {
+            return number;
+        }
+
+        Map<String, Object> values() {
+            return values;
+        }
+
+        /** Returns the value of a field or constant, or null when the reference or the value is absent. */
+        Object resolve(ValueRef ref) {
+            if (ref == null) {
+                return null;
+            }
+            return ref.isConstant() ? ref.constant() : values.get(ref.field());
+        }
+
+        /** Returns the value of a field or constant, rejecting the row when it is absent. */
+        Object require(ValueRef ref, EventType type) {
+            Object value = resolve(ref);
+            if (value == null) {
+                FieldSpec field = mapping.fields().get(ref.field());
+                throw new RowRejectedException(field.column(), raw.get(columnIndex.get(field.column())),
+                        "The value is missing; " + type.jsonName() + " rows need it");
+            }
+            return value;
+        }
+    }
+}

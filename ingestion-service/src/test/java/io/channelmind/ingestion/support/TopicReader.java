@@ -1,0 +1,122 @@
+package io.channelmind.ingestion.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads a topic from the beginning up to its current end with a plain Kafka consumer. Imports
+ * respond only after Kafka acknowledged their messages, so everything they published is there.
+ */
+public final class TopicReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** Only a hung broker takes this long; reading the test topics takes well under a second. */
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(2);
+
+    private TopicReader() {
+    }
+
+    /** One consumed message with its JSON value parsed. */
+    public record Message(String key, int partition, long offset, JsonNode value) {
+    }
+
+    /** Returns every message of the topic whose import id is {@code importId}, in partition and offset order. */
+    public static List<Message> messagesOfImport(String topic, String importId) {
+        // Parsing only the records that mention the id keeps reading a topic of 100,000s of messages fast.
+        return read(topic, value -> value.contains(importId)).stream()
+                .filter(message -> importId.equals(importIdOf(message.value())))
+                .toList();
+    }
+
+    /** Returns the current end offset of each partition of the topic. */
+    public static Map<Integer, Long> endOffsets(String topic) {
+        try (KafkaConsumer<String, String> consumer = newConsumer()) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            Map<Integer, Long> offsets = new HashMap<>();
+            consumer.endOffsets(partitions).forEach((partition, offset) -> offsets.put(partition.partition(), offset));
+            return offsets;
+        }
+    }
+
+    public static List<Message> readAll(String topic) {
+        return read(topic, value -> true);
+    }
+
+    private static List<Message> read(String topic, Predicate<String> rawFilter) {
+        try (KafkaConsumer<String, String> consumer = newConsumer()) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<Message> messages = new ArrayList<>();
+            long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+            while (!reachedEnd(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Reading " + topic + " did not reach its end offsets " + end);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (rawFilter.test(record.value())) {
+                        messages.add(new Message(record.key(), record.partition(), record.offset(), parse(record.value())));
+                    }
+                }
+            }
+            messages.sort(Comparator.comparingInt(Message::partition).thenComparingLong(Message::offset));
+            return messages;
+        }
+    }
+
+    private static String importIdOf(JsonNode value) {
+        JsonNode importId = value.has("source") ? value.path("source").path("importId") : value.path("importId");
+        return importId.isMissingNode() ? null : importId.asText();
+    }
+
+    private static boolean reachedEnd(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(entry -> consumer.position(entry.getKey()) >= entry.getValue());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+    }
+
+    private static KafkaConsumer<String, String> newConsumer() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "ingestion-test-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(properties);
+    }
+
+    private static JsonNode parse(String value) {
+        try {
+            return JSON.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("A message is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}
