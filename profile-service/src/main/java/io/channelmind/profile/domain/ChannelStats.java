@@ -1,0 +1,18 @@
+package io.channelmind.profile.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A profile's counters for one channel; {@code lastContactAt} is null until a contact event arrives. */
+public record ChannelStats(
+        String channel,
+        long contacts,
+        long conversions,
+        BigDecimal conversionValue,
+        long sent,
+        Instant lastContactAt) {
+
+    public static ChannelStats empty(String channel) {
+        return new ChannelStats(channel, 0, 0, BigDecimal.ZERO, 0, null);
+    }
+}

@@ -1,0 +1,8 @@
+package io.channelmind.profile.domain;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** The origin of a customer event: for imports, the import id, column mapping and 1-based data row. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record EventSource(String kind, String importId, String mapping, Integer row) {
+}

@@ -1,0 +1,41 @@
+package io.channelmind.profile.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A customer profile as stored: contact points, consent per channel, free traits, counters and
+ * per-channel statistics keyed by channel name. Contact points and {@code lastChannel} may be null.
+ */
+public record Profile(
+        String profileKey,
+        String email,
+        String phone,
+        String firstName,
+        String locale,
+        String timeZone,
+        Map<String, Boolean> consent,
+        Map<String, Object> traits,
+        long contacts,
+        long conversions,
+        BigDecimal conversionValue,
+        String lastChannel,
+        Instant lastContactAt,
+        Instant firstSeenAt,
+        Instant lastSeenAt,
+        Map<String, ChannelStats> channels) {
+
+    public boolean hasEmail() {
+        return email != null && !email.isBlank();
+    }
+
+    public boolean hasPhone() {
+        return phone != null && !phone.isBlank();
+    }
+
+    public ChannelStats channel(String name) {
+        ChannelStats stats = channels.get(name);
+        return stats == null ? ChannelStats.empty(name) : stats;
+    }
+}

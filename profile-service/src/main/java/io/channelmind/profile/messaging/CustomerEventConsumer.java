@@ -1,0 +1,96 @@
+package io.channelmind.profile.messaging;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.channelmind.profile.domain.CustomerEvent;
+import io.channelmind.profile.service.CustomerEventBatch;
+import io.channelmind.profile.service.CustomerEventService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+
+/**
+ * Consumes {@code cm.customer-events} in batches. Records that are not valid JSON or lack
+ * {@code eventId}, {@code type}, {@code profileKey} or {@code occurredAt} are counted as
+ * malformed, and events of unknown types are counted and ignored; both still count as consumed.
+ */
+@ApplicationScoped
+public class CustomerEventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(CustomerEventConsumer.class);
+
+    private final ObjectMapper mapper;
+    private final CustomerEventService service;
+    private final MeterRegistry registry;
+
+    public CustomerEventConsumer(ObjectMapper mapper, CustomerEventService service, MeterRegistry registry) {
+        this.mapper = mapper;
+        this.service = service;
+        this.registry = registry;
+    }
+
+    @Incoming(Topics.CUSTOMER_EVENTS)
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<CustomerEvent> applicable = new ArrayList<>();
+        Map<String, Long> perImport = new HashMap<>();
+        int malformed = 0;
+        int unknownType = 0;
+        KafkaRecord<String, String> firstMalformed = null;
+
+        for (KafkaRecord<String, String> record : batch) {
+            CustomerEvent event = parse(record.getPayload());
+            if (event != null && event.importId() != null) {
+                perImport.merge(event.importId(), 1L, Long::sum);
+            }
+            if (event == null || !event.isComplete()) {
+                malformed++;
+                firstMalformed = firstMalformed == null ? record : firstMalformed;
+            } else if (!event.isKnownType()) {
+                unknownType++;
+            } else {
+                applicable.add(event);
+            }
+        }
+
+        if (malformed > 0) {
+            // The record itself is not logged: customer events carry personal data.
+            LOG.warnf("Skipped %d malformed customer events (invalid JSON, or eventId, type, profileKey or "
+                    + "occurredAt missing or invalid); the first is at %s", malformed,
+                    RecordPosition.of(firstMalformed));
+            count("malformed", malformed);
+        }
+        if (unknownType > 0) {
+            LOG.debugf("Ignored %d customer events of unknown types", unknownType);
+            count("unknown-type", unknownType);
+        }
+        return service.apply(new CustomerEventBatch(batch.getRecords().size(), perImport, applicable));
+    }
+
+    private CustomerEvent parse(String payload) {
+        if (payload == null) {
+            return null;
+        }
+        try {
+            return mapper.readValue(payload, CustomerEvent.class);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private void count(String outcome, long amount) {
+        registry.counter("channelmind.profile.events", "topic", Topics.CUSTOMER_EVENTS, "outcome", outcome)
+                .increment(amount);
+    }
+}

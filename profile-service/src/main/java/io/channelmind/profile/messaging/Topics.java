@@ -1,0 +1,16 @@
+package io.channelmind.profile.messaging;
+
+/**
+ * The Kafka topics this service uses (contracts in docs/events.md). Each name is also the
+ * channel name, so application.properties configures them as
+ * {@code mp.messaging.incoming."cm.customer-events".*}.
+ */
+public final class Topics {
+
+    public static final String CUSTOMER_EVENTS = "cm.customer-events";
+    public static final String DELIVERIES = "cm.deliveries";
+    public static final String SEGMENT_MEMBERSHIP = "cm.segment-membership";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,267 @@
+package io.channelmind.profile.repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.channelmind.profile.domain.ChannelDelta;
+import io.channelmind.profile.domain.ChannelStats;
+import io.channelmind.profile.domain.Profile;
+import io.channelmind.profile.domain.ProfileDraft;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Reads and writes profiles and their per-channel counters. Batch writes take arrays and use one
+ * statement per batch. Methods take the {@link SqlClient} so callers choose the transaction.
+ */
+@ApplicationScoped
+public class ProfileRepository {
+
+    private static final String COLUMNS = """
+            profile_key, email, phone, first_name, locale, time_zone, consent::text as consent,
+            traits::text as traits, trait_times::text as trait_times, contacts, conversions, conversion_value,
+            last_channel, last_contact_at, first_seen_at, last_seen_at""";
+
+    private static final String UPSERT = """
+            insert into profile (profile_key, email, phone, first_name, locale, time_zone, consent, traits,
+                                 trait_times, contacts, conversions, conversion_value, last_channel,
+                                 last_contact_at, first_seen_at, last_seen_at, updated_at)
+            select k, em, ph, fn, lo, tz, co::jsonb, tr::jsonb, tt::jsonb, ct, cv, va::numeric, lc, lca, fs, ls, now()
+            from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                        $8::text[], $9::text[], $10::int8[], $11::int8[], $12::text[], $13::text[],
+                        $14::timestamptz[], $15::timestamptz[], $16::timestamptz[])
+                 as d(k, em, ph, fn, lo, tz, co, tr, tt, ct, cv, va, lc, lca, fs, ls)
+            on conflict (profile_key) do update set
+                email = excluded.email, phone = excluded.phone, first_name = excluded.first_name,
+                locale = excluded.locale, time_zone = excluded.time_zone, consent = excluded.consent,
+                traits = excluded.traits, trait_times = excluded.trait_times, contacts = excluded.contacts,
+                conversions = excluded.conversions, conversion_value = excluded.conversion_value,
+                last_channel = excluded.last_channel, last_contact_at = excluded.last_contact_at,
+                first_seen_at = excluded.first_seen_at, last_seen_at = excluded.last_seen_at,
+                updated_at = excluded.updated_at""";
+
+    private static final String ADD_CHANNEL_DELTAS = """
+            insert into profile_channel (profile_key, channel, contacts, conversions, conversion_value, last_contact_at)
+            select k, ch, ct, cv, va::numeric, lca
+            from unnest($1::text[], $2::text[], $3::int8[], $4::int8[], $5::text[], $6::timestamptz[])
+                 as d(k, ch, ct, cv, va, lca)
+            on conflict (profile_key, channel) do update set
+                contacts = profile_channel.contacts + excluded.contacts,
+                conversions = profile_channel.conversions + excluded.conversions,
+                conversion_value = profile_channel.conversion_value + excluded.conversion_value,
+                last_contact_at = greatest(profile_channel.last_contact_at, excluded.last_contact_at)""";
+
+    private static final String ADD_SENT = """
+            insert into profile_channel (profile_key, channel, sent)
+            select d.k, d.ch, d.n
+            from unnest($1::text[], $2::text[], $3::int8[]) as d(k, ch, n)
+            where exists (select 1 from profile p where p.profile_key = d.k)
+            on conflict (profile_key, channel) do update set sent = profile_channel.sent + excluded.sent""";
+
+    private final JsonColumns json;
+
+    public ProfileRepository(JsonColumns json) {
+        this.json = json;
+    }
+
+    /**
+     * Loads the existing profiles among {@code keys} and locks them until the transaction ends.
+     * The rows are locked in key order, so two batches that lock overlapping keys do not deadlock
+     * on them. Keys without a profile are absent from the result.
+     */
+    public Uni<Map<String, ProfileDraft>> lockDrafts(SqlClient client, Collection<String> keys) {
+        String sql = "select " + COLUMNS + " from profile where profile_key = any($1::text[])"
+                + " order by profile_key for no key update";
+        return client.preparedQuery(sql).execute(Tuple.of(keys.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, ProfileDraft> drafts = new LinkedHashMap<>();
+                    rows.forEach(row -> drafts.put(row.getString("profile_key"), toDraft(row)));
+                    return drafts;
+                });
+    }
+
+    /**
+     * Loads up to {@code limit} profiles with keys after {@code after} in key order, share-locked
+     * until the transaction ends so that no batch changes them while a segment is evaluated.
+     */
+    public Uni<List<ProfileDraft>> lockPage(SqlClient client, String after, int limit) {
+        String sql = "select " + COLUMNS + " from profile where profile_key > $1"
+                + " order by profile_key limit $2 for share";
+        return client.preparedQuery(sql).execute(Tuple.of(after, limit)).map(this::toDrafts);
+    }
+
+    /** Writes the drafts as the new state of their profiles, creating the missing ones. */
+    public Uni<Void> upsert(SqlClient client, Collection<ProfileDraft> drafts) {
+        int size = drafts.size();
+        String[] keys = new String[size];
+        String[] emails = new String[size];
+        String[] phones = new String[size];
+        String[] firstNames = new String[size];
+        String[] locales = new String[size];
+        String[] timeZones = new String[size];
+        String[] consents = new String[size];
+        String[] traits = new String[size];
+        String[] traitTimes = new String[size];
+        Long[] contacts = new Long[size];
+        Long[] conversions = new Long[size];
+        String[] values = new String[size];
+        String[] lastChannels = new String[size];
+        OffsetDateTime[] lastContacts = new OffsetDateTime[size];
+        OffsetDateTime[] firstSeen = new OffsetDateTime[size];
+        OffsetDateTime[] lastSeen = new OffsetDateTime[size];
+
+        int i = 0;
+        for (ProfileDraft draft : drafts) {
+            keys[i] = draft.profileKey();
+            emails[i] = draft.email();
+            phones[i] = draft.phone();
+            firstNames[i] = draft.firstName();
+            locales[i] = draft.locale();
+            timeZones[i] = draft.timeZone();
+            consents[i] = json.write(draft.consent());
+            traits[i] = json.write(draft.traits());
+            traitTimes[i] = json.write(draft.traitTimes());
+            contacts[i] = draft.contacts();
+            conversions[i] = draft.conversions();
+            values[i] = draft.conversionValue().toPlainString();
+            lastChannels[i] = draft.lastChannel();
+            lastContacts[i] = utc(draft.lastContactAt());
+            firstSeen[i] = utc(draft.firstSeenAt());
+            lastSeen[i] = utc(draft.lastSeenAt());
+            i++;
+        }
+
+        Tuple parameters = Tuple.from(List.of(keys, emails, phones, firstNames, locales, timeZones, consents, traits,
+                traitTimes, contacts, conversions, values, lastChannels, lastContacts, firstSeen, lastSeen));
+        return client.preparedQuery(UPSERT).execute(parameters).replaceWithVoid();
+    }
+
+    /** Adds the deltas to the per-channel counters, creating missing channel rows. */
+    public Uni<Void> addChannelDeltas(SqlClient client, List<ChannelDelta> deltas) {
+        if (deltas.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int size = deltas.size();
+        String[] keys = new String[size];
+        String[] channels = new String[size];
+        Long[] contacts = new Long[size];
+        Long[] conversions = new Long[size];
+        String[] values = new String[size];
+        OffsetDateTime[] lastContacts = new OffsetDateTime[size];
+        for (int i = 0; i < size; i++) {
+            ChannelDelta delta = deltas.get(i);
+            keys[i] = delta.profileKey();
+            channels[i] = delta.channel();
+            contacts[i] = delta.contacts();
+            conversions[i] = delta.conversions();
+            values[i] = delta.conversionValue().toPlainString();
+            lastContacts[i] = utc(delta.lastContactAt());
+        }
+        Tuple parameters = Tuple.from(List.of(keys, channels, contacts, conversions, values, lastContacts));
+        return client.preparedQuery(ADD_CHANNEL_DELTAS).execute(parameters).replaceWithVoid();
+    }
+
+    /**
+     * Adds {@code counts[i]} to the {@code sent} counter of profile {@code keys[i]} on
+     * {@code channels[i]}. Entries for profiles that do not exist are skipped. Returns the number
+     * of entries applied.
+     */
+    public Uni<Integer> addSent(SqlClient client, String[] keys, String[] channels, Long[] counts) {
+        return client.preparedQuery(ADD_SENT).execute(Tuple.of(keys, channels, counts)).map(RowSet::rowCount);
+    }
+
+    /** Loads the per-channel statistics of the given profiles, keyed by profile key and channel. */
+    public Uni<Map<String, Map<String, ChannelStats>>> channels(SqlClient client, Collection<String> keys) {
+        String sql = """
+                select profile_key, channel, contacts, conversions, conversion_value, sent, last_contact_at
+                from profile_channel where profile_key = any($1::text[]) order by profile_key, channel""";
+        return client.preparedQuery(sql).execute(Tuple.of(keys.toArray(String[]::new))).map(rows -> {
+            Map<String, Map<String, ChannelStats>> channels = new LinkedHashMap<>();
+            for (Row row : rows) {
+                ChannelStats stats = new ChannelStats(row.getString("channel"), row.getLong("contacts"),
+                        row.getLong("conversions"), row.getBigDecimal("conversion_value"), row.getLong("sent"),
+                        instant(row, "last_contact_at"));
+                channels.computeIfAbsent(row.getString("profile_key"), key -> new LinkedHashMap<>())
+                        .put(stats.channel(), stats);
+            }
+            return channels;
+        });
+    }
+
+    public Uni<Optional<Profile>> find(SqlClient client, String profileKey) {
+        return findAll(client, List.of(profileKey)).map(profiles -> profiles.stream().findFirst());
+    }
+
+    /** Loads up to {@code limit} profiles with keys after {@code after}, in key order. */
+    public Uni<List<Profile>> page(SqlClient client, String after, int limit) {
+        String sql = "select " + COLUMNS + " from profile where profile_key > $1 order by profile_key limit $2";
+        return client.preparedQuery(sql).execute(Tuple.of(after, limit))
+                .map(this::toDrafts)
+                .chain(drafts -> withChannels(client, drafts));
+    }
+
+    public Uni<Long> count(SqlClient client) {
+        return client.query("select count(*) from profile").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** Turns drafts into profiles with their per-channel statistics, keeping the order. */
+    public Uni<List<Profile>> withChannels(SqlClient client, List<ProfileDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> keys = drafts.stream().map(ProfileDraft::profileKey).toList();
+        return channels(client, keys).map(channels -> drafts.stream()
+                .map(draft -> draft.toProfile(channels.getOrDefault(draft.profileKey(), Map.of())))
+                .toList());
+    }
+
+    private Uni<List<Profile>> findAll(SqlClient client, List<String> keys) {
+        String sql = "select " + COLUMNS + " from profile where profile_key = any($1::text[]) order by profile_key";
+        return client.preparedQuery(sql).execute(Tuple.of(keys.toArray(String[]::new)))
+                .map(this::toDrafts)
+                .chain(drafts -> withChannels(client, drafts));
+    }
+
+    private List<ProfileDraft> toDrafts(RowSet<Row> rows) {
+        List<ProfileDraft> drafts = new ArrayList<>(rows.size());
+        rows.forEach(row -> drafts.add(toDraft(row)));
+        return drafts;
+    }
+
+    private ProfileDraft toDraft(Row row) {
+        ProfileDraft draft = new ProfileDraft(row.getString("profile_key"),
+                json.readBooleans(row.getString("consent")), json.readObject(row.getString("traits")),
+                json.readInstants(row.getString("trait_times")),
+                instant(row, "first_seen_at"), instant(row, "last_seen_at"));
+        draft.email(row.getString("email"));
+        draft.phone(row.getString("phone"));
+        draft.firstName(row.getString("first_name"));
+        draft.locale(row.getString("locale"));
+        draft.timeZone(row.getString("time_zone"));
+        draft.counters(row.getLong("contacts"), row.getLong("conversions"), row.getBigDecimal("conversion_value"));
+        draft.lastContact(row.getString("last_channel"), instant(row, "last_contact_at"));
+        return draft;
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,120 @@
+package io.channelmind.profile.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.channelmind.profile.domain.Segment;
+import io.channelmind.profile.domain.SegmentMember;
+import io.channelmind.profile.rule.InvalidRuleException;
+import io.channelmind.profile.service.SegmentService;
+import io.channelmind.web.Problem;
+import io.channelmind.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/segments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Segments")
+public class SegmentResource {
+
+    private static final int DEFAULT_MEMBER_LIMIT = 500;
+
+    private final SegmentService segments;
+
+    public SegmentResource(SegmentService segments) {
+        this.segments = segments;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a segment and evaluate it over all profiles",
+            description = "Responds once every existing profile has been evaluated and the entries published "
+                    + "to cm.segment-membership. The rule language is described in docs/segments.md.")
+    public Uni<Response> create(@Valid @NotNull SegmentRequest request) {
+        Uni<Optional<Segment>> created;
+        try {
+            created = segments.create(request.name(), request.rule(), request.description());
+        } catch (InvalidRuleException e) {
+            throw invalidRule(request.rule(), e);
+        }
+        return created
+                .map(segment -> segment.orElseThrow(() -> Problem.of(409, "segment-exists", "Segment already exists")
+                        .detail("A segment named '" + request.name() + "' already exists")
+                        .error("name", request.name(), "Choose another name; segments cannot be replaced")
+                        .toException()))
+                .chain(segment -> segments.size(segment.name()).map(size -> Response
+                        .created(URI.create("/api/v1/segments/" + segment.name()))
+                        .entity(SegmentView.from(segment, size))
+                        .build()));
+    }
+
+    @GET
+    @Operation(summary = "List all segments with their member counts")
+    public Uni<List<SegmentView>> list() {
+        return segments.list().chain(all -> segments.sizes().map(sizes -> all.stream()
+                .map(segment -> SegmentView.from(segment, sizes.getOrDefault(segment.name(), 0L)))
+                .toList()));
+    }
+
+    @GET
+    @Path("/{name}")
+    @Operation(summary = "Read one segment with its member count")
+    public Uni<SegmentView> get(@PathParam("name") String name) {
+        return requireSegment(name).chain(segment -> segments.size(name).map(size -> SegmentView.from(segment, size)));
+    }
+
+    @GET
+    @Path("/{name}/members")
+    @Operation(summary = "List a segment's members with contact points (internal API)",
+            description = "Internal API for automation-service, which needs the contact points and consent "
+                    + "of an audience to send to it. It returns personal data: do not expose it outside the "
+                    + "cluster. Members come in profile key order; pass 'next' as 'after' for the following "
+                    + "page, 'next' is null on the last page. limit: 1 to 1000, default 500.")
+    public Uni<MemberPage> members(@PathParam("name") String name, @QueryParam("after") String after,
+            @QueryParam("limit") String limit) {
+        int pageSize = PageLimit.parse(limit, DEFAULT_MEMBER_LIMIT);
+
+        return requireSegment(name)
+                .chain(segment -> segments.members(name, PageLimit.after(after), pageSize + 1))
+                .map(found -> {
+                    boolean more = found.size() > pageSize;
+                    List<SegmentMember> page = more ? found.subList(0, pageSize) : found;
+                    String next = more ? page.get(page.size() - 1).profileKey() : null;
+                    return new MemberPage(name, page, next);
+                });
+    }
+
+    private Uni<Segment> requireSegment(String name) {
+        return segments.find(name).map(found -> found.orElseThrow(
+                () -> Problem.of(404, "segment-not-found", "Segment not found")
+                        .detail("No segment is named '" + name + "'")
+                        .error("name", name, "List the segments with GET /api/v1/segments")
+                        .toException()));
+    }
+
+    private static ProblemException invalidRule(String rule, InvalidRuleException e) {
+        return Problem.of(400, "invalid-rule", "Invalid segment rule")
+                .detail(e.getMessage())
+                .error("rule", rule, "Expected " + e.expected() + " at position " + e.position()
+                        + "; see docs/segments.md for the rule language")
+                .with("position", e.position())
+                .with("token", e.token())
+                .with("expected", e.expected())
+                .toException();
+    }
+}

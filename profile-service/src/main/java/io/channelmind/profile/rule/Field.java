@@ -1,0 +1,86 @@
+package io.channelmind.profile.rule;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.channelmind.profile.domain.Profile;
+
+/**
+ * A profile attribute that a rule can compare: its name as written, the type of literal it
+ * accepts and how to read it from a profile. The reader returns null for a missing value
+ * ({@code lastChannel} before any contact, an absent trait).
+ */
+public record Field(String name, ValueType type, Function<Profile, Object> reader) {
+
+    /** The literal types a field accepts. {@code ANY} is for traits, whose type is known only per profile. */
+    public enum ValueType {
+        NUMBER("a number"),
+        BOOLEAN("true or false"),
+        STRING("a quoted string"),
+        ANY("a number, a quoted string, true or false");
+
+        private final String description;
+
+        ValueType(String description) {
+            this.description = description;
+        }
+
+        String description() {
+            return description;
+        }
+    }
+
+    static final String KNOWN_FIELDS = "a field: contacts, conversions, conversionValue, hasEmail, hasPhone, "
+            + "lastChannel, channel.<name>.contacts, channel.<name>.conversions, consent.<channel> or trait.<name>";
+
+    private static final String CHANNEL_PREFIX = "channel.";
+    private static final String CONSENT_PREFIX = "consent.";
+    private static final String TRAIT_PREFIX = "trait.";
+
+    /** Resolves a field name as written in a rule; empty when the name is not a field. */
+    static Optional<Field> resolve(String name) {
+        Field field = switch (name) {
+            case "contacts" -> number(name, profile -> BigDecimal.valueOf(profile.contacts()));
+            case "conversions" -> number(name, profile -> BigDecimal.valueOf(profile.conversions()));
+            case "conversionValue" -> number(name, Profile::conversionValue);
+            case "hasEmail" -> new Field(name, ValueType.BOOLEAN, Profile::hasEmail);
+            case "hasPhone" -> new Field(name, ValueType.BOOLEAN, Profile::hasPhone);
+            case "lastChannel" -> new Field(name, ValueType.STRING, Profile::lastChannel);
+            default -> resolvePrefixed(name);
+        };
+        return Optional.ofNullable(field);
+    }
+
+    private static Field resolvePrefixed(String name) {
+        if (name.startsWith(CONSENT_PREFIX) && name.length() > CONSENT_PREFIX.length()) {
+            String channel = name.substring(CONSENT_PREFIX.length());
+            return new Field(name, ValueType.BOOLEAN, profile -> Boolean.TRUE.equals(profile.consent().get(channel)));
+        }
+        if (name.startsWith(TRAIT_PREFIX) && name.length() > TRAIT_PREFIX.length()) {
+            String trait = name.substring(TRAIT_PREFIX.length());
+            return new Field(name, ValueType.ANY, profile -> profile.traits().get(trait));
+        }
+        if (name.startsWith(CHANNEL_PREFIX)) {
+            return resolveChannel(name);
+        }
+        return null;
+    }
+
+    private static Field resolveChannel(String name) {
+        int lastDot = name.lastIndexOf('.');
+        if (lastDot <= CHANNEL_PREFIX.length()) {
+            return null;
+        }
+        String channel = name.substring(CHANNEL_PREFIX.length(), lastDot);
+        return switch (name.substring(lastDot + 1)) {
+            case "contacts" -> number(name, profile -> BigDecimal.valueOf(profile.channel(channel).contacts()));
+            case "conversions" -> number(name, profile -> BigDecimal.valueOf(profile.channel(channel).conversions()));
+            default -> null;
+        };
+    }
+
+    private static Field number(String name, Function<Profile, Object> reader) {
+        return new Field(name, ValueType.NUMBER, reader);
+    }
+}

@@ -1,0 +1,18 @@
+package io.channelmind.profile.rule;
+
+/**
+ * One lexical token of a rule: its kind, the text as written, its 0-based position and, for
+ * literals, the parsed value (a {@link java.math.BigDecimal}, an unescaped {@link String} or a
+ * {@link Boolean}).
+ */
+record Token(Kind kind, String text, int position, Object value) {
+
+    enum Kind {
+        FIELD, NUMBER, STRING, BOOLEAN, AND, OR, NOT, LEFT_PAREN, RIGHT_PAREN, OPERATOR, END
+    }
+
+    /** Returns the token as error messages show it. */
+    String display() {
+        return kind == Kind.END ? "end of rule" : "'" + text + "'";
+    }
+}

@@ -1,0 +1,90 @@
+package io.channelmind.profile.rule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.channelmind.profile.domain.ChannelStats;
+import io.channelmind.profile.domain.Profile;
+
+class RuleEvaluationTest {
+
+    private static final Profile PROFILE = profile();
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "contacts = 3                          | true",
+        "contacts != 3                         | false",
+        "contacts > 2 and contacts <= 3        | true",
+        "conversions = 0                       | false",
+        "conversions >= 1                      | true",
+        "conversionValue > 12.4                | true",
+        "conversionValue = 12.50               | true",
+        "hasEmail = true                       | true",
+        "hasPhone = true                       | false",
+        "hasPhone != true                      | true",
+        "lastChannel = 'sms'                   | true",
+        "lastChannel > 'email'                 | true",
+        "channel.email.contacts = 2            | true",
+        "channel.email.conversions = 1         | true",
+        "channel.push.contacts = 0             | true",
+        "consent.email = true                  | true",
+        "consent.sms = false                   | true",
+        "consent.push = false                  | true",
+        "consent.push = true                   | false",
+        "trait.age >= 40                       | true",
+        "trait.age = '42'                      | true",
+        "trait.score > 7                       | true",
+        "trait.score = 'abc'                   | false",
+        "trait.job = 'admin.'                  | true",
+        "trait.job > 3                         | false",
+        "trait.job != 3                        | true",
+        "trait.vip = true                      | true",
+        "trait.vip = 'true'                    | true",
+        "trait.missing = 1                     | false",
+        "trait.missing < 1                     | false",
+        "trait.missing != 1                    | true",
+        "not trait.missing = 1                 | true",
+        "trait.tags = 'a'                      | false",
+        "contacts = 0 or hasEmail = true       | true",
+        "not (contacts = 3 and hasEmail = true)| false",
+    })
+    void rulesEvaluateAgainstProfile(String rule, boolean expected) {
+        assertEquals(expected, RuleParser.parse(rule).matches(PROFILE));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "lastChannel = 'sms'   | false",
+        "lastChannel != 'sms'  | true",
+        "lastChannel < 'zzz'   | false",
+    })
+    void missingLastChannelMatchesOnlyNotEqual(String rule, boolean expected) {
+        Profile empty = new Profile("k", null, null, null, null, null, Map.of(), Map.of(), 0, 0, BigDecimal.ZERO,
+                null, null, Instant.EPOCH, Instant.EPOCH, Map.of());
+
+        assertEquals(expected, RuleParser.parse(rule).matches(empty));
+    }
+
+    private static Profile profile() {
+        Map<String, Object> traits = new LinkedHashMap<>();
+        traits.put("age", 42);
+        traits.put("score", "7.5");
+        traits.put("job", "admin.");
+        traits.put("vip", true);
+        traits.put("tags", List.of("a", "b"));
+        Map<String, ChannelStats> channels = Map.of(
+                "email", new ChannelStats("email", 2, 1, new BigDecimal("12.5"), 0, Instant.EPOCH),
+                "sms", new ChannelStats("sms", 1, 0, BigDecimal.ZERO, 0, Instant.EPOCH));
+        return new Profile("demo:c-1", "ana@example.com", " ", "Ana", "es-ES", "Europe/Madrid",
+                Map.of("email", true, "sms", false), traits, 3, 1, new BigDecimal("12.5000"), "sms",
+                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, channels);
+    }
+}
