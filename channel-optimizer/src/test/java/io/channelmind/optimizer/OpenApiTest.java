@@ -1,0 +1,27 @@
+package io.channelmind.optimizer;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class OpenApiTest {
+
+    @Test
+    void openApiDocumentsMethodAndCost() {
+        String document = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+
+        assertTrue(document.contains("/api/v1/recommendations/channel"));
+        assertTrue(document.contains("Beta(2p, 2(1 - p))"));
+        assertTrue(document.contains("cost stays channel-wide"));
+    }
+
+    @Test
+    void swaggerUiIsIncluded() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
