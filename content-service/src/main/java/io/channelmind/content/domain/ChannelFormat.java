@@ -1,0 +1,37 @@
+package io.channelmind.content.domain;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The shape of a copy for a channel: an e-mail with subject and body, one SMS, or a short
+ * social post. Channel names that are not listed get the social format.
+ */
+public enum ChannelFormat {
+
+    EMAIL,
+    SMS,
+    SOCIAL;
+
+    /** Channel names that automation-service sends through a connector of its own. */
+    public static final List<String> KNOWN_CHANNELS = List.of("email", "sms", "cellular", "telephone", "social");
+
+    // `cellular` and `telephone` come from contact-type columns such as the bank-marketing
+    // data set. automation-service reaches both through its SMS connector, so their copy must
+    // fit one SMS; a longer call script would not.
+    private static final Set<String> SMS_CHANNELS = Set.of("sms", "cellular", "telephone");
+
+    /** Returns the format for a channel name; the name is compared in lower case. */
+    public static ChannelFormat forChannel(String channel) {
+        String name = channel.toLowerCase(Locale.ROOT);
+        if (name.equals("email")) {
+            return EMAIL;
+        }
+        return SMS_CHANNELS.contains(name) ? SMS : SOCIAL;
+    }
+
+    public static boolean isKnownChannel(String channel) {
+        return KNOWN_CHANNELS.contains(channel.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,21 @@
+package io.channelmind.content.rest;
+
+import java.util.Map;
+
+/**
+ * The body of {@code POST /api/v1/copy}. {@link CopyRequestValidator} checks it, so every
+ * field may arrive null here.
+ *
+ * @param locale {@code en} (the default) or {@code zh-CN}
+ */
+public record CopyRequest(String campaign, String segment, String channel, String locale, Brief brief,
+        Audience audience) {
+
+    /** The content of the message; only {@code product} is required. */
+    public record Brief(String product, String offer, String callToAction, String url) {
+    }
+
+    /** Aggregate figures about the audience, such as {@code conversionRate}; never personal data. */
+    public record Audience(Long size, Map<String, Object> features) {
+    }
+}

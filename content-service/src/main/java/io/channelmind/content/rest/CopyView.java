@@ -1,0 +1,28 @@
+package io.channelmind.content.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.channelmind.content.domain.CopyVariant;
+
+/**
+ * A stored copy as the API returns it.
+ *
+ * @param generator {@code template} or {@code llm}
+ * @param model model name when {@code generator} is {@code llm}, else null
+ * @param subject e-mail subject, null for other channels
+ * @param placeholders names of the {@code {{name}}} placeholders that the sender fills in
+ * @param warnings findings for the reviewer, each starting with a reason code and a colon
+ * @param sends deliveries counted from {@code cm.deliveries}
+ */
+public record CopyView(UUID copyId, String generator, String model, String channel, String locale, String subject,
+        String body, List<String> placeholders, List<String> warnings, String campaign, String segment, long sends,
+        Instant createdAt) {
+
+    static CopyView of(CopyVariant variant) {
+        return new CopyView(variant.id, variant.generator, variant.model, variant.channel, variant.locale, variant.subject,
+                variant.body, List.of(variant.placeholders), List.of(variant.warnings), variant.campaign, variant.segment, variant.sends,
+                variant.createdAt);
+    }
+}

@@ -1,0 +1,116 @@
+package io.channelmind.content.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.channelmind.content.config.LlmSettings;
+import io.channelmind.content.domain.AbsoluteClaims;
+import io.channelmind.content.domain.ChannelFormat;
+import io.channelmind.content.domain.ChannelRules;
+import io.channelmind.content.domain.CopySpec;
+import io.channelmind.content.domain.CopyVariant;
+import io.channelmind.content.domain.GeneratedCopy;
+import io.channelmind.content.repository.CopyVariantRepository;
+import io.channelmind.web.Problem;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * Writes a copy with the model when one is configured, else with the template copywriter,
+ * adds the review warnings and stores it.
+ */
+@ApplicationScoped
+public class CopyService {
+
+    /** The reason code of the warning for a channel name that has no format of its own. */
+    public static final String UNKNOWN_CHANNEL = "unknown-channel";
+    public static final String COPIES_COUNTER = "channelmind.content.copies";
+
+    private static final Logger LOG = Logger.getLogger(CopyService.class);
+
+    private final TemplateCopywriter template;
+    private final LlmCopywriter llm;
+    private final LlmSettings settings;
+    private final CopyVariantRepository repository;
+    private final MeterRegistry registry;
+    private final Vertx vertx;
+
+    public CopyService(TemplateCopywriter template, LlmCopywriter llm, LlmSettings settings,
+            CopyVariantRepository repository, MeterRegistry registry, Vertx vertx) {
+        this.template = template;
+        this.llm = llm;
+        this.settings = settings;
+        this.repository = repository;
+        this.registry = registry;
+        this.vertx = vertx;
+    }
+
+    /** Writes and stores one copy; emits the stored row. */
+    public Uni<CopyVariant> create(CopySpec spec) {
+        // The model call blocks for up to its timeout, so it runs on a worker thread. Its result
+        // returns to the request's Vert.x context, because Hibernate Reactive must run there.
+        Uni<GeneratedCopy> written = settings.enabled()
+                ? vertx.executeBlocking(() -> llm.write(spec), false)
+                : Uni.createFrom().item(() -> template.write(spec));
+
+        return written
+                .map(copy -> copy.withWarnings(reviewWarnings(spec, copy)))
+                .flatMap(copy -> Panache.withTransaction(() -> repository.persist(CopyVariant.of(spec, copy, now()))))
+                .invoke(variant -> {
+                    registry.counter(COPIES_COUNTER, "generator", variant.generator, "format", spec.format().name().toLowerCase())
+                            .increment();
+                    LOG.infof("Stored copy %s for channel %s, written by %s with %d warning(s)", variant.id, variant.channel,
+                            variant.generator, variant.warnings.length);
+                });
+    }
+
+    /** Finds a stored copy; fails with a 404 problem when no copy has the id. */
+    public Uni<CopyVariant> find(String copyId) {
+        UUID id;
+        try {
+            id = UUID.fromString(copyId);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(notFound(copyId));
+        }
+        return Panache.withSession(() -> repository.findById(id))
+                .onItem().ifNull().failWith(() -> notFound(copyId));
+    }
+
+    /** Returns the current time at the microsecond precision of PostgreSQL, so the POST and GET responses match. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static List<String> reviewWarnings(CopySpec spec, GeneratedCopy copy) {
+        List<String> warnings = new ArrayList<>();
+        if (!ChannelFormat.isKnownChannel(spec.channel())) {
+            warnings.add(UNKNOWN_CHANNEL + ": channel '" + spec.channel() + "' is not one of "
+                    + String.join(", ", ChannelFormat.KNOWN_CHANNELS) + ", so the copy has the generic social format of at most "
+                    + ChannelRules.SOCIAL_MAX + " characters");
+        }
+        String text = copy.subject() == null ? copy.body() : copy.subject() + "\n" + copy.body();
+        List<String> claims = AbsoluteClaims.find(text);
+        if (!claims.isEmpty()) {
+            warnings.add(AbsoluteClaims.REASON + ": the copy contains " + AbsoluteClaims.quote(claims)
+                    + " from the brief; absolute claims are banned in Chinese advertising (Advertising Law, Article 9) "
+                    + "and unprovable elsewhere, so reword the brief");
+        }
+        return warnings;
+    }
+
+    private static RuntimeException notFound(String copyId) {
+        return Problem.of(404, "copy-not-found", "Copy not found")
+                .detail("No copy has the id '" + copyId + "'")
+                .error("copyId", copyId, "Use a copyId returned by POST /api/v1/copy")
+                .toException();
+    }
+}

@@ -1,0 +1,58 @@
+package io.channelmind.content.service;
+
+import io.channelmind.content.domain.ChannelRules;
+import io.channelmind.content.domain.CopyBrief;
+import io.channelmind.content.domain.CopySpec;
+import io.channelmind.content.domain.Placeholders;
+import io.channelmind.content.domain.SmsLength;
+
+/**
+ * The values that fill the placeholders of the model prompts. Angle brackets in user text are
+ * replaced by look-alike characters, so that a brief cannot close the {@code <brief>} section
+ * and write instructions after it.
+ */
+record PromptValues(String language, String channelRules, String product, String offer, String callToAction, String url,
+        String audience) {
+
+    private static final String NONE = "(none)";
+
+    static PromptValues of(CopySpec spec) {
+        CopyBrief brief = spec.brief();
+        return new PromptValues(
+                spec.locale().languageName(),
+                channelRules(spec),
+                data(brief.product()),
+                brief.offerText().map(PromptValues::data).orElse(NONE),
+                brief.callToActionText().map(PromptValues::data).orElse(NONE),
+                brief.link().map(PromptValues::data).orElse(NONE),
+                data(spec.audience().describe()));
+    }
+
+    /** Returns the rules of the channel format as prompt lines, with the same limits that {@link ChannelRules} checks. */
+    static String channelRules(CopySpec spec) {
+        return switch (spec.format()) {
+            case EMAIL -> """
+                    - Channel: e-mail. "subject" is one plain line of at most %d characters without placeholders.
+                    - "body" is plain text of at most %d characters. It starts with a greeting that contains the \
+                    placeholder %s and ends with an unsubscribe sentence that contains the placeholder %s. \
+                    Write both placeholders exactly like that and use no other placeholders."""
+                    .formatted(ChannelRules.EMAIL_SUBJECT_MAX, ChannelRules.EMAIL_BODY_MAX,
+                            Placeholders.of(Placeholders.FIRST_NAME), Placeholders.of(Placeholders.UNSUBSCRIBE_URL));
+            case SMS -> """
+                    - Channel: one SMS ("%s"). "subject" is null.
+                    - "body" has at most %d characters when it contains any Chinese character or other character \
+                    outside the GSM 7-bit alphabet, otherwise at most %d characters; the link counts too. It ends \
+                    with the opt-out text "%s" and contains no placeholders."""
+                    .formatted(spec.channel(), SmsLength.UCS2_LIMIT, SmsLength.GSM7_LIMIT,
+                            ChannelRules.smsOptOut(spec.locale()));
+            case SOCIAL -> """
+                    - Channel: a social media post ("%s"). "subject" is null.
+                    - "body" has at most %d characters, the link included, and contains no placeholders."""
+                    .formatted(spec.channel(), ChannelRules.SOCIAL_MAX);
+        };
+    }
+
+    static String data(String text) {
+        return text.replace('<', '‹').replace('>', '›');
+    }
+}
