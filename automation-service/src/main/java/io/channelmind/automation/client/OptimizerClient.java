@@ -1,0 +1,23 @@
+package io.channelmind.automation.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.smallrye.mutiny.Uni;
+
+/** REST client of channel-optimizer's recommendation API. */
+@RegisterRestClient(configKey = "channel-optimizer")
+@Path("/api/v1/recommendations")
+public interface OptimizerClient {
+
+    @GET
+    @Path("/channel")
+    Uni<ChannelRecommendation> recommendChannel(@QueryParam("segment") String segment);
+
+    /** The best channel for a segment with the reason in plain words; other response fields are ignored. */
+    record ChannelRecommendation(String segment, String channel, String reason, Integer segmentMembers) {
+    }
+}

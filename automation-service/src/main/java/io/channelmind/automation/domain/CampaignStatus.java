@@ -1,0 +1,22 @@
+package io.channelmind.automation.domain;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Lifecycle of a campaign; the lower-case name is used in JSON and in the database. */
+public enum CampaignStatus {
+    DRAFT,
+    RUNNING,
+    COMPLETED,
+    FAILED;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static CampaignStatus fromWireName(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,14 @@
+package io.channelmind.automation.messaging;
+
+/** Kafka topics and channels of automation-service; the payloads are described in docs/events.md. */
+public final class Topics {
+
+    /** Deliveries: one message per message a provider accepted, keyed by profile key. */
+    public static final String DELIVERIES = "cm.deliveries";
+
+    /** Outgoing channel that writes to {@link #DELIVERIES}; application.properties maps it to the topic. */
+    public static final String DELIVERIES_CHANNEL = "deliveries";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,127 @@
+package io.channelmind.automation.repository;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.channelmind.automation.domain.Campaign;
+import io.channelmind.automation.domain.CampaignStatus;
+import io.channelmind.automation.domain.CopySummary;
+import io.channelmind.automation.domain.Counts;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Stores campaigns and the counts of their latest launch. Updates made on behalf of a run
+ * name its run id, so a lost run that wakes up cannot overwrite a newer launch. Each method
+ * uses the Hibernate Reactive session of the current Vert.x duplicated context, or opens one,
+ * so two calls must not run at once on the same context.
+ */
+@ApplicationScoped
+public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID> {
+
+    // HQL's instant renders as current_timestamp, the database clock that Campaign.readAt also reads.
+    private static final String SAVE_PROGRESS = """
+            update Campaign set counts.audience = :audience, counts.processed = :processed, counts.sent = :sent,
+                counts.duplicates = :duplicates, counts.failed = :failed, counts.skipped = :skipped,
+                heartbeatAt = instant
+            where id = :id and runId = :runId and status = :running
+            """;
+    private static final String FINISH_RUN = """
+            update Campaign set counts.audience = :audience, counts.processed = :processed, counts.sent = :sent,
+                counts.duplicates = :duplicates, counts.failed = :failed, counts.skipped = :skipped,
+                status = :status, error = :error, finishedAt = instant, heartbeatAt = instant
+            where id = :id and runId = :runId
+            """;
+
+    @WithTransaction
+    public Uni<Void> insert(Campaign campaign) {
+        return persist(campaign).replaceWithVoid();
+    }
+
+    /** Returns the campaign, or a null item when no campaign has the id. */
+    @WithSession
+    public Uni<Campaign> find(UUID id) {
+        return findById(id);
+    }
+
+    @WithSession
+    public Uni<List<Campaign>> list() {
+        return listAll(Sort.by("createdAt").and("id"));
+    }
+
+    /**
+     * Marks the campaign running under a new run id and resets its counts, unless another run
+     * owns it (status running with a heartbeat younger than the lease). The row stays locked
+     * until the transaction ends, so of two concurrent launches only one starts a run.
+     * Returns the updated campaign, or a null item when the id is unknown or another run owns it.
+     */
+    @WithTransaction
+    public Uni<Campaign> startRun(UUID id, UUID runId, Duration lease) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE).map(campaign -> {
+            if (campaign == null || !campaign.launchable(lease)) {
+                return null;
+            }
+            campaign.startRun(runId);
+            return campaign;
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> saveChannel(UUID id, UUID runId, String channel, String recommendationReason) {
+        String hql = "update Campaign set channel = :channel, recommendationReason = :reason where id = :id and runId = :runId";
+        Parameters values = Parameters.with("id", id)
+                .and("runId", runId)
+                .and("channel", channel)
+                .and("reason", recommendationReason);
+        return update(hql, values).replaceWithVoid();
+    }
+
+    @WithTransaction
+    public Uni<Void> saveCopy(UUID id, UUID runId, CopySummary copy) {
+        String hql = """
+                update Campaign set copy.copyId = :copyId, copy.generator = :generator, copy.subject = :subject,
+                    copy.body = :body
+                where id = :id and runId = :runId
+                """;
+        Parameters values = Parameters.with("id", id)
+                .and("runId", runId)
+                .and("copyId", copy.copyId())
+                .and("generator", copy.generator())
+                .and("subject", copy.subject())
+                .and("body", copy.body());
+        return update(hql, values).replaceWithVoid();
+    }
+
+    /** Stores the counts of a running launch and renews its heartbeat. Does nothing once the run has finished. */
+    @WithTransaction
+    public Uni<Void> saveProgress(UUID id, UUID runId, Counts counts) {
+        Parameters values = countsParameters(id, runId, counts).and("running", CampaignStatus.RUNNING);
+        return update(SAVE_PROGRESS, values).replaceWithVoid();
+    }
+
+    /** Ends a launch with its final status, counts and error (null when there is none). */
+    @WithTransaction
+    public Uni<Void> finishRun(UUID id, UUID runId, CampaignStatus status, Counts counts, String error) {
+        Parameters values = countsParameters(id, runId, counts).and("status", status).and("error", error);
+        return update(FINISH_RUN, values).replaceWithVoid();
+    }
+
+    private static Parameters countsParameters(UUID id, UUID runId, Counts counts) {
+        return Parameters.with("id", id)
+                .and("runId", runId)
+                .and("audience", counts.audience())
+                .and("processed", counts.processed())
+                .and("sent", counts.sent())
+                .and("duplicates", counts.duplicates())
+                .and("failed", counts.failed())
+                .and("skipped", counts.skipped());
+    }
+}

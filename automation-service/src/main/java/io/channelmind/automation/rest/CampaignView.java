@@ -1,0 +1,58 @@
+package io.channelmind.automation.rest;
+
+import java.time.Instant;
+import java.util.Map;
+
+import io.channelmind.automation.domain.Brief;
+import io.channelmind.automation.domain.Campaign;
+import io.channelmind.automation.domain.CampaignStatus;
+import io.channelmind.automation.domain.Counts;
+
+/**
+ * A campaign as the REST API returns it. {@code recommendation} is null unless
+ * channel-optimizer chose the channel, {@code copy} is null until content-service wrote it,
+ * and {@code counts} describe the latest launch.
+ */
+public record CampaignView(
+        String id,
+        String name,
+        String segment,
+        String locale,
+        CampaignStatus status,
+        String channel,
+        RecommendationView recommendation,
+        CopyView copy,
+        CountsView counts,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        String error,
+        int launches,
+        Brief brief) {
+
+    public record RecommendationView(String channel, String reason) {
+    }
+
+    public record CopyView(String copyId, String generator, String subject, String body) {
+    }
+
+    /** {@code skipped} maps each skip reason to its count. */
+    public record CountsView(int audience, int processed, int sent, Map<String, Integer> skipped, int duplicates,
+            int failed) {
+    }
+
+    public static CampaignView of(Campaign campaign) {
+        String channel = campaign.channel != null ? campaign.channel : campaign.requestedChannel;
+        RecommendationView recommendation = campaign.recommendationReason == null ? null
+                : new RecommendationView(campaign.channel, campaign.recommendationReason);
+        CopyView copy = campaign.copy == null ? null
+                : new CopyView(campaign.copy.copyId(), campaign.copy.generator(), campaign.copy.subject(),
+                        campaign.copy.body());
+        Counts counts = campaign.counts;
+        CountsView countsView = new CountsView(counts.audience(), counts.processed(), counts.sent(), counts.skipped(),
+                counts.duplicates(), counts.failed());
+        return new CampaignView(campaign.id.toString(), campaign.name, campaign.segment, campaign.locale,
+                campaign.status, channel, recommendation, copy, countsView, campaign.createdAt, campaign.startedAt,
+                campaign.finishedAt, campaign.error, campaign.launches, campaign.brief);
+    }
+}

@@ -1,0 +1,117 @@
+package io.channelmind.automation.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.channelmind.automation.config.AutomationConfig;
+import io.channelmind.automation.domain.Brief;
+import io.channelmind.automation.domain.Campaign;
+import io.channelmind.automation.domain.CampaignStatus;
+import io.channelmind.automation.domain.Counts;
+import io.channelmind.automation.repository.CampaignRepository;
+import io.channelmind.web.Problem;
+import io.smallrye.mutiny.Uni;
+
+/** Creates, reads and launches campaigns; the runs themselves belong to {@link CampaignRunner}. */
+@ApplicationScoped
+public class CampaignService {
+
+    private static final Logger LOG = Logger.getLogger(CampaignService.class);
+    static final String DEFAULT_LOCALE = "en";
+
+    private final CampaignRepository campaigns;
+    private final CampaignRunner runner;
+    private final AutomationConfig config;
+
+    public CampaignService(CampaignRepository campaigns, CampaignRunner runner, AutomationConfig config) {
+        this.campaigns = campaigns;
+        this.runner = runner;
+        this.config = config;
+    }
+
+    /** Stores a draft campaign; a null channel means channel-optimizer chooses it at launch. */
+    public Uni<Campaign> create(String name, String segment, String channel, String locale, Brief brief) {
+        Campaign campaign = Campaign.draft(name.trim(), segment, channel, locale == null ? DEFAULT_LOCALE : locale, brief,
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+        return campaigns.insert(campaign)
+                .invoke(() -> LOG.infof("Campaign %s created for segment %s", campaign.id, segment))
+                .replaceWith(campaign);
+    }
+
+    /** Returns the campaign or fails with a 404 problem. */
+    public Uni<Campaign> get(String id) {
+        UUID campaignId = parseId(id);
+        return campaigns.find(campaignId)
+                .map(campaign -> present(campaign, id));
+    }
+
+    public Uni<List<Campaign>> list() {
+        return campaigns.list()
+                .map(found -> found.stream().map(campaign -> present(campaign, campaign.id.toString())).toList());
+    }
+
+    /**
+     * Marks the campaign running and starts its run in the background. Fails with a 404
+     * problem for an unknown id and a 409 problem while another run owns the campaign.
+     */
+    public Uni<Campaign> launch(String id) {
+        UUID campaignId = parseId(id);
+        UUID runId = UUID.randomUUID();
+        return campaigns.startRun(campaignId, runId, config.run().lease()).chain(started -> {
+            if (started != null) {
+                runner.start(started);
+                return Uni.createFrom().item(started);
+            }
+            return campaigns.find(campaignId).map(existing -> {
+                if (existing == null) {
+                    throw notFound(id);
+                }
+                throw Problem.of(409, "campaign-running", "Campaign is running")
+                        .detail("Campaign " + id + " has been running since " + existing.startedAt
+                                + ". Wait until its status is completed or failed, then launch it again")
+                        .with("startedAt", String.valueOf(existing.startedAt))
+                        .toException();
+            });
+        });
+    }
+
+    private Campaign present(Campaign campaign, String id) {
+        if (campaign == null) {
+            throw notFound(id);
+        }
+        if (campaign.status != CampaignStatus.RUNNING) {
+            return campaign;
+        }
+        Counts live = runner.liveCounts(campaign.id, campaign.runId);
+        if (live != null) {
+            return campaign.withCounts(live);
+        }
+        if (campaign.lost(config.run().lease())) {
+            return campaign.withOutcome(CampaignStatus.FAILED, "The run stopped reporting progress, probably because"
+                    + " its automation-service instance stopped. Launch the campaign again to finish it. Recipients"
+                    + " that already have a send get no second message");
+        }
+        return campaign;
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound(id);
+        }
+    }
+
+    private static RuntimeException notFound(String id) {
+        return Problem.of(404, "campaign-not-found", "Campaign not found")
+                .detail("No campaign has the id '" + id + "'")
+                .error("id", id, "Use an id returned by POST /api/v1/campaigns or listed by GET /api/v1/campaigns")
+                .toException();
+    }
+}

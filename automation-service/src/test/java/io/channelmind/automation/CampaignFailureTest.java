@@ -1,0 +1,82 @@
+package io.channelmind.automation;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.channelmind.automation.DependencyStubs.member;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class CampaignFailureTest {
+
+    @Test
+    void contentFailureFailsCampaign() {
+        DependencyStubs.segment("no-copy", List.of(
+                member("t:no-copy-1", "mia@no-copy.example", null, "Mia", Map.of("email", true))));
+        DependencyStubs.copyFailure("no-copy", Map.of(
+                "type", "urn:channelmind:problem:internal-error",
+                "title", "Internal server error",
+                "status", 500,
+                "detail", "The copywriter failed to produce copy"));
+
+        JsonPath campaign = CampaignApi.run("no-copy", "email");
+
+        String error = campaign.getString("error");
+        assertEquals("failed", campaign.getString("status"));
+        assertTrue(error.contains("content-service returned HTTP 500 for POST /api/v1/copy"), error);
+        assertTrue(error.contains("The copywriter failed to produce copy"), error);
+        assertNull(campaign.get("copy"));
+        assertEquals(0, campaign.getInt("counts.processed"));
+        assertNotNull(campaign.getString("finishedAt"));
+        assertEquals(0, Mailbox.forDomain("no-copy.example").size());
+    }
+
+    @Test
+    void unknownSegmentFailsCampaign() {
+        WireMockResource.server().stubFor(get(urlPathEqualTo("/api/v1/segments/missing"))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"urn:channelmind:problem:segment-not-found\",\"title\":\"Segment not found\","
+                                + "\"status\":404,\"detail\":\"No segment is named 'missing'\"}")));
+
+        JsonPath campaign = CampaignApi.run("missing", "email");
+
+        String error = campaign.getString("error");
+        assertEquals("failed", campaign.getString("status"));
+        assertTrue(error.contains("profile-service returned HTTP 404 for GET /api/v1/segments/missing"), error);
+        assertTrue(error.contains("Segment not found: No segment is named 'missing'"), error);
+    }
+
+    @Test
+    void launchWhileRunningConflicts() {
+        DependencyStubs.segment("slow", List.of(
+                member("t:slow-1", "nuno@slow.example", null, "Nuno", Map.of("email", true))));
+        // The delay keeps the run busy, so the second launch arrives while the first one runs.
+        WireMockResource.server().stubFor(get(urlPathEqualTo("/api/v1/segments/slow"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withFixedDelay(3000)
+                        .withBody("{\"name\":\"slow\",\"rule\":\"conversions = 0\",\"size\":1}")));
+        DependencyStubs.copy("slow", "email", "copy-slow");
+        String id = CampaignApi.create("slow", "email");
+        CampaignApi.launch(id);
+
+        given().when().post("/api/v1/campaigns/" + id + "/launch")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:channelmind:problem:campaign-running"));
+
+        assertEquals("completed", CampaignApi.awaitFinished(id).getString("status"));
+    }
+}

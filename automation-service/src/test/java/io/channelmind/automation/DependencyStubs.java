@@ -1,0 +1,114 @@
+package io.channelmind.automation;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+/** Stubs the APIs of profile-service, content-service and channel-optimizer on the WireMock server. */
+public final class DependencyStubs {
+
+    public static final String SUBJECT = "{{firstName}}, your Savings Plus offer";
+    public static final String BODY = "Hello {{firstName}},\n\nOpen Savings Plus and get 2% bonus interest.\n\n"
+            + "Unsubscribe: {{unsubscribeUrl}}";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DependencyStubs() {
+    }
+
+    /** Builds a segment member; null values are sent as JSON null. */
+    public static Map<String, Object> member(String profileKey, String email, String phone, String firstName,
+            Map<String, Boolean> consent) {
+        Map<String, Object> member = new LinkedHashMap<>();
+        member.put("profileKey", profileKey);
+        member.put("email", email);
+        member.put("phone", phone);
+        member.put("firstName", firstName);
+        member.put("locale", "en");
+        member.put("timeZone", "Europe/Lisbon");
+        member.put("consent", consent);
+        return member;
+    }
+
+    /** Stubs the segment and its members, in pages of the configured page size chained by profile key. */
+    public static void segment(String name, List<Map<String, Object>> members) {
+        int pageSize = ConfigProvider.getConfig().getValue("automation.audience.page-size", Integer.class);
+        WireMockResource.server().stubFor(get(urlPathEqualTo("/api/v1/segments/" + name))
+                .willReturn(json(200, Map.of("name", name, "rule", "conversions = 0", "description", "test segment",
+                        "size", members.size()))));
+
+        int pages = Math.max(1, (members.size() + pageSize - 1) / pageSize);
+        String after = null;
+        for (int index = 0; index < pages; index++) {
+            List<Map<String, Object>> page = members.subList(index * pageSize, Math.min((index + 1) * pageSize, members.size()));
+            String next = index == pages - 1 ? null : (String) page.get(page.size() - 1).get("profileKey");
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("segment", name);
+            body.put("members", new ArrayList<>(page));
+            body.put("next", next);
+            WireMockResource.server().stubFor(get(urlPathEqualTo("/api/v1/segments/" + name + "/members"))
+                    .withQueryParam("limit", equalTo(String.valueOf(pageSize)))
+                    .withQueryParam("after", after == null ? absent() : equalTo(after))
+                    .willReturn(json(200, body)));
+            after = next;
+        }
+    }
+
+    public static void recommendation(String segment, String channel, String reason) {
+        WireMockResource.server().stubFor(get(urlPathEqualTo("/api/v1/recommendations/channel"))
+                .withQueryParam("segment", equalTo(segment))
+                .willReturn(json(200, Map.of("segment", segment, "channel", channel, "reason", reason,
+                        "segmentMembers", 7, "considered", List.of()))));
+    }
+
+    public static void copy(String segment, String channel, String copyId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("copyId", copyId);
+        body.put("generator", "template");
+        body.put("model", null);
+        body.put("channel", channel);
+        body.put("locale", "en");
+        body.put("subject", "email".equals(channel) ? SUBJECT : null);
+        body.put("body", BODY);
+        body.put("placeholders", List.of("firstName", "unsubscribeUrl"));
+        body.put("warnings", List.of());
+        WireMockResource.server().stubFor(post(urlPathEqualTo("/api/v1/copy"))
+                .withRequestBody(matchingJsonPath("$.segment", equalTo(segment)))
+                .willReturn(json(201, body)));
+    }
+
+    public static void copyFailure(String segment, Map<String, Object> problem) {
+        WireMockResource.server().stubFor(post(urlPathEqualTo("/api/v1/copy"))
+                .withRequestBody(matchingJsonPath("$.segment", equalTo(segment)))
+                .willReturn(aResponse().withStatus((Integer) problem.get("status"))
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody(write(problem))));
+    }
+
+    private static ResponseDefinitionBuilder json(int status, Object body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(write(body));
+    }
+
+    private static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
