@@ -1,0 +1,100 @@
+package io.channelmind.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.channelmind.stack.cli.ServiceLauncher;
+import io.channelmind.stack.cli.ServiceSpec;
+import io.channelmind.stack.infra.FreePorts;
+import io.channelmind.stack.infra.KafkaBroker;
+import io.channelmind.stack.infra.MailServer;
+import io.channelmind.stack.infra.PostgresServer;
+import io.channelmind.stack.infra.StackTopics;
+
+/**
+ * The whole suite for one test class: Kafka, PostgreSQL and SMTP in this JVM on free ports,
+ * and the five packaged services as child processes. Service logs go to
+ * {@code target/e2e-logs/<test>/}.
+ */
+final class LocalStack implements AutoCloseable {
+
+    private final KafkaBroker kafka;
+    private final PostgresServer postgres;
+    private final MailServer mail;
+    private final List<Process> services = new ArrayList<>();
+    private final Map<String, String> baseUrls = new LinkedHashMap<>();
+    private final Path logDir;
+
+    private LocalStack(String name) throws Exception {
+        Path root = Path.of(System.getProperty("channelmind.root", "..")).toAbsolutePath().normalize();
+        logDir = root.resolve("e2e-tests/target/e2e-logs").resolve(name);
+        Files.createDirectories(logDir);
+
+        postgres = PostgresServer.startTemporary();
+        postgres.createDatabases(ServiceSpec.ALL.stream().map(ServiceSpec::database).toList());
+        kafka = KafkaBroker.startTemporary();
+        kafka.createTopics(StackTopics.ALL, StackTopics.PARTITIONS);
+        mail = new MailServer(FreePorts.find(), null);
+        mail.start();
+
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            ports.put(spec.module(), FreePorts.find());
+        }
+        ServiceLauncher.Addresses addresses = new ServiceLauncher.Addresses(kafka.bootstrapServers(), postgres.port(),
+                mail.port(), ports);
+        ServiceLauncher launcher = new ServiceLauncher(root, logDir);
+        List<CompletableFuture<Void>> readiness = new ArrayList<>();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            Process process = launcher.start(spec, addresses);
+            services.add(process);
+            String url = addresses.baseUrl(spec.module());
+            baseUrls.put(spec.module(), url);
+            readiness.add(CompletableFuture.runAsync(
+                    () -> ServiceLauncher.awaitReady(spec.module(), url, process, Duration.ofMinutes(3))));
+        }
+        CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new)).join();
+    }
+
+    static LocalStack start(String name) throws Exception {
+        return new LocalStack(name);
+    }
+
+    Map<String, String> baseUrls() {
+        return baseUrls;
+    }
+
+    MailServer mail() {
+        return mail;
+    }
+
+    Path logDir() {
+        return logDir;
+    }
+
+    @Override
+    public void close() {
+        for (Process process : services) {
+            process.destroy();
+        }
+        for (Process process : services) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+        mail.close();
+        kafka.close();
+        postgres.close();
+    }
+}

@@ -1,0 +1,16 @@
+package io.channelmind.stack.demo;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the demo generator wrote, with the counts the pipeline must reproduce: per-channel
+ * contacts and conversions, the size of the {@code not-converted} segment and the outcome of
+ * an e-mail campaign to it.
+ *
+ * @param channels per channel: {@code [contacts, conversions]}
+ * @param expectedSkips skip reason to count for an e-mail campaign to the segment
+ */
+public record DemoDataSet(Path file, int customers, int rows, Map<String, long[]> channels, int notConverted,
+        int expectedEmailsSent, int expectedDuplicates, Map<String, Integer> expectedSkips, int spendRows) {
+}
