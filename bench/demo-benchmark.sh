@@ -21,7 +21,7 @@ PEAK_FILE="$OUT/peak-pss-kib"
 echo 0 > "$PEAK_FILE"
 
 # Build first, so the build is not part of the measurement.
-(cd "$ROOT" && ./mvnw -B -q -DskipTests -pl '!e2e-tests' package)
+"$ROOT/channelmind" build
 "$ROOT/channelmind" down --purge >/dev/null
 
 # Prints the PIDs of processes whose command line mentions the repository, and of all their

@@ -34,6 +34,8 @@ public final class ChannelMindCli {
                           Stops everything; --purge also deletes the state folder.
               status [--json]
                           Shows what runs where.
+              build       Builds the services and the launcher (the other commands build
+                          what is missing or older than its sources by themselves).
 
             Environment: CHANNELMIND_HOME (state folder, default .channelmind in the
             repository), CHANNELMIND_<SERVICE>_PORT such as CHANNELMIND_INGESTION_SERVICE_PORT

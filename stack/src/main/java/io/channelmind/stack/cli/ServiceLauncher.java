@@ -76,6 +76,8 @@ public final class ServiceLauncher {
     public static Map<String, String> environment(ServiceSpec spec, Addresses addresses) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(addresses.servicePorts().get(spec.module())));
+        // The local stack serves loopback only; in Kubernetes the default 0.0.0.0 applies.
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("KAFKA_BOOTSTRAP_SERVERS", addresses.kafkaBootstrap());
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL",
                 "postgresql://127.0.0.1:" + addresses.postgresPort() + "/" + spec.database());
