@@ -1,0 +1,110 @@
+{{/*
+Values keys of the five services, in data-flow order. Every per-service template ranges over
+this list, so the rendered output has a stable order.
+*/}}
+{{- define "channelmind.serviceKeys" -}}
+ingestionService profileService contentService channelOptimizer automationService
+{{- end }}
+
+{{/* Name prefix of every object: the release name, plus "-channelmind" unless it already says so. */}}
+{{- define "channelmind.prefix" -}}
+{{- if contains "channelmind" .Release.Name -}}
+{{- .Release.Name | trunc 40 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-channelmind" .Release.Name | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
+{{- end }}
+
+{{/* Component name of a service from its values key: ingestionService -> ingestion-service. */}}
+{{- define "channelmind.componentName" -}}
+{{- kebabcase . -}}
+{{- end }}
+
+{{/* Object name of a service. Argument: dict "root" $ "key" <values key>. */}}
+{{- define "channelmind.fullname" -}}
+{{- printf "%s-%s" (include "channelmind.prefix" .root) (include "channelmind.componentName" .key) | trunc 63 | trimSuffix "-" -}}
+{{- end }}
+
+{{/* Labels that select the pods of one service. Argument: dict "root" $ "key" <values key>. */}}
+{{- define "channelmind.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "channelmind.componentName" .key }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+{{- end }}
+
+{{/* Labels of every object of one service. Argument: dict "root" $ "key" <values key>. */}}
+{{- define "channelmind.labels" -}}
+{{ include "channelmind.selectorLabels" . }}
+app.kubernetes.io/component: {{ include "channelmind.componentName" .key }}
+app.kubernetes.io/part-of: channelmind
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
+{{- end }}
+
+{{/* Image reference of one service. Argument: dict "root" $ "key" <values key>. */}}
+{{- define "channelmind.image" -}}
+{{- $svc := index .root.Values .key -}}
+{{- $tag := $svc.image.tag | default .root.Values.global.image.tag | default .root.Chart.AppVersion -}}
+{{- printf "%s/%s:%s" .root.Values.global.image.registry $svc.image.repository $tag -}}
+{{- end }}
+
+{{/* In-cluster base URL of one service. Argument: dict "root" $ "key" <values key>. */}}
+{{- define "channelmind.serviceUrl" -}}
+{{- printf "http://%s:80" (include "channelmind.fullname" .) -}}
+{{- end }}
+
+{{/*
+Plain (non-secret) environment of one service, as YAML key: value lines for its ConfigMap.
+The names are the environment forms of the keys in each service's application.properties.
+Argument: dict "root" $ "key" <values key>.
+*/}}
+{{- define "channelmind.config" -}}
+{{- $root := .root -}}
+{{- $svc := index $root.Values .key -}}
+{{- $pg := $root.Values.global.postgresql -}}
+{{- $db := $svc.database -}}
+{{- $config := dict -}}
+{{- $_ := set $config "QUARKUS_HTTP_PORT" ($root.Values.global.httpPort | toString) -}}
+{{- $_ := set $config "KAFKA_BOOTSTRAP_SERVERS" $root.Values.global.kafka.bootstrapServers -}}
+{{- $_ := set $config "QUARKUS_DATASOURCE_REACTIVE_URL" ($db.reactiveUrl | default (printf "postgresql://%s:%v/%s" $pg.host $pg.port $db.name)) -}}
+{{- $_ := set $config "QUARKUS_DATASOURCE_JDBC_URL" ($db.jdbcUrl | default (printf "jdbc:postgresql://%s:%v/%s" $pg.host $pg.port $db.name)) -}}
+{{- $_ := set $config "QUARKUS_DATASOURCE_USERNAME" $db.username -}}
+{{- if eq .key "contentService" -}}
+{{- if $svc.llm.baseUrl -}}
+{{- $_ := set $config "OPENAI_BASE_URL" $svc.llm.baseUrl -}}
+{{- end -}}
+{{- $_ := set $config "OPENAI_MODEL" $svc.llm.model -}}
+{{- $_ := set $config "OPENAI_TIMEOUT" $svc.llm.timeout -}}
+{{- end -}}
+{{- if eq .key "automationService" -}}
+{{- $mail := $svc.mail -}}
+{{- $_ := set $config "QUARKUS_MAILER_HOST" $mail.host -}}
+{{- $_ := set $config "QUARKUS_MAILER_PORT" ($mail.port | toString) -}}
+{{- $_ := set $config "QUARKUS_MAILER_FROM" $mail.from -}}
+{{- $_ := set $config "QUARKUS_MAILER_TLS" ($mail.tls | toString) -}}
+{{- $_ := set $config "QUARKUS_MAILER_START_TLS" $mail.startTls -}}
+{{- if $mail.auth.enabled -}}
+{{- $_ := set $config "QUARKUS_MAILER_USERNAME" $mail.auth.username -}}
+{{- end -}}
+{{- $_ := set $config "AUTOMATION_MAIL_UNSUBSCRIBE_BASE_URL" $mail.unsubscribeBaseUrl -}}
+{{- $_ := set $config "QUARKUS_REST_CLIENT_PROFILE_SERVICE_URL" (include "channelmind.serviceUrl" (dict "root" $root "key" "profileService")) -}}
+{{- $_ := set $config "QUARKUS_REST_CLIENT_CONTENT_SERVICE_URL" (include "channelmind.serviceUrl" (dict "root" $root "key" "contentService")) -}}
+{{- $_ := set $config "QUARKUS_REST_CLIENT_CHANNEL_OPTIMIZER_URL" (include "channelmind.serviceUrl" (dict "root" $root "key" "channelOptimizer")) -}}
+{{- end -}}
+{{- range $name, $value := $svc.config -}}
+{{- $_ := set $config $name ($value | toString) -}}
+{{- end -}}
+{{- range $name, $value := $config }}
+{{ $name }}: {{ $value | quote }}
+{{- end -}}
+{{- end }}
+
+{{/*
+Services that call a service over REST, as values keys. Only automation-service calls others.
+Argument: the values key of the called service.
+*/}}
+{{- define "channelmind.callers" -}}
+{{- if has . (list "profileService" "contentService" "channelOptimizer") -}}
+automationService
+{{- end -}}
+{{- end }}
