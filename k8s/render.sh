@@ -2,8 +2,9 @@
 # Renders k8s/chart/channelmind with its default values into k8s/manifests/channelmind.yaml
 # (or into the file given as the first argument), for installs with plain kubectl.
 #
-# Helm comes from $HELM, else from PATH, else from k8s-tests/target/tools/helm, which the
-# k8s-tests module downloads when its tests run (see k8s/README.md).
+# Helm comes from $HELM, else from k8s-tests/target/tools/helm (the Helm 4.1.4 binary that the
+# k8s-tests module downloads, the same one the manifest test renders with), else from PATH.
+# Another Helm version may format the output differently and fail that test.
 set -euo pipefail
 
 k8s_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -11,10 +12,10 @@ output="${1:-$k8s_dir/manifests/channelmind.yaml}"
 
 helm="${HELM:-}"
 if [[ -z "$helm" ]]; then
-  if command -v helm >/dev/null 2>&1; then
-    helm="$(command -v helm)"
-  elif [[ -x "$k8s_dir/../k8s-tests/target/tools/helm" ]]; then
+  if [[ -x "$k8s_dir/../k8s-tests/target/tools/helm" ]]; then
     helm="$k8s_dir/../k8s-tests/target/tools/helm"
+  elif command -v helm >/dev/null 2>&1; then
+    helm="$(command -v helm)"
   else
     echo "render.sh: helm not found. Set HELM, put helm on PATH, or run the k8s-tests" >&2
     echo "module once so it downloads helm into k8s-tests/target/tools (see k8s/README.md)." >&2
