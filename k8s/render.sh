@@ -23,7 +23,7 @@ if [[ -z "$helm" ]]; then
   fi
 fi
 
-# Kubernetes 1.35 with the Gateway API v1 CRDs installed, so the HTTPRoutes are rendered.
+# Kubernetes 1.35 with the Gateway API v1 CRDs installed, which the default HTTPRoutes require.
 rendered="$("$helm" template channelmind "$k8s_dir/chart/channelmind" \
   --kube-version 1.35.0 \
   --api-versions gateway.networking.k8s.io/v1/HTTPRoute)"

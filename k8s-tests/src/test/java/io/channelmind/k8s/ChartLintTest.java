@@ -50,11 +50,31 @@ class ChartLintTest {
     @Test
     void minReplicasAboveMaxFailsRender() {
         HelmTool.Result result = HelmTool.run(List.of("template", "channelmind", ValuesCase.chartDir().toString(),
-                "--kube-version", RenderedChart.KUBE_VERSION, "--set", "contentService.autoscaling.minReplicas=7"));
+                "--kube-version", RenderedChart.KUBE_VERSION, "--api-versions", RenderedChart.GATEWAY_API,
+                "--set", "contentService.autoscaling.minReplicas=7"));
 
         assertNotEquals(0, result.exitCode(), "minReplicas above maxReplicas must fail the render");
         assertTrue(result.stderr().contains("contentService.autoscaling.minReplicas (7) is greater than maxReplicas"),
                 result.describe());
+    }
+
+    @Test
+    void httpRouteWithoutGatewayApiFailsRender() {
+        HelmTool.Result result = HelmTool.run(List.of("template", "channelmind", ValuesCase.chartDir().toString(),
+                "--kube-version", RenderedChart.KUBE_VERSION));
+
+        assertNotEquals(0, result.exitCode(), "HTTPRoutes without the Gateway API must fail the render");
+        assertTrue(result.stderr().contains("no gateway.networking.k8s.io/v1 HTTPRoute API"), result.describe());
+    }
+
+    @Test
+    void serviceMonitorWithoutCrdFailsRender() {
+        HelmTool.Result result = HelmTool.run(List.of("template", "channelmind", ValuesCase.chartDir().toString(),
+                "--kube-version", RenderedChart.KUBE_VERSION, "--api-versions", RenderedChart.GATEWAY_API,
+                "--set", "serviceMonitor.enabled=true"));
+
+        assertNotEquals(0, result.exitCode(), "ServiceMonitors without their CRD must fail the render");
+        assertTrue(result.stderr().contains("no monitoring.coreos.com/v1 ServiceMonitor API"), result.describe());
     }
 
     private static HelmTool.Result lint(List<String> extraArguments) {

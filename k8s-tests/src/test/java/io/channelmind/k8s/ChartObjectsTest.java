@@ -51,6 +51,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.Endpoint;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 
 /**
  * Renders the chart for every values case and checks the objects with the fabric8 model: no
@@ -411,6 +413,27 @@ class ChartObjectsTest {
                                 () -> "Deployments selected by a podSelector peer of " + name(policy));
                     }
                 }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void serviceMonitorsScrapeServicePorts(ValuesCase valuesCase) {
+        RenderedChart chart = RenderedChart.of(valuesCase);
+
+        for (ServiceMonitor monitor : chart.all(ServiceMonitor.class)) {
+            Map<String, String> selector = monitor.getSpec().getSelector().getMatchLabels();
+            List<Service> selected = chart.all(Service.class).stream()
+                    .filter(service -> matches(selector, service.getMetadata().getLabels()))
+                    .toList();
+            assertEquals(1, selected.size(), () -> "Services selected by ServiceMonitor " + name(monitor));
+
+            for (Endpoint endpoint : monitor.getSpec().getEndpoints()) {
+                assertEquals("/q/metrics", endpoint.getPath(), "metrics path of " + name(monitor));
+                assertTrue(selected.get(0).getSpec().getPorts().stream()
+                        .anyMatch(port -> port.getName().equals(endpoint.getPort())),
+                        () -> "port " + endpoint.getPort() + " of ServiceMonitor " + name(monitor));
             }
         }
     }

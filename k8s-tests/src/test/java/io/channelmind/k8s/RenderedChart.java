@@ -17,8 +17,10 @@ record RenderedChart(ValuesCase valuesCase, String yaml, List<HasMetadata> objec
 
     /** Kubernetes version the chart is rendered for. helm checks it against kubeVersion in Chart.yaml. */
     static final String KUBE_VERSION = "1.35.0";
-    /** API version and kind that the Gateway API CRDs add. Without it helm template renders no HTTPRoute. */
+    /** API version and kind that the Gateway API CRDs add. The chart fails to render HTTPRoutes without it. */
     static final String GATEWAY_API = "gateway.networking.k8s.io/v1/HTTPRoute";
+    /** API version and kind of the Prometheus Operator CRD. The chart fails to render ServiceMonitors without it. */
+    static final String SERVICE_MONITOR_API = "monitoring.coreos.com/v1/ServiceMonitor";
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final Map<String, RenderedChart> CACHE = new ConcurrentHashMap<>();
@@ -30,7 +32,8 @@ record RenderedChart(ValuesCase valuesCase, String yaml, List<HasMetadata> objec
 
     private static RenderedChart render(ValuesCase valuesCase) {
         List<String> arguments = new ArrayList<>(List.of("template", valuesCase.releaseName(),
-                ValuesCase.chartDir().toString(), "--kube-version", KUBE_VERSION, "--api-versions", GATEWAY_API));
+                ValuesCase.chartDir().toString(), "--kube-version", KUBE_VERSION,
+                "--api-versions", GATEWAY_API, "--api-versions", SERVICE_MONITOR_API));
         arguments.addAll(valuesCase.valuesArguments());
         HelmTool.Result result = HelmTool.run(arguments);
         assertEquals(0, result.exitCode(), () -> "helm template for " + valuesCase + " failed: " + result.describe());
