@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs {@code helm lint --strict}, which also checks the values against values.schema.json, and
- * the chart's own checks of values.
+ * Runs {@code helm lint --strict} (which also checks the values against values.schema.json) for
+ * each values case, and checks that invalid values and missing CRD APIs stop the chart.
  */
 class ChartLintTest {
 
