@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -44,14 +45,48 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mapJsonError(JsonProcessingException exception, @Context UriInfo uriInfo) {
         String field = exception instanceof JsonMappingException mapping ? jsonPath(mapping) : null;
-        String detail = field == null
-                ? "The request body is not valid JSON: " + exception.getOriginalMessage()
-                : "The field '" + field + "' has the wrong type or format: " + exception.getOriginalMessage();
+        String detail;
+        String fix;
+        if (exception instanceof MismatchedInputException mismatch && field != null) {
+            String expected = describe(mismatch.getTargetType());
+            detail = "The field '" + field + "' has the wrong type: expected " + expected;
+            fix = "Send " + expected + " for '" + field + "'";
+        } else if (field != null) {
+            detail = "The field '" + field + "' has an invalid value";
+            fix = "Send a value for '" + field + "' that matches the API schema at /q/openapi";
+        } else {
+            JsonLocation location = exception.getLocation();
+            detail = location == null ? "The request body is not valid JSON"
+                    : "The request body is not valid JSON (line " + location.getLineNr() + ", column "
+                            + location.getColumnNr() + ")";
+            fix = "Send a JSON document that matches the API schema at /q/openapi";
+        }
+        // The parser's own message names Java types and tokens, so it goes to the log only.
+        LOG.debugf("Rejected JSON body of %s: %s", uriInfo.getPath(), exception.getOriginalMessage());
         return respond(Problem.of(400, "malformed-json", "Malformed JSON request body")
                 .detail(detail)
                 .instance(uriInfo.getPath())
-                .error(field == null ? "body" : field, null, "Send a JSON document that matches the API schema")
+                .error(field == null ? "body" : field, null, fix)
                 .build());
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a value of another type";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class && type != char.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
     }
 
     /**
@@ -77,7 +112,7 @@ public class ProblemMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
         return respond(Problem.of(status, title.toLowerCase().replace(' ', '-'), title)
-                .detail(status >= 500 ? "The server failed to process the request" : exception.getMessage())
+                .detail(detailFor(status, uriInfo))
                 .instance(uriInfo.getPath())
                 .build());
     }
@@ -89,6 +124,18 @@ public class ProblemMappers {
                 .detail("The server failed to process the request; the error is in the service log")
                 .instance(uriInfo.getPath())
                 .build());
+    }
+
+    /** Returns a detail in the project's words, because the framework's texts name its internals. */
+    private static String detailFor(int status, UriInfo uriInfo) {
+        return switch (status) {
+            case 404 -> "Nothing is found at " + uriInfo.getPath() + "; the API is described at /q/openapi";
+            case 405 -> "The HTTP method is not allowed on " + uriInfo.getPath() + "; the allowed methods are in /q/openapi";
+            case 406 -> "No acceptable response type; ask for application/json";
+            case 415 -> "The Content-Type is not accepted by " + uriInfo.getPath()
+                    + "; send application/json, or the type /q/openapi names for this path";
+            default -> status >= 500 ? "The server failed to process the request" : "The request was rejected";
+        };
     }
 
     private static Response respond(Problem problem) {

@@ -75,7 +75,8 @@ public class CustomerEventConsumer {
             LOG.debugf("Ignored %d customer events of unknown types", unknownType);
             count("unknown-type", unknownType);
         }
-        return service.apply(new CustomerEventBatch(batch.getRecords().size(), perImport, applicable));
+        return BatchAcknowledgement.settle(batch,
+                service.apply(new CustomerEventBatch(batch.getRecords().size(), perImport, applicable)));
     }
 
     private CustomerEvent parse(String payload) {

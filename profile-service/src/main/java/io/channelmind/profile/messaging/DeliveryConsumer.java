@@ -60,7 +60,7 @@ public class DeliveryConsumer {
             registry.counter("channelmind.profile.events", "topic", Topics.DELIVERIES, "outcome", "malformed")
                     .increment(malformed);
         }
-        return service.apply(batch.getRecords().size(), events);
+        return BatchAcknowledgement.settle(batch, service.apply(batch.getRecords().size(), events));
     }
 
     private DeliveryEvent parse(String payload) {

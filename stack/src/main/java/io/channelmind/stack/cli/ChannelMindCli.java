@@ -81,8 +81,10 @@ public final class ChannelMindCli {
         DemoOptions demo = demoOptions(options, stack.settings(), root);
         boolean startedHere = !stack.isRunning();
         if (startedHere) {
-            stack.down(false);
-            if (!options.containsKey("keep-state")) {
+            // Stops whatever part of the stack is still running before starting it whole.
+            if (options.containsKey("keep-state")) {
+                stack.down(false);
+            } else {
                 out.println("Starting a fresh stack for the demo (state folder cleared; use --keep-state to keep it)");
                 stack.down(true);
             }
@@ -162,12 +164,12 @@ public final class ChannelMindCli {
         Map<String, String> services = (Map<String, String>) status.get("services");
         @SuppressWarnings("unchecked")
         Map<String, String> processes = (Map<String, String>) status.get("processes");
-        System.out.printf("%-20s %-26s %s%n", "component", "address", "state");
-        services.forEach((module, url) -> System.out.printf("%-20s %-26s %s%n", module, url, processes.get(module)));
+        System.out.printf("%-20s %-44s %s%n", "component", "address", "state");
+        services.forEach((module, url) -> System.out.printf("%-20s %-44s %s%n", module, url, processes.get(module)));
         String infra = processes.get("infrastructure");
-        System.out.printf("%-20s %-26s %s%n", "kafka", status.get("kafka"), infra);
-        System.out.printf("%-20s %-26s %s%n", "postgres", status.get("postgres"), infra);
-        System.out.printf("%-20s %-26s %s, %s messages stored%n", "smtp", status.get("smtp"), infra,
+        System.out.printf("%-20s %-44s %s%n", "kafka", status.get("kafka"), infra);
+        System.out.printf("%-20s %-44s %s%n", "postgres", status.get("postgres"), infra);
+        System.out.printf("%-20s %-44s %s, %s messages stored%n", "smtp", status.get("smtp"), infra,
                 status.get("mailReceived"));
         System.out.println("state: " + status.get("state"));
     }

@@ -52,6 +52,7 @@ public final class StackController {
     /** Starts whatever part of the stack is not running and waits until all of it is ready. */
     public void up() {
         createFolders();
+        settings.savePorts();
         if (registry.find(INFRA).isEmpty()) {
             startInfrastructure();
         } else {
@@ -146,15 +147,21 @@ public final class StackController {
 
     /** Stops the services, then the infrastructure; with {@code purge} also deletes the state folder. */
     public void down(boolean purge) {
+        boolean stoppedAny = false;
         List<ServiceSpec> stopOrder = new ArrayList<>(ServiceSpec.ALL);
         java.util.Collections.reverse(stopOrder);
         for (ServiceSpec spec : stopOrder) {
             if (registry.stop(spec.module(), Duration.ofSeconds(20))) {
                 out.println("Stopped " + spec.module());
+                stoppedAny = true;
             }
         }
         if (registry.stop(INFRA, Duration.ofSeconds(60))) {
             out.println("Stopped Kafka, PostgreSQL and SMTP");
+            stoppedAny = true;
+        }
+        if (!stoppedAny && !purge) {
+            out.println("Nothing was running");
         }
         if (purge) {
             deleteRecursively(settings.state());

@@ -21,11 +21,30 @@ import java.util.Map;
 public record StackSettings(Path root, Path state, int kafkaPort, int kafkaControllerPort, int postgresPort,
         int smtpPort, Map<String, Integer> servicePorts) {
 
+    /** The file in the state folder that keeps the ports of the running stack. */
+    static final String PORTS_FILE = "ports.properties";
+
+    /**
+     * Reads the settings from the environment. A port variable that is not set takes the value
+     * the running stack was started with (kept in the state folder), then the default, so
+     * {@code status} and {@code down} find a stack started with other ports.
+     */
     public static StackSettings fromEnvironment(Path root) {
-        Map<String, String> env = System.getenv();
-        Path state = env.containsKey("CHANNELMIND_HOME")
-                ? Path.of(env.get("CHANNELMIND_HOME")).toAbsolutePath()
+        Map<String, String> env = new java.util.HashMap<>();
+        Path state = System.getenv().containsKey("CHANNELMIND_HOME")
+                ? Path.of(System.getenv("CHANNELMIND_HOME")).toAbsolutePath()
                 : root.resolve(".channelmind");
+        Path saved = state.resolve(PORTS_FILE);
+        if (java.nio.file.Files.isReadable(saved)) {
+            java.util.Properties ports = new java.util.Properties();
+            try (var reader = java.nio.file.Files.newBufferedReader(saved)) {
+                ports.load(reader);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot read " + saved, e);
+            }
+            ports.stringPropertyNames().forEach(name -> env.put(name, ports.getProperty(name)));
+        }
+        env.putAll(System.getenv());
         Map<String, Integer> servicePorts = new LinkedHashMap<>();
         for (ServiceSpec spec : ServiceSpec.ALL) {
             servicePorts.put(spec.module(), port(env, spec.portVariable(), spec.defaultPort()));
@@ -52,6 +71,23 @@ public record StackSettings(Path root, Path state, int kafkaPort, int kafkaContr
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Invalid " + variable + " '" + value
                     + "': set a TCP port number from 1 to 65535, or unset it for the default " + defaultPort);
+        }
+    }
+
+    /** Writes the ports into the state folder, in the variable names that override them. */
+    public void savePorts() {
+        java.util.Properties ports = new java.util.Properties();
+        ports.setProperty("CHANNELMIND_KAFKA_PORT", String.valueOf(kafkaPort));
+        ports.setProperty("CHANNELMIND_KAFKA_CONTROLLER_PORT", String.valueOf(kafkaControllerPort));
+        ports.setProperty("CHANNELMIND_POSTGRES_PORT", String.valueOf(postgresPort));
+        ports.setProperty("CHANNELMIND_SMTP_PORT", String.valueOf(smtpPort));
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            ports.setProperty(spec.portVariable(), String.valueOf(servicePorts.get(spec.module())));
+        }
+        try (var writer = java.nio.file.Files.newBufferedWriter(state.resolve(PORTS_FILE))) {
+            ports.store(writer, "Ports of the running ChannelMind stack");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write the ports into " + state, e);
         }
     }
 

@@ -27,6 +27,8 @@ public final class DemoDriver {
 
     /** A wait fails when its counter has not moved for this long. */
     private static final Duration STALL_TIMEOUT = Duration.ofMinutes(3);
+    /** A wait checks the service's readiness once its counter has not moved for this long. */
+    private static final Duration HEALTH_CHECK_AFTER = Duration.ofSeconds(20);
 
     private final Map<String, String> services;
     private final ApiClient api = new ApiClient();
@@ -65,13 +67,14 @@ public final class DemoDriver {
         long customerEvents = imported.path("customerEvents").asLong();
 
         step = System.nanoTime();
-        awaitCount("profile-service processed", customerEvents,
+        awaitCount("profile-service", "profile-service processed", customerEvents,
                 () -> api.get(url("profile-service", "/api/v1/imports/" + importId + "/progress"))
                         .path("eventsConsumed").asLong(),
-                () -> "profiles built: " + api.get(url("profile-service", "/api/v1/stats")).path("profiles").asLong());
+                () -> String.format("profiles built: %,d",
+                        api.get(url("profile-service", "/api/v1/stats")).path("profiles").asLong()));
         // channel-optimizer counts the import's spend rows too, because it consumes cm.spend.
         long spendEvents = imported.path("spendEvents").asLong();
-        awaitCount("channel-optimizer processed", customerEvents + spendEvents,
+        awaitCount("channel-optimizer", "channel-optimizer processed", customerEvents + spendEvents,
                 () -> api.get(url("channel-optimizer", "/api/v1/imports/" + importId + "/progress"))
                         .path("eventsConsumed").asLong(),
                 () -> "");
@@ -89,7 +92,7 @@ public final class DemoDriver {
         segmentNode.put("size", segmentSize);
 
         step = System.nanoTime();
-        awaitCount("channel-optimizer segment members", segmentSize,
+        awaitCount("channel-optimizer", "channel-optimizer segment members", segmentSize,
                 () -> api.get(url("channel-optimizer", "/api/v1/segments/" + options.segment())).path("members").asLong(),
                 () -> "");
         JsonNode performance = api.get(url("channel-optimizer", "/api/v1/channels/performance"));
@@ -147,8 +150,13 @@ public final class DemoDriver {
                 } catch (InterruptedException e) {
                     return;
                 }
-                out.printf("  uploaded %,d of %,d bytes (%d%%)%n", uploaded.get(), size,
-                        size == 0 ? 100 : uploaded.get() * 100 / size);
+                long sent = uploaded.get();
+                if (sent < size) {
+                    out.printf("  uploaded %,d of %,d bytes (%d%%)%n", sent, size, sent * 100 / size);
+                } else {
+                    out.println("  upload complete; waiting for the import to finish publishing");
+                    return;
+                }
             }
         }, "import-progress");
         progress.setDaemon(true);
@@ -215,9 +223,11 @@ public final class DemoDriver {
 
     /**
      * Waits until {@code current} reaches {@code target}, printing progress every two
-     * seconds; fails when the count stops moving for {@link #STALL_TIMEOUT}.
+     * seconds. Fails when the count has not moved for {@link #HEALTH_CHECK_AFTER} and the
+     * service reports itself not ready, or when it has not moved for {@link #STALL_TIMEOUT}.
      */
-    private void awaitCount(String what, long target, LongSupplier current, java.util.function.Supplier<String> detail) {
+    private void awaitCount(String module, String what, long target, LongSupplier current,
+            java.util.function.Supplier<String> detail) {
         long last = -1;
         long lastChange = System.nanoTime();
         long lastPrint = System.nanoTime();
@@ -227,12 +237,15 @@ public final class DemoDriver {
                 out.printf("  %s: %,d of %,d%n", what, value, target);
                 return;
             }
+            long idle = System.nanoTime() - lastChange;
             if (value != last) {
                 last = value;
                 lastChange = System.nanoTime();
-            } else if (System.nanoTime() - lastChange > STALL_TIMEOUT.toNanos()) {
+            } else if (idle > STALL_TIMEOUT.toNanos()) {
                 throw new IllegalStateException(what + " stopped at " + value + " of " + target + " for "
-                        + STALL_TIMEOUT.toMinutes() + " minutes; check the service logs");
+                        + STALL_TIMEOUT.toMinutes() + " minutes; check the " + module + " log");
+            } else if (idle > HEALTH_CHECK_AFTER.toNanos()) {
+                failIfNotReady(module, what, value, target);
             }
             if (System.nanoTime() - lastPrint > 2_000_000_000L) {
                 String extra = detail.get();
@@ -240,6 +253,15 @@ public final class DemoDriver {
                 lastPrint = System.nanoTime();
             }
             sleep(250);
+        }
+    }
+
+    private void failIfNotReady(String module, String what, long value, long target) {
+        try {
+            api.get(url(module, "/q/health/ready"));
+        } catch (ApiClient.ApiException e) {
+            throw new IllegalStateException(what + " stopped at " + value + " of " + target + " because " + module
+                    + " is not ready (HTTP " + e.status() + "): " + e.body().replaceAll("\\s+", " "));
         }
     }
 
@@ -274,7 +296,8 @@ public final class DemoDriver {
         out.printf("segment:             %s (%,d members)%n", report.path("segment").path("name").asText(),
                 report.path("segment").path("size").asLong());
         out.printf("recommended channel: %s%n", report.path("recommendedChannel").asText());
-        out.printf("copy (%s):    %s%n", report.path("copy").path("generator").asText(),
+        out.printf("copy (%s):%s%s%n", report.path("copy").path("generator").asText(),
+                " ".repeat(Math.max(1, 13 - report.path("copy").path("generator").asText().length())),
                 report.path("copy").path("subject").isNull() ? report.path("copy").path("body").asText()
                         : report.path("copy").path("subject").asText());
         out.printf("sent:                %,d%n", sends.path("sent").asLong());
