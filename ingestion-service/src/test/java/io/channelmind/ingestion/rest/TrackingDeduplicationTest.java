@@ -11,7 +11,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -86,6 +91,28 @@ class TrackingDeduplicationTest {
         assertEquals(List.of("shared"), messageIds(second));
     }
 
+    /** Concurrent requests behave like replicas, because the only state they share is the database. */
+    @Test
+    void concurrentRepeatsPublishOnce() throws Exception {
+        CreatedSource source = Tracking.createSource("dedupe");
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                statuses.add(clients.submit(() -> source.post("/v1/batch",
+                        "{\"batch\": [" + item("race-1") + "," + item("race-2") + "]}").extract().statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertEquals(200, status.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        assertEquals(List.of("race-1", "race-2"), messageIds(source).stream().sorted().toList());
+    }
+
     /** The service keeps no messageIds in memory, so a restarted service or another replica reads the same state. */
     @Test
     void idStoredOnlyInDatabaseIsDropped() throws SQLException {
@@ -125,7 +152,7 @@ class TrackingDeduplicationTest {
         CreatedSource source = Tracking.createSource("skew");
         Instant before = Instant.now();
 
-        // The device clock is a year behind; the call happened 10 s before it was sent.
+        // The device clock is years behind, and the call happened 10 s before it was sent.
         source.post("/v1/track", """
                 {"messageId": "skewed", "userId": "u-1", "event": "Late",
                  "timestamp": "2023-03-01T12:00:00Z", "sentAt": "2023-03-01T12:00:10Z"}
@@ -208,7 +235,7 @@ class TrackingDeduplicationTest {
                         "SELECT message_id FROM tracking_message WHERE source_name = ? ORDER BY message_id")) {
             statement.setString(1, sourceName);
             try (ResultSet rows = statement.executeQuery()) {
-                List<String> ids = new java.util.ArrayList<>();
+                List<String> ids = new ArrayList<>();
                 while (rows.next()) {
                     ids.add(rows.getString(1));
                 }
