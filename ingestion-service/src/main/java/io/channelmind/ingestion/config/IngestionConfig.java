@@ -20,6 +20,8 @@ public interface IngestionConfig {
 
     Producer producer();
 
+    Tracking tracking();
+
     /** Sources of column mappings. */
     interface Mappings {
 
@@ -69,5 +71,39 @@ public interface IngestionConfig {
         /** How long a send may block while the producer fetches metadata or waits for buffer space. */
         @WithDefault("30s")
         Duration maxBlock();
+    }
+
+    /** The Segment-compatible tracking API. */
+    interface Tracking {
+
+        /** Maximum size of one call in bytes, as sent or, inside a batch, as compact JSON. */
+        @WithDefault("32768")
+        int maxEventBytes();
+
+        /** Maximum size of a request body in bytes (after gzip decompression). */
+        @WithDefault("512000")
+        int maxBatchBytes();
+
+        /** How long a messageId stays known, so a repeat within it is dropped. */
+        @WithDefault("7d")
+        Duration dedupeWindow();
+
+        /** How often expired messageIds are deleted. */
+        @WithDefault("1h")
+        Duration dedupePurgeInterval();
+
+        /** How long a replaced write key keeps working after a rotation. */
+        @WithDefault("24h")
+        Duration rotationGracePeriod();
+
+        /** How long a tracking request waits for Kafka to acknowledge its events before it responds with 503. */
+        @WithDefault("10s")
+        Duration acknowledgementTimeout();
+
+        /**
+         * Write key of the source named {@code local}, created or updated at start-up when set,
+         * so the local stack can print a key that works at once.
+         */
+        Optional<String> localWriteKey();
     }
 }

@@ -30,6 +30,11 @@ public final class EventIds {
         return nameBased("dead-letter", importId, Long.toString(row));
     }
 
+    /** Returns the id of a tracking call, one per source and messageId, so a resent call gets the same id. */
+    public static String trackingCall(String sourceName, String messageId) {
+        return nameBased("tracking-call", sourceName, messageId);
+    }
+
     private static String nameBased(String... parts) {
         return UUID.nameUUIDFromBytes(String.join(SEPARATOR, parts).getBytes(StandardCharsets.UTF_8)).toString();
     }

@@ -4,7 +4,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
-/** Payload of {@code cm.customer-events}, schema version 1. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Payload of {@code cm.customer-events}, schema version 1. The fields after {@code source} come
+ * from tracking calls and are left out of the JSON when null, so imported events keep their
+ * exact shape.
+ */
 public record CustomerEvent(
         int schemaVersion,
         String eventId,
@@ -16,7 +23,25 @@ public record CustomerEvent(
         BigDecimal value,
         String currency,
         Map<String, Object> traits,
-        EventSource source) {
+        EventSource source,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String userId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String anonymousId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String event,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String name,
+        @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode properties,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String previousId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String groupId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant originalTimestamp,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant receivedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode context) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** Creates an event of an import, which has none of the tracking fields. */
+    public CustomerEvent(int schemaVersion, String eventId, String type, String profileKey, Instant occurredAt,
+            String channel, String campaign, BigDecimal value, String currency, Map<String, Object> traits,
+            EventSource source) {
+        this(schemaVersion, eventId, type, profileKey, occurredAt, channel, campaign, value, currency, traits, source,
+                null, null, null, null, null, null, null, null, null, null);
+    }
 }

@@ -81,6 +81,11 @@ class MappingRegistryTest {
             public Producer producer() {
                 throw new UnsupportedOperationException("not used by MappingRegistry");
             }
+
+            @Override
+            public Tracking tracking() {
+                throw new UnsupportedOperationException("not used by MappingRegistry");
+            }
         };
     }
 }

@@ -47,6 +47,11 @@ public final class TopicReader {
                 .toList();
     }
 
+    /** Returns every message of the topic whose raw value contains {@code text}, in partition and offset order. */
+    public static List<Message> messagesContaining(String topic, String text) {
+        return read(topic, value -> value.contains(text));
+    }
+
     /** Returns the current end offset of each partition of the topic. */
     public static Map<Integer, Long> endOffsets(String topic) {
         try (KafkaConsumer<String, String> consumer = newConsumer()) {

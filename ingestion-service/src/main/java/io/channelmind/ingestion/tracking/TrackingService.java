@@ -1,0 +1,231 @@
+package io.channelmind.ingestion.tracking;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.channelmind.ingestion.config.IngestionConfig;
+import io.channelmind.ingestion.messaging.EventPublisher;
+import io.channelmind.ingestion.messaging.OutboundMessage;
+import io.channelmind.ingestion.messaging.PublishFailedException;
+import io.channelmind.ingestion.repository.MessageIdRepository;
+import io.channelmind.ingestion.repository.StorageException;
+import io.channelmind.web.Problem;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Accepts tracking calls: checks the write key (from the Authorization header or the body's
+ * {@code writeKey}), reads and validates the body, drops calls whose
+ * messageId was seen within the de-duplication window, and publishes the rest. It returns only
+ * after Kafka acknowledged every published event. The messageIds are recorded in the same
+ * database transaction that commits after the acknowledgement, so a failed request leaves no id
+ * behind and the client's retry is accepted.
+ */
+@ApplicationScoped
+public class TrackingService {
+
+    private static final Logger LOG = Logger.getLogger(TrackingService.class);
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    private final SourceService sources;
+    private final MessageIdRepository messageIds;
+    private final EventPublisher publisher;
+    private final ObjectMapper objectMapper;
+    private final CallMapper mapper;
+    private final IngestionConfig.Tracking config;
+    private final MeterRegistry meters;
+
+    public TrackingService(SourceService sources, MessageIdRepository messageIds, EventPublisher publisher,
+            ObjectMapper objectMapper, IngestionConfig config, MeterRegistry meters) {
+        this.sources = sources;
+        this.messageIds = messageIds;
+        this.publisher = publisher;
+        this.objectMapper = objectMapper;
+        this.mapper = new CallMapper(objectMapper);
+        this.config = config.tracking();
+        this.meters = meters;
+    }
+
+    /** The calls of one request: how many it contained and how many were new and published. */
+    public record Outcome(int calls, int published) {
+    }
+
+    /**
+     * Accepts one call of {@code type}, or a batch when {@code type} is null. Blocks while it reads
+     * the body and waits for the database and Kafka.
+     *
+     * @throws io.channelmind.web.ProblemException for a missing or wrong key, an invalid or
+     *         oversized body (400), or when the database or Kafka failed (503)
+     */
+    public Outcome accept(CallType type, String authorization, String contentEncoding, InputStream body) {
+        // A key in the header is checked before the body is read; a key in the body only after.
+        String source = authorization == null ? null : sources.authenticate(authorization);
+        Instant receivedAt = Instant.now();
+        boolean batch = type == null;
+        byte[] bytes = RequestBodies.read(body, contentEncoding,
+                batch ? config.maxBatchBytes() : config.maxEventBytes(), batch);
+        JsonNode root = parse(bytes);
+        if (source == null) {
+            source = sources.authenticateKey(root.path("writeKey").isTextual() ? root.path("writeKey").asText() : null);
+        }
+
+        List<TrackingCall> calls = batch ? parseBatch(root, receivedAt) : List.of(parseSingle(type, root, receivedAt));
+        int published = deliver(source, calls, receivedAt);
+        LOG.debugf("Source %s sent %d tracking calls, %d published, %d duplicates", source, calls.size(), published,
+                calls.size() - published);
+        meters.counter("ingestion.tracking.calls", "outcome", "published").increment(published);
+        meters.counter("ingestion.tracking.calls", "outcome", "duplicate").increment(calls.size() - published);
+        return new Outcome(calls.size(), published);
+    }
+
+    private TrackingCall parseSingle(CallType type, JsonNode root, Instant receivedAt) {
+        if (!root.isObject()) {
+            throw TrackingProblems.notAnObject("body");
+        }
+        CallParser parser = new CallParser();
+        TrackingCall call = parser.parse(type, root, "", null, null, receivedAt);
+        if (call == null) {
+            throw TrackingProblems.invalidCalls(parser.errors());
+        }
+        return call;
+    }
+
+    private List<TrackingCall> parseBatch(JsonNode root, Instant receivedAt) {
+        if (!root.isObject()) {
+            throw TrackingProblems.notAnObject("body");
+        }
+        CallParser parser = new CallParser();
+        JsonNode items = root.get("batch");
+        if (items == null || !items.isArray()) {
+            throw Problem.of(400, "invalid-call", "Invalid tracking call")
+                    .detail("A batch body needs the array 'batch' with the calls")
+                    .error("batch", null, "Send {\"batch\": [call, ...]}, where each call has a type such as track")
+                    .toException();
+        }
+        Instant sentAt = parser.instant(root, "", "sentAt");
+        ObjectNode context = parser.object(root, "", "context");
+
+        List<TrackingCall> calls = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            String path = "batch[" + i + "].";
+            JsonNode item = items.get(i);
+            if (!item.isObject()) {
+                throw TrackingProblems.notAnObject("batch[" + i + "]");
+            }
+            checkItemSize(item, i);
+            CallType type = CallType.fromJsonName(item.path("type").asText(null)).orElse(null);
+            if (type == null) {
+                parser.errors().add(new CallParser.InvalidField(path + "type", item.path("type").asText(null),
+                        "Must be one of identify, track, page, screen, group, alias"));
+                continue;
+            }
+            TrackingCall call = parser.parse(type, item, path, sentAt, context, receivedAt);
+            if (call != null) {
+                calls.add(call);
+            }
+        }
+        if (!parser.errors().isEmpty()) {
+            throw TrackingProblems.invalidCalls(parser.errors());
+        }
+        return calls;
+    }
+
+    private void checkItemSize(JsonNode item, int index) {
+        try {
+            int size = objectMapper.writeValueAsBytes(item).length;
+            if (size > config.maxEventBytes()) {
+                throw TrackingProblems.tooLarge("event-too-large", "Call too large", "The call batch[" + index + "]", "batch[" + index + "]",
+                        config.maxEventBytes(), Integer.toString(size));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Serialising a parsed JSON tree failed", e);
+        }
+    }
+
+    /** Publishes the calls whose messageId is new and returns how many it published. */
+    private int deliver(String source, List<TrackingCall> calls, Instant receivedAt) {
+        Map<String, TrackingCall> firstById = new LinkedHashMap<>();
+        calls.forEach(call -> firstById.putIfAbsent(call.messageId(), call));
+        if (firstById.isEmpty()) {
+            return 0;
+        }
+        Connection transaction = openTransaction();
+        try {
+            Set<String> fresh = messageIds.claim(transaction, source, new TreeSet<>(firstById.keySet()), receivedAt,
+                    receivedAt.minus(config.dedupeWindow()));
+            List<OutboundMessage> messages = firstById.values().stream()
+                    .filter(call -> fresh.contains(call.messageId()))
+                    .map(call -> mapper.toMessage(source, call))
+                    .toList();
+            publisher.publishAndAwait(messages, config.acknowledgementTimeout());
+            transaction.commit();
+            return messages.size();
+        } catch (PublishFailedException e) {
+            LOG.warnf("Kafka did not acknowledge %d tracking calls of source %s: %s", firstById.size(), source,
+                    e.getMessage());
+            rollback(transaction);
+            throw TrackingProblems.publishFailed(RETRY_AFTER_SECONDS);
+        } catch (StorageException | SQLException e) {
+            LOG.warnf(e, "Recording the messageIds of source %s failed", source);
+            rollback(transaction);
+            throw TrackingProblems.storageUnavailable(RETRY_AFTER_SECONDS);
+        } finally {
+            close(transaction);
+        }
+    }
+
+    private Connection openTransaction() {
+        try {
+            return messageIds.openTransaction();
+        } catch (StorageException e) {
+            LOG.warnf(e, "Opening a database connection for tracking calls failed");
+            throw TrackingProblems.storageUnavailable(RETRY_AFTER_SECONDS);
+        }
+    }
+
+    private JsonNode parse(byte[] bytes) {
+        try {
+            return objectMapper.readTree(bytes);
+        } catch (IOException e) {
+            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw Problem.of(400, "malformed-json", "Malformed JSON request body")
+                    .detail("The request body is not valid JSON: " + reason)
+                    .error("body", null, "Send one JSON object as described by the Segment HTTP tracking API")
+                    .toException();
+        }
+    }
+
+    private static void rollback(Connection transaction) {
+        try {
+            transaction.rollback();
+        } catch (SQLException e) {
+            LOG.warnf(e, "Rolling back the messageIds of a failed tracking request failed; closing the connection "
+                    + "discards them");
+        }
+    }
+
+    private static void close(Connection transaction) {
+        try {
+            transaction.close();
+        } catch (SQLException e) {
+            LOG.warnf(e, "Closing a database connection failed");
+        }
+    }
+}
