@@ -48,6 +48,11 @@ public final class ServiceLauncher {
     }
 
     public Process start(ServiceSpec spec, Addresses addresses) {
+        return start(spec, addresses, Map.of());
+    }
+
+    /** Starts the service with {@code extraEnvironment} added to the stack's addresses. */
+    public Process start(ServiceSpec spec, Addresses addresses, Map<String, String> extraEnvironment) {
         Path jar = jar(spec);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw package -DskipTests");
@@ -64,6 +69,7 @@ public final class ServiceLauncher {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(spec).toFile()));
         builder.environment().putAll(environment(spec, addresses));
+        builder.environment().putAll(extraEnvironment);
         try {
             Files.createDirectories(logDir);
             return builder.start();

@@ -74,7 +74,10 @@ public final class StackController {
                         + " is taken by another program: stop it or set " + spec.portVariable());
             }
             out.println("Starting " + spec.module() + " on " + settings.baseUrl(spec.module()));
-            Process process = launcher.start(spec, addresses);
+            Map<String, String> extra = spec.module().equals("ingestion-service")
+                    ? Map.of("CHANNELMIND_LOCAL_WRITE_KEY", localWriteKey())
+                    : Map.of();
+            Process process = launcher.start(spec, addresses, extra);
             registry.record(spec.module(), process.toHandle());
             readiness.add(CompletableFuture.runAsync(() -> {
                 try {
@@ -89,6 +92,26 @@ public final class StackController {
             CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new)).join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    /**
+     * Returns the write key of the tracking source {@code local}, generating it on first use.
+     * ingestion-service creates the source from it at start-up; the file stays in the state folder.
+     */
+    public String localWriteKey() {
+        Path file = settings.state().resolve("local-write-key");
+        try {
+            if (!Files.exists(file)) {
+                byte[] random = new byte[24];
+                new java.security.SecureRandom().nextBytes(random);
+                Files.createDirectories(settings.state());
+                Files.writeString(file, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random),
+                        StandardCharsets.UTF_8);
+            }
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the local write key in " + file, e);
         }
     }
 
@@ -184,6 +207,9 @@ public final class StackController {
         status.put("postgres", settings.jdbcUrl("postgres"));
         status.put("smtp", "127.0.0.1:" + settings.smtpPort());
         status.put("state", settings.state().toString());
+        if (Files.exists(settings.state().resolve("local-write-key"))) {
+            status.put("writeKey", localWriteKey());
+        }
         states.put("infrastructure", registry.find(INFRA).map(handle -> "running (pid " + handle.pid() + ")")
                 .orElse("stopped"));
         status.put("processes", states);
