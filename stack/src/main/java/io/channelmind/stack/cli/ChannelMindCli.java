@@ -23,7 +23,8 @@ public final class ChannelMindCli {
               demo [--input FILE --mapping NAME] [--report FILE] [--keep-running]
                    [--customers N] [--seed N] [--locale en|zh-CN] [--keep-state]
                   Runs the main job: import, profiles, channel table and recommendation,
-                  copy, and an e-mail campaign to the 'not-converted' segment. Without
+                  copy, and a campaign to the 'not-converted' segment on the recommended
+                  channel (only e-mail is sent so far; other channels are skipped). Without
                   --input it generates a data set of --customers customers (default 1000)
                   from --seed (default 42). If the stack is not running, the demo starts a
                   fresh one (clearing the state folder unless --keep-state) and stops it

@@ -176,9 +176,12 @@ public final class DemoDriver {
 
     private JsonNode runCampaign(DemoOptions options, String mapping) {
         Map<String, Object> brief = new LinkedHashMap<>();
-        brief.put("product", "ChannelMind demo membership");
-        brief.put("offer", "20% off your next order until 30 November");
-        brief.put("callToAction", "Claim your discount");
+        // The brief is written in the campaign's language, because content-service takes its facts
+        // from the brief word for word.
+        boolean chinese = "zh-CN".equals(options.locale());
+        brief.put("product", chinese ? "智渠演示会员" : "ChannelMind demo membership");
+        brief.put("offer", chinese ? "下一笔订单享 8 折，14 天内有效" : "20% off your next order for the next 14 days");
+        brief.put("callToAction", chinese ? "立即领取优惠" : "Claim your discount");
         brief.put("url", "https://shop.example.com/offer");
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("name", "demo-" + mapping + "-" + System.currentTimeMillis());
