@@ -19,11 +19,4 @@ public record ServiceSpec(String module, int defaultPort, String database) {
     public String portVariable() {
         return "CHANNELMIND_" + module.toUpperCase().replace('-', '_') + "_PORT";
     }
-
-    public static ServiceSpec byModule(String module) {
-        return ALL.stream()
-                .filter(spec -> spec.module.equals(module))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown service '" + module + "'"));
-    }
 }
