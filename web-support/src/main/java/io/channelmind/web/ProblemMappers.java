@@ -92,7 +92,7 @@ public class ProblemMappers {
     /**
      * Maps JSON values of the wrong type (a number where an object belongs). Quarkus REST has
      * its own mapper for this exact type, which writes plain JSON, so a mapper for the
-     * supertype alone never sees it.
+     * supertype alone never receives it.
      */
     @ServerExceptionMapper
     public Response mapMismatchedInput(MismatchedInputException exception, @Context UriInfo uriInfo) {

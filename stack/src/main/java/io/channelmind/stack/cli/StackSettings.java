@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where the local stack lives and which ports it uses. Every value has a default and an
- * environment variable that overrides it:
+ * The local stack's state folder and ports. Every value has a default and an environment
+ * variable that overrides it:
  *
  * <ul>
  * <li>{@code CHANNELMIND_HOME}: the state folder (Kafka log, database files, received mail,

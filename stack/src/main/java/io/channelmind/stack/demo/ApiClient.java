@@ -25,7 +25,7 @@ public final class ApiClient {
             .build();
     private final ObjectMapper json = new ObjectMapper();
 
-    /** A non-2xx answer, with the problem details document the service returned. */
+    /** A non-2xx response, with the problem details document the service returned. */
     public static final class ApiException extends RuntimeException {
 
         private final int status;

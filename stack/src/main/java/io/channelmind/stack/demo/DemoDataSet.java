@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What the demo generator wrote, with the counts the pipeline must reproduce: per-channel
+ * Summary of a generated demo data set, with the counts the pipeline must reproduce: per-channel
  * contacts and conversions, the size of the {@code not-converted} segment and the outcome of
  * an e-mail campaign to it.
  *

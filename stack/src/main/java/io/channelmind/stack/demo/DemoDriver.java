@@ -18,10 +18,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Runs the main job through the five services' public REST APIs: import a file, wait until
- * profiles and channel statistics are built, read the channel table and the recommendation,
- * then create and launch a campaign and wait until every recipient is handled. Prints progress
- * while it waits and returns the report.
+ * Runs the main job through the five services' public REST APIs. It imports a file and waits
+ * until profiles and channel statistics are built. Then it reads the channel table and the
+ * recommendation, launches a campaign and waits until every recipient is handled. It prints
+ * progress while it waits and returns the report.
  */
 public final class DemoDriver {
 

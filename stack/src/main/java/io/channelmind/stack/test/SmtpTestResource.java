@@ -13,7 +13,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * at it with mocking off. Tests read received mail through {@link #greenMail()}.
  *
  * NOTE: the static field works because Quarkus starts test resources in the JVM that runs the
- * tests; a test that runs the application in a separate process cannot use it.
+ * tests. A test that runs the application in a separate process cannot use it.
  */
 public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
 
