@@ -131,5 +131,6 @@ class DemoPipelineIT {
         }
 
         assertEquals(expected.expectedEmailsSent(), received.length);
+        assertEquals(expected.expectedRecipients(), recipients);
     }
 }

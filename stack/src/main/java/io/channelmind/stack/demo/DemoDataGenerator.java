@@ -115,7 +115,7 @@ public final class DemoDataGenerator {
             throw new UncheckedIOException("Writing the demo data to " + file + " failed", e);
         }
         return new DemoDataSet(file, customers, rows, channels, notConverted, sentAddresses.size(), duplicates, skips,
-                CHANNELS.length * PERIOD_DAYS);
+                CHANNELS.length * PERIOD_DAYS, Set.copyOf(sentAddresses));
     }
 
     private record Customer(String id, String firstName, String email, String phone, String locale, String zone,
