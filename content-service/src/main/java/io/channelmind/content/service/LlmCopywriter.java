@@ -68,7 +68,7 @@ public class LlmCopywriter {
             return accept(first);
         }
         if (!first.claims().isEmpty()) {
-            return fallBack(spec, AbsoluteClaims.REASON, "wrote the absolute claim(s) " + AbsoluteClaims.quote(first.claims()), null);
+            return fallBack(spec, AbsoluteClaims.REASON, "wrote the restricted term(s) " + AbsoluteClaims.quote(first.claims()), null);
         }
 
         LOG.infof("Model copy for channel %s broke %d rule(s); requesting one revision", spec.channel(), first.violations().size());
@@ -84,7 +84,7 @@ public class LlmCopywriter {
             return accept(second);
         }
         if (!second.claims().isEmpty()) {
-            return fallBack(spec, AbsoluteClaims.REASON, "wrote the absolute claim(s) " + AbsoluteClaims.quote(second.claims()), null);
+            return fallBack(spec, AbsoluteClaims.REASON, "wrote the restricted term(s) " + AbsoluteClaims.quote(second.claims()), null);
         }
         if (!first.parsed() && !second.parsed()) {
             return fallBack(spec, "invalid-output", "returned no valid JSON object twice", null);
