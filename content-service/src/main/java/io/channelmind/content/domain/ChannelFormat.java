@@ -31,7 +31,11 @@ public enum ChannelFormat {
         return SMS_CHANNELS.contains(name) ? SMS : SOCIAL;
     }
 
+    /** Social networks with a preset of their own; content-service writes for them, but automation-service does not send. */
+    public static final List<String> SOCIAL_NETWORKS = List.of("wechat", "weibo");
+
     public static boolean isKnownChannel(String channel) {
-        return KNOWN_CHANNELS.contains(channel.toLowerCase(Locale.ROOT));
+        String name = channel.toLowerCase(Locale.ROOT);
+        return KNOWN_CHANNELS.contains(name) || SOCIAL_NETWORKS.contains(name);
     }
 }

@@ -2,6 +2,7 @@ package io.channelmind.content.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The limits that every copy must meet before it is stored: lengths per channel format,
@@ -12,7 +13,6 @@ public final class ChannelRules {
 
     public static final int EMAIL_SUBJECT_MAX = 78;
     public static final int EMAIL_BODY_MAX = 5000;
-    public static final int SOCIAL_MAX = 280;
 
     /** Returns the opt-out text that every marketing SMS ends with. */
     public static String smsOptOut(CopyLocale locale) {
@@ -22,8 +22,24 @@ public final class ChannelRules {
     private ChannelRules() {
     }
 
-    /** Returns the violations of a copy; an empty list means the copy meets every rule. */
+    /** Returns the violations of a copy for the format's own channel and one SMS segment. */
     public static List<String> violations(ChannelFormat format, CopyLocale locale, String subject, String body) {
+        return violations(format, format.name().toLowerCase(Locale.ROOT), 1, locale, subject, body);
+    }
+
+    /** Returns the violations of a copy for a request; an empty list means the copy meets every rule. */
+    public static List<String> violations(CopySpec spec, String subject, String body) {
+        return violations(spec.format(), spec.channel(), spec.options().maxSmsSegments(), spec.locale(), subject, body);
+    }
+
+    /**
+     * Returns the violations of a copy; an empty list means the copy meets every rule.
+     *
+     * @param channel the channel name, which picks the social preset
+     * @param maxSmsSegments segments an SMS may take
+     */
+    public static List<String> violations(ChannelFormat format, String channel, int maxSmsSegments, CopyLocale locale,
+            String subject, String body) {
         List<String> violations = new ArrayList<>();
         if (body == null || body.isBlank()) {
             violations.add("The body is empty; write the message text in body.");
@@ -31,8 +47,8 @@ public final class ChannelRules {
         }
         switch (format) {
             case EMAIL -> checkEmail(subject, body, violations);
-            case SMS -> checkSms(locale, body, violations);
-            case SOCIAL -> checkSocial(body, violations);
+            case SMS -> checkSms(locale, maxSmsSegments, body, violations);
+            case SOCIAL -> checkSocial(SocialPreset.forChannel(channel), body, violations);
         }
         if (locale == CopyLocale.ZH_CN && !containsHan(body)) {
             violations.add("The body contains no Chinese characters; write it in Simplified Chinese.");
@@ -72,13 +88,18 @@ public final class ChannelRules {
         }
     }
 
-    private static void checkSms(CopyLocale locale, String body, List<String> violations) {
-        if (!SmsLength.fitsOneMessage(body)) {
+    private static void checkSms(CopyLocale locale, int maxSegments, String body, List<String> violations) {
+        if (!SmsLength.fits(body, maxSegments)) {
             String encoding = SmsLength.isGsm7(body)
                     ? "an SMS in the GSM 7-bit alphabet"
                     : "an SMS that contains Chinese or any other character outside the GSM 7-bit alphabet";
-            violations.add("The body is " + SmsLength.length(body) + " characters long; " + encoding
-                    + " holds at most " + SmsLength.limit(body) + ".");
+            String room = maxSegments == 1
+                    ? " holds at most " + SmsLength.limit(body) + " in one segment."
+                    : " holds " + SmsLength.limit(body) + " in one segment or " + SmsLength.segmentLimit(body)
+                            + " per segment when concatenated, so " + maxSegments + " segments hold at most "
+                            + maxSegments * SmsLength.segmentLimit(body) + ".";
+            violations.add("The body is " + SmsLength.length(body) + " characters long and takes "
+                    + SmsLength.segments(body) + " segments; " + encoding + room);
         }
         if (!body.contains(smsOptOut(locale))) {
             violations.add("The body lacks the opt-out text \"" + smsOptOut(locale) + "\"; end the SMS with it.");
@@ -86,10 +107,8 @@ public final class ChannelRules {
         checkNoPlaceholders(body, violations);
     }
 
-    private static void checkSocial(String body, List<String> violations) {
-        if (characters(body) > SOCIAL_MAX) {
-            violations.add("The body has " + characters(body) + " characters; a social post holds at most " + SOCIAL_MAX + ".");
-        }
+    private static void checkSocial(SocialPreset preset, String body, List<String> violations) {
+        violations.addAll(preset.violations(body));
         checkNoPlaceholders(body, violations);
     }
 

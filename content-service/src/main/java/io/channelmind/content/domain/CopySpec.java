@@ -8,5 +8,11 @@ package io.channelmind.content.domain;
  * @param channel channel name in lower case, as the caller named it
  */
 public record CopySpec(String campaign, String segment, String channel, ChannelFormat format, CopyLocale locale,
-        CopyBrief brief, AudienceSummary audience) {
+        CopyBrief brief, AudienceSummary audience, CopyOptions options) {
+
+    /** A request with {@link CopyOptions#defaults()}. */
+    public CopySpec(String campaign, String segment, String channel, ChannelFormat format, CopyLocale locale,
+            CopyBrief brief, AudienceSummary audience) {
+        this(campaign, segment, channel, format, locale, brief, audience, CopyOptions.defaults());
+    }
 }

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A stored copy with the request it was written for and the number of deliveries that used it. */
+/** A stored copy with the request it was written for and the deliveries, clicks and conversions it got. */
 @Entity
 @Table(name = "copy_variant")
 public class CopyVariant {
@@ -52,6 +52,15 @@ public class CopyVariant {
 
     /** Deliveries counted from {@code cm.deliveries}; only that consumer's SQL changes it. */
     public long sends;
+
+    /** Clicks counted from {@code cm.deliveries}; only that consumer's SQL changes it. */
+    public long clicks;
+
+    /** Conversions counted from {@code cm.deliveries}; only that consumer's SQL changes it. */
+    public long conversions;
+
+    /** Whether a reviewer approved the copy for sending and for fine-tuning data. */
+    public boolean approved;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -19,10 +19,14 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Counts the deliveries of each copy from {@code cm.deliveries}, a batch of records per
- * transaction. Counting is idempotent on {@code eventId}. Events without a copy id, with a
- * copy id that names no copy, with a status other than {@code delivered} (a missing status
- * counts), or that are not valid JSON are skipped.
+ * Counts the deliveries, clicks and conversions of each copy from {@code cm.deliveries}, a
+ * batch of records per transaction. Counting is idempotent on {@code eventId}. Events without
+ * a copy id, with a copy id that names no copy, with a status other than {@code delivered},
+ * {@code clicked} or {@code converted} (a missing status counts as delivered), or that are
+ * not valid JSON are skipped.
+ *
+ * NOTE: conversions on {@code cm.customer-events} carry a campaign but no copy id, so they
+ * cannot be credited to a variant and are not read here.
  */
 @ApplicationScoped
 public class DeliveryConsumer {
@@ -74,11 +78,11 @@ public class DeliveryConsumer {
     }
 
     private static Optional<Delivery> toDelivery(DeliveryEvent event) {
-        if (event.copyId() == null || (event.status() != null && !DeliveryEvent.DELIVERED.equalsIgnoreCase(event.status()))) {
+        if (event.copyId() == null || event.outcome() == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Delivery(event.eventId(), UUID.fromString(event.copyId())));
+            return Optional.of(new Delivery(event.eventId(), UUID.fromString(event.copyId()), event.outcome()));
         } catch (IllegalArgumentException e) {
             // Not a copy id of this service, so it names no copy here.
             return Optional.empty();

@@ -18,22 +18,29 @@ import io.smallrye.mutiny.Uni;
 public class CopyVariantRepository implements PanacheRepositoryBase<CopyVariant, UUID> {
 
     /**
-     * Records each delivery once and adds the new ones to the copies' send counts in one
-     * statement. An event id seen before is skipped, and so is a copy id that names no copy.
+     * Records each event once and adds the new ones to the copies' send, click and conversion
+     * counts in one statement. An event id seen before is skipped, and so is a copy id that
+     * names no copy.
      */
     private static final String COUNT_DELIVERIES = """
             WITH incoming AS (
-                SELECT DISTINCT ON (d.event_id) d.event_id, d.copy_id
-                FROM jsonb_to_recordset(CAST(CAST(:deliveries AS text) AS jsonb)) AS d(event_id text, copy_id uuid)
+                SELECT DISTINCT ON (d.event_id) d.event_id, d.copy_id, d.outcome
+                FROM jsonb_to_recordset(CAST(CAST(:deliveries AS text) AS jsonb))
+                    AS d(event_id text, copy_id uuid, outcome text)
             ), counted AS (
-                INSERT INTO counted_delivery (event_id, copy_id)
-                SELECT i.event_id, i.copy_id FROM incoming i
+                INSERT INTO counted_delivery (event_id, copy_id, outcome)
+                SELECT i.event_id, i.copy_id, i.outcome FROM incoming i
                 WHERE EXISTS (SELECT 1 FROM copy_variant c WHERE c.id = i.copy_id)
                 ON CONFLICT (event_id) DO NOTHING
-                RETURNING copy_id
+                RETURNING copy_id, outcome
             )
-            UPDATE copy_variant c SET sends = c.sends + n.deliveries
-            FROM (SELECT copy_id, count(*) AS deliveries FROM counted GROUP BY copy_id) n
+            UPDATE copy_variant c SET sends = c.sends + n.deliveries, clicks = c.clicks + n.clicks,
+                conversions = c.conversions + n.conversions
+            FROM (SELECT copy_id,
+                    count(*) FILTER (WHERE outcome = 'delivered') AS deliveries,
+                    count(*) FILTER (WHERE outcome = 'clicked') AS clicks,
+                    count(*) FILTER (WHERE outcome = 'converted') AS conversions
+                  FROM counted GROUP BY copy_id) n
             WHERE c.id = n.copy_id
             """;
 
@@ -44,7 +51,7 @@ public class CopyVariantRepository implements PanacheRepositoryBase<CopyVariant,
     }
 
     /**
-     * Counts deliveries; must run inside a transaction.
+     * Counts deliveries, clicks and conversions; must run inside a transaction.
      *
      * @return the number of copies whose send count changed
      */
@@ -63,8 +70,30 @@ public class CopyVariantRepository implements PanacheRepositoryBase<CopyVariant,
                 .executeUpdate());
     }
 
-    /** One delivery of a copy, named by the event that reported it. */
+    /**
+     * One outcome of a copy, named by the event that reported it.
+     *
+     * @param outcome {@code delivered}, {@code clicked} or {@code converted}
+     */
     public record Delivery(@JsonProperty("event_id") String eventId,
-            @JsonProperty("copy_id") UUID copyId) {
+            @JsonProperty("copy_id") UUID copyId, @JsonProperty("outcome") String outcome) {
+    }
+
+    /**
+     * Returns the copies that may go into fine-tuning data: approved ones, and every copy of a
+     * campaign in which some copy converted, since a winner needs its rivals for comparison.
+     */
+    public Uni<List<CopyVariant>> findTrainingCandidates() {
+        return find("""
+                approved = true or campaign in (select c.campaign from CopyVariant c where c.conversions > 0)
+                order by createdAt, id""").list();
+    }
+
+    /** Returns the copies of a campaign for one channel, and for one segment unless it is null, oldest first. */
+    public Uni<List<CopyVariant>> findVariants(String campaign, String segment, String channel) {
+        if (segment == null) {
+            return find("campaign = ?1 and channel = ?2 order by createdAt, id", campaign, channel).list();
+        }
+        return find("campaign = ?1 and segment = ?2 and channel = ?3 order by createdAt, id", campaign, segment, channel).list();
     }
 }

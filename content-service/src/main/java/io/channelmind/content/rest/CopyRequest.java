@@ -7,9 +7,13 @@ import java.util.Map;
  * field may arrive null here.
  *
  * @param locale {@code en} (the default) or {@code zh-CN}
+ * @param maxSmsSegments segments an SMS may take, 1 (the default) to 10
+ * @param brand a brand configured under {@code channelmind.content.brands}, whose rules apply
+ * @param industry {@code finance} or {@code education}, whose extra restricted terms apply
+ * @param variant variant number, 1 (the default) to 10; each number asks the model for a different wording
  */
 public record CopyRequest(String campaign, String segment, String channel, String locale, Brief brief,
-        Audience audience) {
+        Audience audience, Integer maxSmsSegments, String brand, String industry, Integer variant) {
 
     /** The content of the message; only {@code product} is required. */
     public record Brief(String product, String offer, String callToAction, String url) {

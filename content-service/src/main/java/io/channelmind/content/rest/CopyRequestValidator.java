@@ -42,6 +42,12 @@ public class CopyRequestValidator {
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final String REDACTED = "(redacted)";
 
+    private final CopyOptionsValidator options;
+
+    public CopyRequestValidator(CopyOptionsValidator options) {
+        this.options = options;
+    }
+
     public CopySpec validate(CopyRequest request) {
         Problem.Builder problem = Problem.of(400, "invalid-copy-request", "Invalid copy request");
         int errors = 0;
@@ -69,6 +75,7 @@ public class CopyRequestValidator {
         errors += checkName(problem, "segment", request.segment());
         errors += checkBrief(problem, request.brief());
         errors += checkAudience(problem, request.audience());
+        errors += options.check(problem, request);
 
         if (errors > 0) {
             throw problem.detail(errors + " field(s) of the copy request are invalid; see errors").toException();
@@ -79,7 +86,8 @@ public class CopyRequestValidator {
                 ChannelFormat.forChannel(channel), locale.get(),
                 new CopyBrief(brief.product().strip(), blankToNull(brief.offer()), blankToNull(brief.callToAction()),
                         blankToNull(brief.url())),
-                audience == null ? AudienceSummary.unknown() : new AudienceSummary(audience.size(), audience.features()));
+                audience == null ? AudienceSummary.unknown() : new AudienceSummary(audience.size(), audience.features()),
+                options.toOptions(request));
     }
 
     private static int checkName(Problem.Builder problem, String field, String value) {

@@ -15,14 +15,17 @@ import io.channelmind.content.domain.CopyVariant;
  * @param placeholders names of the {@code {{name}}} placeholders that the sender fills in
  * @param warnings findings for the reviewer, each starting with a reason code and a colon
  * @param sends deliveries counted from {@code cm.deliveries}
+ * @param clicks clicks counted from {@code cm.deliveries}
+ * @param conversions conversions counted from {@code cm.deliveries}
+ * @param approved whether a reviewer approved the copy
  */
 public record CopyView(UUID copyId, String generator, String model, String channel, String locale, String subject,
         String body, List<String> placeholders, List<String> warnings, String campaign, String segment, long sends,
-        Instant createdAt) {
+        long clicks, long conversions, boolean approved, Instant createdAt) {
 
     static CopyView of(CopyVariant variant) {
         return new CopyView(variant.id, variant.generator, variant.model, variant.channel, variant.locale, variant.subject,
                 variant.body, List.of(variant.placeholders), List.of(variant.warnings), variant.campaign, variant.segment, variant.sends,
-                variant.createdAt);
+                variant.clicks, variant.conversions, variant.approved, variant.createdAt);
     }
 }

@@ -13,10 +13,12 @@ import org.jboss.logging.Logger;
 import io.channelmind.content.config.LlmSettings;
 import io.channelmind.content.domain.AbsoluteClaims;
 import io.channelmind.content.domain.ChannelFormat;
-import io.channelmind.content.domain.ChannelRules;
 import io.channelmind.content.domain.CopySpec;
 import io.channelmind.content.domain.CopyVariant;
 import io.channelmind.content.domain.GeneratedCopy;
+import io.channelmind.content.domain.GuardrailFinding;
+import io.channelmind.content.domain.Guardrails;
+import io.channelmind.content.domain.SocialPreset;
 import io.channelmind.content.repository.CopyVariantRepository;
 import io.channelmind.web.Problem;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -94,15 +96,13 @@ public class CopyService {
         List<String> warnings = new ArrayList<>();
         if (!ChannelFormat.isKnownChannel(spec.channel())) {
             warnings.add(UNKNOWN_CHANNEL + ": channel '" + spec.channel() + "' is not one of "
-                    + String.join(", ", ChannelFormat.KNOWN_CHANNELS) + ", so the copy has the generic social format of at most "
-                    + ChannelRules.SOCIAL_MAX + " characters");
+                    + String.join(", ", ChannelFormat.KNOWN_CHANNELS) + ", " + String.join(", ", ChannelFormat.SOCIAL_NETWORKS)
+                    + ", so the copy has the generic social format of at most " + SocialPreset.GENERIC.maxLength() + " characters");
         }
+        // The model's copy passed these checks already, so they report what the template copied from the brief.
         String text = copy.subject() == null ? copy.body() : copy.subject() + "\n" + copy.body();
-        List<String> claims = AbsoluteClaims.find(text);
-        if (!claims.isEmpty()) {
-            warnings.add(AbsoluteClaims.REASON + ": the copy contains " + AbsoluteClaims.quote(claims)
-                    + " from the brief; absolute claims are banned in Chinese advertising (Advertising Law, Article 9) "
-                    + "and unprovable elsewhere, so reword the brief");
+        for (GuardrailFinding finding : Guardrails.check(spec, text)) {
+            warnings.add(finding.warning() + (finding.reason().equals(AbsoluteClaims.REASON) ? " (reword the brief)" : ""));
         }
         return warnings;
     }

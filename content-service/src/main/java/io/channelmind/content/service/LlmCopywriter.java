@@ -2,29 +2,33 @@ package io.channelmind.content.service;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.channelmind.content.client.CopywriterModel;
+import io.channelmind.content.client.ModelGateway;
 import io.channelmind.content.config.LlmSettings;
 import io.channelmind.content.domain.AbsoluteClaims;
 import io.channelmind.content.domain.CopySpec;
 import io.channelmind.content.domain.GeneratedCopy;
 import io.channelmind.content.domain.Placeholders;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.faulttolerance.api.RateLimitException;
 
 /**
  * Writes copy with the language model. A response that breaks a rule gets one revision request
  * that names each violation. When the model fails, times out, returns invalid JSON twice,
  * still breaks a rule after the revision, or writes an absolute claim, the template copywriter
  * writes the copy instead: the fallback is logged at WARN, counted in
- * {@value #FALLBACK_COUNTER} and named in the copy's warnings.
+ * {@value #FALLBACK_COUNTER} and named in the copy's warnings. Accepted model copy is reused
+ * for identical requests from the {@link BriefCache}.
  *
  * Calls block the calling thread for up to the configured timeout, so never call this on an
  * event-loop thread.
@@ -39,14 +43,16 @@ public class LlmCopywriter {
     private static final Logger LOG = Logger.getLogger(LlmCopywriter.class);
     private static final int MAX_PREVIOUS_ANSWER = 4000;
 
-    private final CopywriterModel model;
+    private final ModelGateway model;
     private final TemplateCopywriter template;
     private final ObjectMapper json;
     private final MeterRegistry registry;
     private final String modelName;
+    private final BriefCache cache;
 
-    public LlmCopywriter(CopywriterModel model, TemplateCopywriter template, ObjectMapper json, MeterRegistry registry,
-            LlmSettings settings) {
+    public LlmCopywriter(ModelGateway model, TemplateCopywriter template, ObjectMapper json, MeterRegistry registry,
+            LlmSettings settings, BriefCache cache) {
+        this.cache = cache;
         this.model = model;
         this.template = template;
         this.json = json;
@@ -55,6 +61,19 @@ public class LlmCopywriter {
     }
 
     public GeneratedCopy write(CopySpec spec) {
+        Optional<GeneratedCopy> cached = cache.find(spec);
+        if (cached.isPresent()) {
+            LOG.debugf("Reusing the model copy of an identical request for channel %s", spec.channel());
+            return cached.get();
+        }
+        GeneratedCopy copy = writeWithModel(spec);
+        if (GeneratedCopy.LLM.equals(copy.generator())) {
+            cache.put(spec, copy);
+        }
+        return copy;
+    }
+
+    private GeneratedCopy writeWithModel(CopySpec spec) {
         PromptValues prompt = PromptValues.of(spec);
 
         ModelResponse first;
@@ -68,7 +87,7 @@ public class LlmCopywriter {
             return accept(first);
         }
         if (!first.claims().isEmpty()) {
-            return fallBack(spec, AbsoluteClaims.REASON, "wrote the absolute claim(s) " + AbsoluteClaims.quote(first.claims()), null);
+            return fallBack(spec, AbsoluteClaims.REASON, "wrote the restricted term(s) " + AbsoluteClaims.quote(first.claims()), null);
         }
 
         LOG.infof("Model copy for channel %s broke %d rule(s); requesting one revision", spec.channel(), first.violations().size());
@@ -84,7 +103,7 @@ public class LlmCopywriter {
             return accept(second);
         }
         if (!second.claims().isEmpty()) {
-            return fallBack(spec, AbsoluteClaims.REASON, "wrote the absolute claim(s) " + AbsoluteClaims.quote(second.claims()), null);
+            return fallBack(spec, AbsoluteClaims.REASON, "wrote the restricted term(s) " + AbsoluteClaims.quote(second.claims()), null);
         }
         if (!first.parsed() && !second.parsed()) {
             return fallBack(spec, "invalid-output", "returned no valid JSON object twice", null);
@@ -112,10 +131,22 @@ public class LlmCopywriter {
     }
 
     private static String failureReason(Exception failure) {
+        if (failure instanceof CircuitBreakerOpenException) {
+            return "circuit-open";
+        }
+        if (failure instanceof RateLimitException) {
+            return "rate-limited";
+        }
         return isTimeout(failure) ? "model-timeout" : "model-error";
     }
 
     private static String failureText(Exception failure) {
+        if (failure instanceof CircuitBreakerOpenException) {
+            return "was not called because its circuit breaker is open after repeated failures";
+        }
+        if (failure instanceof RateLimitException) {
+            return "was not called because the rate limit towards the provider is reached";
+        }
         return isTimeout(failure) ? "timed out" : "call failed";
     }
 

@@ -3,6 +3,7 @@ package io.channelmind.content.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,9 @@ import io.channelmind.content.domain.AbsoluteClaims;
 import io.channelmind.content.domain.ChannelFormat;
 import io.channelmind.content.domain.ChannelRules;
 import io.channelmind.content.domain.CopySpec;
-import io.channelmind.content.domain.Grounding;
+import io.channelmind.content.domain.GuardrailFinding;
+import io.channelmind.content.domain.Guardrails;
+import io.channelmind.content.domain.RestrictedTerms;
 
 /**
  * One response of the model, parsed and checked against the channel rules, the brief and the
@@ -21,12 +24,15 @@ import io.channelmind.content.domain.Grounding;
  * @param raw the response text as the model returned it
  * @param draft the parsed subject and body, empty when the response was not the expected JSON
  * @param violations the broken rules, as sentences for the revision prompt
- * @param claims absolute claims found in the draft
+ * @param claims absolute claims and the industry's restricted terms found in the draft
  */
 record ModelResponse(String raw, Optional<Draft> draft, List<String> violations, List<String> claims) {
 
     static final String INVALID_JSON = "The answer was not one JSON object with the string members \"subject\" and "
             + "\"body\"; answer with that object only.";
+
+    /** Reason codes that end the model path at once, without a revision: the model wrote a banned term. */
+    private static final Set<String> RESTRICTED = Set.of(AbsoluteClaims.REASON, Guardrails.INDUSTRY_TERM);
 
     /** Subject (null outside e-mail) and body of a parsed response. */
     record Draft(String subject, String body) {
@@ -40,10 +46,19 @@ record ModelResponse(String raw, Optional<Draft> draft, List<String> violations,
 
         String subject = draft.get().subject();
         String body = draft.get().body();
-        List<String> violations = new ArrayList<>(ChannelRules.violations(spec.format(), spec.locale(), subject, body));
+        List<String> violations = new ArrayList<>(ChannelRules.violations(spec, subject, body));
         String text = subject == null ? body : subject + "\n" + body;
-        violations.addAll(Grounding.violations(spec.brief(), text));
-        return new ModelResponse(raw, draft, violations, AbsoluteClaims.find(text));
+        List<String> claims = new ArrayList<>();
+        for (GuardrailFinding finding : Guardrails.check(spec, text)) {
+            if (RESTRICTED.contains(finding.reason())) {
+                continue;
+            }
+            violations.add(finding.reason().equals(Guardrails.UNGROUNDED) ? finding.message() : finding.warning());
+        }
+        claims.addAll(AbsoluteClaims.find(text));
+        claims.addAll(RestrictedTerms.defaults().findForIndustry(spec.options().industry(), text));
+        violations.addAll(PromptLeak.violations(text));
+        return new ModelResponse(raw, draft, violations, claims);
     }
 
     boolean accepted() {

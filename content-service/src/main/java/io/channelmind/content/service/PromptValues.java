@@ -5,6 +5,7 @@ import io.channelmind.content.domain.CopyBrief;
 import io.channelmind.content.domain.CopySpec;
 import io.channelmind.content.domain.Placeholders;
 import io.channelmind.content.domain.SmsLength;
+import io.channelmind.content.domain.SocialPreset;
 
 /**
  * The values that fill the placeholders of the model prompts. Angle brackets in user text are
@@ -28,8 +29,30 @@ record PromptValues(String language, String channelRules, String product, String
                 data(spec.audience().describe()));
     }
 
-    /** Returns the rules of the channel format as prompt lines, with the same limits that {@link ChannelRules} checks. */
+    /**
+     * Returns the rules of the channel format as prompt lines, with the same limits that
+     * {@link ChannelRules} checks, then the brand's banned words and disclaimer and the variant
+     * number when set.
+     */
     static String channelRules(CopySpec spec) {
+        StringBuilder rules = new StringBuilder(formatRules(spec));
+        if (spec.options().brand() != null && !spec.options().brand().bannedWords().isEmpty()) {
+            rules.append("\n- Never use these words: ").append(data(String.join(", ", spec.options().brand().bannedWords())))
+                    .append('.');
+        }
+        String disclaimer = spec.options().disclaimer();
+        if (disclaimer != null) {
+            rules.append("\n- \"body\" contains this disclaimer word for word: \"").append(data(disclaimer)).append("\".");
+        }
+        int variant = spec.options().variant();
+        if (variant > 1) {
+            rules.append("\n- This is variant ").append(variant)
+                    .append(": use a different opening and angle than a plain first version would.");
+        }
+        return rules.toString();
+    }
+
+    private static String formatRules(CopySpec spec) {
         return switch (spec.format()) {
             case EMAIL -> """
                     - Channel: e-mail. "subject" is one plain line of at most %d characters without placeholders.
@@ -38,17 +61,25 @@ record PromptValues(String language, String channelRules, String product, String
                     Write both placeholders exactly like that and use no other placeholders."""
                     .formatted(ChannelRules.EMAIL_SUBJECT_MAX, ChannelRules.EMAIL_BODY_MAX,
                             Placeholders.of(Placeholders.FIRST_NAME), Placeholders.of(Placeholders.UNSUBSCRIBE_URL));
-            case SMS -> """
+            case SMS -> spec.options().maxSmsSegments() == 1 ? """
                     - Channel: one SMS ("%s"). "subject" is null.
-                    - "body" has at most %d characters when it contains any Chinese character or other character \
-                    outside the GSM 7-bit alphabet, otherwise at most %d characters; the link counts too. It ends \
-                    with the opt-out text "%s" and contains no placeholders."""
+                    - "body" has at most %d characters when it contains any Chinese character, emoji or other \
+                    character outside the GSM 7-bit alphabet, otherwise at most %d characters; the link counts too. \
+                    It ends with the opt-out text "%s" and contains no placeholders."""
                     .formatted(spec.channel(), SmsLength.UCS2_LIMIT, SmsLength.GSM7_LIMIT,
+                            ChannelRules.smsOptOut(spec.locale())) : """
+                    - Channel: an SMS of at most %d segments ("%s"). "subject" is null.
+                    - "body" has at most %d characters when it contains any Chinese character, emoji or other \
+                    character outside the GSM 7-bit alphabet, otherwise at most %d characters; the link counts too. \
+                    It ends with the opt-out text "%s" and contains no placeholders."""
+                    .formatted(spec.options().maxSmsSegments(), spec.channel(),
+                            spec.options().maxSmsSegments() * SmsLength.UCS2_SEGMENT,
+                            spec.options().maxSmsSegments() * SmsLength.GSM7_SEGMENT,
                             ChannelRules.smsOptOut(spec.locale()));
             case SOCIAL -> """
                     - Channel: a social media post ("%s"). "subject" is null.
-                    - "body" has at most %d characters, the link included, and contains no placeholders."""
-                    .formatted(spec.channel(), ChannelRules.SOCIAL_MAX);
+                    - "body" has %s, and contains no placeholders."""
+                    .formatted(spec.channel(), SocialPreset.forChannel(spec.channel()).describe());
         };
     }
 

@@ -14,6 +14,7 @@ import io.channelmind.content.domain.CopySpec;
 import io.channelmind.content.domain.GeneratedCopy;
 import io.channelmind.content.domain.Placeholders;
 import io.channelmind.content.domain.SmsLength;
+import io.channelmind.content.domain.SocialPreset;
 
 /**
  * The offline copywriter: fills fixed sentences in the requested language with the brief and
@@ -41,13 +42,21 @@ public class TemplateCopywriter {
                 subject = emailSubject(spec.brief(), phrases, warnings);
                 body = emailBody(spec, phrases);
             }
-            case SMS -> body = shortMessage(spec, phrases, SmsLength::fitsOneMessage,
-                    ChannelRules.smsOptOut(spec.locale()), "one SMS", warnings);
-            default -> body = shortMessage(spec, phrases, text -> ChannelRules.characters(text) <= ChannelRules.SOCIAL_MAX,
-                    null, "a social post of " + ChannelRules.SOCIAL_MAX + " characters", warnings);
+            case SMS -> {
+                int segments = spec.options().maxSmsSegments();
+                String closing = join(parts(spec.options().disclaimer(), ChannelRules.smsOptOut(spec.locale())), phrases,
+                        Optional.empty());
+                body = shortMessage(spec, phrases, text -> SmsLength.fits(text, segments), closing,
+                        segments == 1 ? "one SMS" : "an SMS of " + segments + " segments", warnings);
+            }
+            default -> {
+                SocialPreset preset = SocialPreset.forChannel(spec.channel());
+                body = shortMessage(spec, phrases, text -> preset.violations(text).isEmpty(), spec.options().disclaimer(),
+                        "a " + preset.channel() + " post of " + preset.maxLength() + " characters", warnings);
+            }
         }
 
-        List<String> violations = ChannelRules.violations(spec.format(), spec.locale(), subject, body);
+        List<String> violations = ChannelRules.violations(spec, subject, body);
         if (!violations.isEmpty()) {
             // The candidates above end with forms that always fit, so this is a bug here.
             throw new IllegalStateException("Template copy breaks the channel rules: " + violations);
@@ -69,17 +78,17 @@ public class TemplateCopywriter {
     private static String emailBody(CopySpec spec, TemplatePhrases phrases) {
         String lead = phrases.opener(spec.audience().tone()) + phrases.sentenceGap()
                 + phrases.sentence(headline(spec.brief(), phrases));
-        String action = callToAction(spec.brief(), phrases);
-        return action == null
-                ? String.join("\n\n", phrases.greeting(), lead, phrases.unsubscribeLine())
-                : String.join("\n\n", phrases.greeting(), lead, action, phrases.unsubscribeLine());
+        List<String> paragraphs = parts(phrases.greeting(), lead, callToAction(spec.brief(), phrases),
+                spec.options().disclaimer(), phrases.unsubscribeLine());
+        return String.join("\n\n", paragraphs);
     }
 
     /**
      * Writes an SMS or a social post: the first candidate that fits wins, from the fullest
      * (greeting, headline, call to action with link) to a shortened headline without the link.
+     * The closing (disclaimer and opt-out text) is never shortened.
      */
-    private static String shortMessage(CopySpec spec, TemplatePhrases phrases, Predicate<String> fits, String optOut,
+    private static String shortMessage(CopySpec spec, TemplatePhrases phrases, Predicate<String> fits, String closing,
             String limitName, List<String> warnings) {
         CopyBrief brief = spec.brief();
         String headline = phrases.sentence(headline(brief, phrases));
@@ -87,9 +96,9 @@ public class TemplateCopywriter {
         Optional<String> link = brief.link();
 
         List<List<String>> candidates = new ArrayList<>();
-        candidates.add(parts(opener, headline, callToAction(brief, phrases), optOut));
-        candidates.add(parts(headline, callToAction(brief, phrases), optOut));
-        link.ifPresent(url -> candidates.add(parts(headline, url, optOut)));
+        candidates.add(parts(opener, headline, callToAction(brief, phrases), closing));
+        candidates.add(parts(headline, callToAction(brief, phrases), closing));
+        link.ifPresent(url -> candidates.add(parts(headline, url, closing)));
         for (List<String> candidate : candidates) {
             String text = join(candidate, phrases, link);
             if (fits.test(text)) {
@@ -97,11 +106,11 @@ public class TemplateCopywriter {
             }
         }
 
-        String tail = join(parts(link.orElse(null), optOut), phrases, link);
+        String tail = join(parts(link.orElse(null), closing), phrases, link);
         String minimalHeadline = firstCodePoints(headline, MIN_HEADLINE) + phrases.ellipsis();
-        if (link.isPresent() && !fits.test(join(parts(opener, minimalHeadline, link.get(), optOut), phrases, link))) {
+        if (link.isPresent() && !fits.test(join(parts(opener, minimalHeadline, link.get(), closing), phrases, link))) {
             warnings.add(SHORTENED + ": the link was left out because it does not fit " + limitName);
-            tail = join(parts(optOut), phrases, link);
+            tail = join(parts(closing), phrases, link);
             String withoutLink = join(parts(opener, headline, tail), phrases, link);
             if (fits.test(withoutLink)) {
                 return withoutLink;

@@ -1,6 +1,9 @@
 package io.channelmind.content.messaging;
 
 import static io.channelmind.content.support.CopyRequests.brief;
+import static io.channelmind.content.support.Deliveries.delivery;
+import static io.channelmind.content.support.Deliveries.producer;
+import static io.channelmind.content.support.Deliveries.send;
 import static io.channelmind.content.support.CopyRequests.post;
 import static io.channelmind.content.support.CopyRequests.request;
 import static io.restassured.RestAssured.given;
@@ -8,14 +11,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.util.Properties;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -65,6 +63,23 @@ class DeliveryConsumerTests {
         sendsOf(copyId).body("sends", equalTo(1));
     }
 
+    @Test
+    void clicksAndConversionsAreCounted() throws Exception {
+        String copyId = createCopy();
+        String sentinel = createCopy();
+
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, delivery(UUID.randomUUID().toString(), copyId, "delivered"));
+            send(producer, delivery(UUID.randomUUID().toString(), copyId, "delivered"));
+            send(producer, delivery(UUID.randomUUID().toString(), copyId, "clicked"));
+            send(producer, delivery(UUID.randomUUID().toString(), copyId, "CONVERTED"));
+            send(producer, delivery(UUID.randomUUID().toString(), sentinel, "delivered"));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> sendsOf(sentinel).body("sends", equalTo(1)));
+        sendsOf(copyId).body("sends", equalTo(2)).body("clicks", equalTo(1)).body("conversions", equalTo(1));
+    }
+
     private static String createCopy() {
         return post(request("sms", "en", brief("Wealth Plus", "3.5% a year", null, null))).statusCode(201)
                 .extract().path("copyId");
@@ -72,24 +87,5 @@ class DeliveryConsumerTests {
 
     private static io.restassured.response.ValidatableResponse sendsOf(String copyId) {
         return given().when().get("/api/v1/copy/" + copyId).then().statusCode(200);
-    }
-
-    private static String delivery(String eventId, String copyId, String status) {
-        return """
-                {"schemaVersion": 1, "eventId": "%s", "profileKey": "demo:c-00042", "campaignId": "spring-savings",
-                 "channel": "sms", "copyId": "%s", "status": "%s", "at": "2024-05-01T08:30:00Z", "extra": true}
-                """.formatted(eventId, copyId, status);
-    }
-
-    private static void send(KafkaProducer<String, String> producer, String payload) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.DELIVERIES, "demo:c-00042", payload)).get();
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 }

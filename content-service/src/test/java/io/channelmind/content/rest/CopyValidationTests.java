@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.not;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -49,6 +51,30 @@ class CopyValidationTests {
                 .body("errors[0].field", equalTo("locale"))
                 .body("errors[0].value", equalTo("fr"))
                 .body("errors[0].message", containsString("en, zh-CN"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"maxSmsSegments, 0, 1 to 10", "maxSmsSegments, 11, 1 to 10", "variant, 0, 1 to 10",
+            "brand, unknown-bank, acme-bank", "industry, gambling, finance"})
+    void invalidOptionIsRejected(String field, String value, String hint) {
+        Map<String, Object> body = request("sms", "en", BRIEF);
+        body.put(field, field.equals("brand") || field.equals("industry") ? value : Integer.valueOf(value));
+
+        post(body).statusCode(400)
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo(field))
+                .body("errors[0].message", containsString(hint));
+    }
+
+    @Test
+    void validOptionsAreAccepted() {
+        Map<String, Object> body = request("sms", "en", BRIEF);
+        body.put("maxSmsSegments", 3);
+        body.put("variant", 2);
+        body.put("brand", "acme-bank");
+        body.put("industry", "Finance");
+
+        post(body).statusCode(201);
     }
 
     @Test

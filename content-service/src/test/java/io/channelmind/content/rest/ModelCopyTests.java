@@ -165,8 +165,8 @@ class ModelCopyTests {
         List<LoggedRequest> requests = requestsFor(product);
         assertEquals(2, requests.size());
         String revision = message(requests.get(1).getBodyAsString(), "user");
-        assertTrue(revision.contains("- The body is " + tooLong.length() + " characters long; an SMS in the GSM 7-bit "
-                + "alphabet holds at most 160."), revision);
+        assertTrue(revision.contains("- The body is " + tooLong.length() + " characters long and takes 2 segments; an SMS in "
+                + "the GSM 7-bit alphabet holds at most 160 in one segment."), revision);
         assertTrue(revision.contains(tooLong), revision);
     }
 

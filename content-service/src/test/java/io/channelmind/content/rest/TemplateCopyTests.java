@@ -107,11 +107,60 @@ class TemplateCopyTests {
 
     @Test
     void unknownChannelGetsSocialFormatAndWarning() {
-        JsonPath copy = post(request("wechat", "zh-CN", ZH_BRIEF)).statusCode(201).extract().jsonPath();
+        JsonPath copy = post(request("mastodon", "zh-CN", ZH_BRIEF)).statusCode(201).extract().jsonPath();
 
-        assertEquals("wechat", copy.getString("channel"));
+        assertEquals("mastodon", copy.getString("channel"));
         assertNull(copy.get("subject"));
         assertTrue(copy.getString("warnings[0]").startsWith("unknown-channel:"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"wechat, 200", "weibo, 140"})
+    void socialPresetLimitsLength(String channel, int maxLength) {
+        Map<String, Object> longBrief = brief("稳盈储蓄".repeat(20), "存款年化3.5%".repeat(10), null, "https://bank.example/w");
+
+        JsonPath copy = post(request(channel, "zh-CN", longBrief)).statusCode(201).extract().jsonPath();
+
+        String body = copy.getString("body");
+        assertTrue(body.codePointCount(0, body.length()) <= maxLength, body);
+        assertEquals(List.of(), copy.getList("warnings").stream().filter(w -> w.toString().startsWith("unknown-channel")).toList());
+    }
+
+    @Test
+    void twoSegmentSmsKeepsLongerText() {
+        Map<String, Object> longBrief = brief("稳盈储蓄", "存款年化3.5%，" + "起存1000元，".repeat(6), null, null);
+        Map<String, Object> body = request("sms", "zh-CN", longBrief);
+        body.put("maxSmsSegments", 2);
+
+        JsonPath copy = post(body).statusCode(201).extract().jsonPath();
+
+        String text = copy.getString("body");
+        assertTrue(text.length() > 70, text);
+        assertTrue(text.length() <= 134, text);
+        assertEquals(List.of(), copy.getList("warnings"));
+    }
+
+    @Test
+    void brandDisclaimerIsAdded() {
+        Map<String, Object> body = request("wechat", "zh-CN", ZH_BRIEF);
+        body.put("brand", "acme-bank");
+
+        JsonPath copy = post(body).statusCode(201).extract().jsonPath();
+
+        assertTrue(copy.getString("body").contains("理财有风险，投资需谨慎"), copy.getString("body"));
+        assertEquals(List.of(), copy.getList("warnings"));
+    }
+
+    @Test
+    void industryTermInBriefIsFlagged() {
+        Map<String, Object> body = request("sms", "zh-CN", brief("稳盈储蓄", "保本理财，年化3.5%", null, null));
+        body.put("industry", "finance");
+
+        JsonPath copy = post(body).statusCode(201).extract().jsonPath();
+
+        String warning = copy.getString("warnings[0]");
+        assertTrue(warning.startsWith("industry-restricted-term:"), warning);
+        assertTrue(warning.contains("保本"), warning);
     }
 
     @Test

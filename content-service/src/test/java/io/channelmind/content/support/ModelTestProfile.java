@@ -9,17 +9,20 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 public class ModelTestProfile implements QuarkusTestProfile {
 
     public static final String MODEL = "test-model";
+    public static final String GATEWAY = "io.channelmind.content.client.ModelGateway";
 
     @Override
     public Map<String, String> getConfigOverrides() {
         // Both spellings, because the %test keys of application.properties would otherwise win.
-        return Map.of(
-                "channelmind.content.llm.enabled", "true",
-                "%test.channelmind.content.llm.enabled", "true",
-                "quarkus.langchain4j.openai.api-key", "test-key",
-                "%test.quarkus.langchain4j.openai.api-key", "test-key",
-                "quarkus.langchain4j.openai.chat-model.model-name", MODEL,
-                "quarkus.langchain4j.openai.timeout", "1s");
+        return Map.ofEntries(
+                Map.entry("channelmind.content.llm.enabled", "true"),
+                Map.entry("%test.channelmind.content.llm.enabled", "true"),
+                Map.entry("quarkus.langchain4j.openai.api-key", "test-key"),
+                Map.entry("%test.quarkus.langchain4j.openai.api-key", "test-key"),
+                Map.entry("quarkus.langchain4j.openai.chat-model.model-name", MODEL),
+                Map.entry("quarkus.langchain4j.openai.timeout", "1s"),
+                // The failure tests of one class must not open the circuit for the tests after them.
+                Map.entry(GATEWAY + "/call/CircuitBreaker/requestVolumeThreshold", "1000"));
     }
 
     @Override
