@@ -1,0 +1,164 @@
+package io.channelmind.optimizer.curves;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.channelmind.optimizer.curves.MarketingSimulator.SimulatedChannel;
+import io.channelmind.optimizer.support.SharedData;
+
+class ResponseCurveFitterTest {
+
+    private static final FitSettings SETTINGS = new FitSettings(Adstock.Kind.GEOMETRIC, 1_500, 100, 7);
+
+    @Test
+    void simulatorRoiRecovered() {
+        List<SimulatedChannel> channels = List.of(
+                new SimulatedChannel("tv", 0.6, 20_000, 0.6, 0.5, 1.5, 0.5, 30_000),
+                new SimulatedChannel("search", 0.8, 8_000, 0.5, 0.1, 1.0, 0.4, 15_000),
+                new SimulatedChannel("social", 0.7, 5_000, 0.7, 0.3, 2.0, 0.6, 8_000));
+        MarketingSimulator.Simulation simulation = MarketingSimulator.simulate(channels, 156, 0.01, 11);
+
+        CurveFit fit = ResponseCurveFitter.fit(simulation.history(), SETTINGS);
+
+        for (CurveFit.ChannelCurve curve : fit.channels()) {
+            double truth = simulation.trueRoi().get(curve.channel());
+            assertTrue(curve.spendVariation() > 0.3, curve.channel() + " spend varies enough");
+            assertEquals(truth, curve.roi(), 0.15 * truth, curve.channel() + " ROI, true " + truth);
+            assertTrue(curve.roiInterval().low() <= curve.roi(), curve.channel() + " ROI above interval low");
+            assertTrue(curve.roi() <= curve.roiInterval().high(), curve.channel() + " ROI below interval high");
+        }
+        assertTrue(fit.rSquaredTrain() > 0.9, "R² " + fit.rSquaredTrain());
+    }
+
+    @Test
+    void fitsAreReproducible() {
+        MarketingSimulator.Simulation simulation = MarketingSimulator.simulate(
+                List.of(new SimulatedChannel("tv", 0.7, 10_000, 0.5, 0.4, 1.2, 0.5, 20_000)), 104, 0.02, 3);
+        FitSettings quick = new FitSettings(Adstock.Kind.WEIBULL, 200, 20, 5);
+
+        assertEquals(ResponseCurveFitter.fit(simulation.history(), quick),
+                ResponseCurveFitter.fit(simulation.history(), quick));
+    }
+
+    // NOTE: on this file the fit does not yet beat a plain linear regression (raw spend and the
+    // same controls) on the holdout: NRMSE about 0.095 against 0.074 with these settings. The
+    // test checks the fit quality reached and that both figures are reported.
+    @Test
+    void robynWeeklyFitQuality() throws IOException {
+        Path data = SharedData.require("robyn-weekly/dt_simulated_weekly.csv");
+        Path holidays = data.resolveSibling("dt_prophet_holidays.csv");
+        MarketingHistory history = robynHistory(data, holidays);
+
+        CurveFit fit = ResponseCurveFitter.fit(history, SETTINGS);
+
+        assertEquals(208, history.size());
+        assertEquals(5, fit.channels().size());
+        assertTrue(fit.rSquaredTrain() > 0.85, "training R² " + fit.rSquaredTrain());
+        assertTrue(fit.rSquaredHoldout() > 0.85, "holdout R² " + fit.rSquaredHoldout());
+        assertTrue(fit.nrmseHoldout() < 0.15, "holdout NRMSE " + fit.nrmseHoldout());
+        assertTrue(fit.nrmseHoldoutLinear() > 0, "linear baseline NRMSE " + fit.nrmseHoldoutLinear());
+    }
+
+    @Test
+    void validationNamesRule() {
+        Map<String, double[]> spend = Map.of("tv", new double[] {1, 2, 3});
+        InvalidHistoryException badDate = assertThrows(InvalidHistoryException.class, () -> MarketingHistory.of(
+                Grain.WEEKLY, List.of("2024-01-01", "08/01/2024", "2024-01-15"), new double[3], spend, Map.of(),
+                Set.of()));
+        InvalidHistoryException wrongStep = assertThrows(InvalidHistoryException.class, () -> MarketingHistory.of(
+                Grain.WEEKLY, List.of("2024-01-01", "2024-01-09", "2024-01-15"), new double[3], spend, Map.of(),
+                Set.of()));
+        InvalidHistoryException zeroSpend = assertThrows(InvalidHistoryException.class, () -> MarketingHistory.of(
+                Grain.DAILY, List.of("2024-01-01", "2024-01-02", "2024-01-03"), new double[3],
+                Map.of("tv", new double[3]), Map.of(), Set.of()));
+        InvalidHistoryException tooShort = assertThrows(InvalidHistoryException.class, () -> MarketingHistory.of(
+                Grain.DAILY, List.of("2024-01-01", "2024-01-02", "2024-01-03"), new double[3], spend, Map.of(),
+                Set.of()));
+
+        assertEquals("date-format", badDate.rule());
+        assertEquals("periods[1]", badDate.field());
+        assertEquals("period-start", wrongStep.rule());
+        assertEquals("2024-01-09", wrongStep.value());
+        assertEquals("zero-spend", zeroSpend.rule());
+        assertEquals("spend.tv", zeroSpend.field());
+        assertEquals("too-little-history", tooShort.rule());
+    }
+
+    @Test
+    void weibullAdstockWeights() {
+        double[] impulse = {1, 0, 0, 0};
+
+        double[] geometric = Adstock.geometric(0.5).apply(impulse);
+        double[] weibull = Adstock.weibull(1, 2).apply(impulse);
+
+        assertEquals(0.25, geometric[2], 1e-12);
+        assertEquals(1, weibull[0], 1e-12);
+        assertEquals(Math.exp(-0.5), weibull[1], 1e-12);
+        assertEquals(Math.exp(-1.5), weibull[3], 1e-12);
+    }
+
+    /** Reads Robyn's demo data: revenue, five spend channels, competitor sales, events and newsletter as controls. */
+    static MarketingHistory robynHistory(Path data, Path holidays) throws IOException {
+        List<String> lines = Files.readAllLines(data, StandardCharsets.UTF_8);
+        List<String> header = unquote(lines.get(0).split(","));
+        int rows = lines.size() - 1;
+        List<String> periods = new ArrayList<>();
+        double[] revenue = new double[rows];
+        Map<String, double[]> spend = new LinkedHashMap<>();
+        for (String channel : List.of("tv_S", "ooh_S", "print_S", "facebook_S", "search_S")) {
+            spend.put(channel, new double[rows]);
+        }
+        Map<String, double[]> controls = new LinkedHashMap<>();
+        for (String control : List.of("competitor_sales_B", "events", "newsletter")) {
+            controls.put(control, new double[rows]);
+        }
+        for (int r = 0; r < rows; r++) {
+            List<String> fields = unquote(lines.get(r + 1).split(","));
+            periods.add(fields.get(header.indexOf("DATE")));
+            revenue[r] = Double.parseDouble(fields.get(header.indexOf("revenue")));
+            for (Map.Entry<String, double[]> entry : spend.entrySet()) {
+                entry.getValue()[r] = Double.parseDouble(fields.get(header.indexOf(entry.getKey())));
+            }
+            for (Map.Entry<String, double[]> entry : controls.entrySet()) {
+                String text = fields.get(header.indexOf(entry.getKey()));
+                entry.getValue()[r] = entry.getKey().equals("events") ? (text.equals("na") ? 0 : 1)
+                        : Double.parseDouble(text);
+            }
+        }
+
+        Set<LocalDate> germanHolidays = new HashSet<>();
+        if (Files.isRegularFile(holidays)) {
+            for (String line : Files.readAllLines(holidays, StandardCharsets.UTF_8)) {
+                // Holiday names may contain commas inside their quotes.
+                List<String> fields = unquote(line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)"));
+                if (fields.size() >= 3 && fields.get(2).equals("DE")) {
+                    germanHolidays.add(LocalDate.parse(fields.get(0)));
+                }
+            }
+        }
+        return MarketingHistory.of(Grain.WEEKLY, periods, revenue, spend, controls, germanHolidays);
+    }
+
+    private static List<String> unquote(String[] fields) {
+        List<String> values = new ArrayList<>();
+        for (String field : fields) {
+            values.add(field.replace("\"", "").trim());
+        }
+        return values;
+    }
+}
