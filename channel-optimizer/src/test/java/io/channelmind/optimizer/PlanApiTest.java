@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,6 +71,11 @@ class PlanApiTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:channelmind:problem:plan-already-accepted"));
         given().get("/api/v1/plans/" + first).then().statusCode(200).body("status", equalTo("accepted"));
+        String chart = given().get("/api/v1/plans/" + first + "/chart.svg")
+                .then().statusCode(200).contentType("image/svg+xml").extract().asString();
+        assertTrue(chart.startsWith("<svg"), chart);
+        assertTrue(chart.contains(">email</text>"), chart);
+        assertTrue(chart.contains("proposed 1,000"), "print keeps 1,000: " + chart);
 
         List<Map<String, Object>> events = publishedPlans(first);
         assertEquals(1, events.size());

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.channelmind.optimizer.allocation.AllocationRequest;
 import io.channelmind.optimizer.allocation.InvalidAllocationException;
+import io.channelmind.optimizer.chart.AllocationChart;
 import io.channelmind.optimizer.plan.PlanComparison;
 import io.channelmind.optimizer.plan.PlanService;
 import io.channelmind.optimizer.plan.StoredPlan;
@@ -113,6 +114,19 @@ public class PlanResource {
             parsed.add(parseId("ids", id));
         }
         return plans.compare(parsed);
+    }
+
+    @GET
+    @Path("/{id}/chart.svg")
+    @Produces("image/svg+xml")
+    @Operation(summary = "Draw a plan",
+            description = "An SVG bar chart with the current and proposed spend of each channel.")
+    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = "image/svg+xml"))
+    @APIResponse(responseCode = "404", description = "No plan has the id", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<String> chart(@PathParam("id") String id) {
+        return plans.get(parseId("id", id)).map(stored -> AllocationChart.render(stored.plan(),
+                "Budget plan " + (stored.name() == null ? stored.id().toString() : stored.name())
+                        + ": current and proposed spend"));
     }
 
     @POST
