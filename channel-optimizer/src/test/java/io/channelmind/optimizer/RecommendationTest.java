@@ -141,10 +141,24 @@ class RecommendationTest {
     }
 
     @Test
-    void emptySegmentFallsBackToAllProfiles() {
+    void unknownSegmentIsNotFound() {
         String unknownSegment = unique("no-members");
 
         given().queryParam("segment", unknownSegment).queryParam("candidates", email + "," + sms)
+                .get("/api/v1/recommendations/channel")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:channelmind:problem:segment-not-found"))
+                .body("errors[0].field", equalTo("segment"))
+                .body("errors[0].value", equalTo(unknownSegment));
+    }
+
+    @Test
+    void emptySegmentFallsBackWhenAsked() {
+        String unknownSegment = unique("no-members");
+
+        given().queryParam("segment", unknownSegment).queryParam("candidates", email + "," + sms)
+                .queryParam("fallback", true)
                 .get("/api/v1/recommendations/channel")
                 .then().statusCode(200)
                 .body("channel", equalTo(email))

@@ -1,7 +1,7 @@
 package io.channelmind.optimizer.messaging;
 
 /**
- * Kafka topics this service consumes. Each name is also the channel name of its
+ * Kafka topics this service consumes and publishes. Each name is also the channel name of its
  * {@code @Incoming} method, so application.properties configures the channel under the topic
  * name and the name is written nowhere else in the code.
  */
@@ -15,6 +15,12 @@ public final class Topics {
 
     /** A profile entered or left a segment, keyed by profile key. */
     public static final String SEGMENT_MEMBERSHIP = "cm.segment-membership";
+
+    /** Budget plans a user accepted, keyed by plan id; this service publishes them. */
+    public static final String BUDGET_PLANS = "cm.budget-plans";
+
+    /** Outgoing channel that writes to {@link #BUDGET_PLANS}; application.properties maps it to the topic. */
+    public static final String BUDGET_PLANS_CHANNEL = "budget-plans";
 
     /**
      * The payload schema version this service reads on every topic. A producer raises it only

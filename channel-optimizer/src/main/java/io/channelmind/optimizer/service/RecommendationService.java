@@ -15,6 +15,7 @@ import io.channelmind.optimizer.domain.ChannelTotals;
 import io.channelmind.optimizer.repository.ChannelStatsRepository;
 import io.channelmind.optimizer.repository.SegmentMemberRepository;
 import io.channelmind.optimizer.repository.SpendRepository;
+import io.channelmind.web.Problem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -37,9 +38,23 @@ public class RecommendationService {
         this.recommender = recommender;
     }
 
-    /** Recommends a channel for the segment among the candidates (every known channel when empty). */
-    public Uni<ChannelRecommendation> recommend(String segment, List<String> candidates) {
+    /**
+     * Recommends a channel for the segment among the candidates (every known channel when empty).
+     * A segment without known members raises a 404 problem, unless {@code allowFallback} lets
+     * all profiles decide.
+     */
+    public Uni<ChannelRecommendation> recommend(String segment, List<String> candidates, boolean allowFallback) {
         return Panache.withSession(() -> load(segment, candidates))
+                .invoke(input -> {
+                    if (input.segmentMembers() == 0 && !allowFallback) {
+                        throw Problem.of(404, "segment-not-found", "Segment not found")
+                                .detail("Segment '" + segment + "' has no known members")
+                                .error("segment", segment, "Check the name, or wait until profile-service has"
+                                        + " published the segment's members; pass fallback=true to let all profiles"
+                                        + " decide instead")
+                                .toException();
+                    }
+                })
                 .map(recommender::recommend)
                 .invoke(result -> LOG.debugf("Recommended %s out of %d candidates for a segment of %d members (basis %s)",
                         result.channel(), result.considered().size(), result.segmentMembers(), result.basis()));

@@ -1,0 +1,128 @@
+package io.channelmind.optimizer.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.channelmind.optimizer.allocation.AllocationPlan;
+import io.channelmind.optimizer.allocation.AllocationRequest;
+import io.channelmind.optimizer.allocation.BudgetAllocator;
+import io.channelmind.optimizer.allocation.ChannelAllocation;
+import io.channelmind.optimizer.messaging.BudgetPlanPublisher;
+import io.channelmind.optimizer.repository.PlanRepository;
+import io.channelmind.web.Problem;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** Creates, reads, compares and accepts budget plans; an accepted plan is published on Kafka. */
+@ApplicationScoped
+public class PlanService {
+
+    private static final Logger LOG = Logger.getLogger(PlanService.class);
+
+    private final PlanRepository plans;
+    private final BudgetPlanPublisher publisher;
+
+    public PlanService(PlanRepository plans, BudgetPlanPublisher publisher) {
+        this.plans = plans;
+        this.publisher = publisher;
+    }
+
+    /** Plans the request and stores the result as a proposed plan. Invalid requests raise an InvalidAllocationException. */
+    public Uni<StoredPlan> create(String name, AllocationRequest request) {
+        AllocationPlan plan = BudgetAllocator.allocate(request);
+        return Panache.withTransaction(() -> plans.insert(name, request, plan))
+                .invoke(stored -> LOG.infof("Created budget plan %s for %d channels", stored.id(),
+                        plan.channels().size()));
+    }
+
+    /** Returns the plan or raises a 404 problem. */
+    public Uni<StoredPlan> get(UUID id) {
+        return Panache.withSession(() -> plans.find(id)).map(stored -> {
+            if (stored == null) {
+                throw notFound(id);
+            }
+            return stored;
+        });
+    }
+
+    /** Returns the plans side by side, in the order given. */
+    public Uni<PlanComparison> compare(List<UUID> ids) {
+        return Panache.withSession(() -> {
+            Uni<List<StoredPlan>> all = Uni.createFrom().item(new ArrayList<>());
+            for (UUID id : ids) {
+                all = all.chain(list -> plans.find(id).map(stored -> {
+                    if (stored == null) {
+                        throw notFound(id);
+                    }
+                    list.add(stored);
+                    return list;
+                }));
+            }
+            return all;
+        }).map(PlanService::comparison);
+    }
+
+    /**
+     * Publishes the plan on cm.budget-plans, then marks it accepted. A plan that was accepted
+     * before gets a 409 problem. Publishing first means a failed status update leaves the plan
+     * proposed, so the user can accept again, and the repeated event carries the same eventId.
+     */
+    public Uni<StoredPlan> accept(UUID id) {
+        java.time.Instant acceptedAt = java.time.Instant.now();
+        return get(id)
+                .invoke(stored -> {
+                    if (StoredPlan.ACCEPTED.equals(stored.status())) {
+                        throw Problem.of(409, "plan-already-accepted", "Plan already accepted")
+                                .detail("Plan " + id + " was accepted at " + stored.acceptedAt())
+                                .error("id", id.toString(), "Create a new plan to change the budget again")
+                                .toException();
+                    }
+                })
+                .call(stored -> publisher.publish(stored, acceptedAt))
+                .chain(stored -> Panache.withTransaction(() -> plans.accept(id)).map(at -> {
+                    if (at == null) {
+                        throw Problem.of(409, "plan-already-accepted", "Plan already accepted")
+                                .detail("Plan " + id + " was accepted by another request")
+                                .error("id", id.toString(), "Read the plan again; it is accepted")
+                                .toException();
+                    }
+                    LOG.infof("Accepted budget plan %s and published it", id);
+                    return new StoredPlan(stored.id(), stored.name(), StoredPlan.ACCEPTED, stored.request(),
+                            stored.plan(), stored.createdAt(), at);
+                }));
+    }
+
+    private static PlanComparison comparison(List<StoredPlan> stored) {
+        List<PlanComparison.PlanTotals> totals = stored.stream()
+                .map(plan -> new PlanComparison.PlanTotals(plan.id(), plan.name(), plan.status(),
+                        plan.plan().plannedSpend(), plan.plan().expectedOutcome(), plan.plan().expectedRoas()))
+                .toList();
+        Map<String, Double[][]> byChannel = new TreeMap<>();
+        for (int p = 0; p < stored.size(); p++) {
+            for (ChannelAllocation channel : stored.get(p).plan().channels()) {
+                Double[][] cells = byChannel.computeIfAbsent(channel.channel(),
+                        key -> new Double[2][stored.size()]);
+                cells[0][p] = channel.proposedSpend();
+                cells[1][p] = channel.expectedOutcome();
+            }
+        }
+        List<PlanComparison.ChannelRow> rows = new ArrayList<>();
+        byChannel.forEach((channel, cells) -> rows.add(new PlanComparison.ChannelRow(channel,
+                java.util.Arrays.asList(cells[0]), java.util.Arrays.asList(cells[1]))));
+        return new PlanComparison(totals, rows);
+    }
+
+    private static RuntimeException notFound(UUID id) {
+        return Problem.of(404, "plan-not-found", "Plan not found")
+                .detail("No budget plan has the id " + id)
+                .error("id", id.toString(), "Use an id returned by POST /api/v1/plans")
+                .toException();
+    }
+}

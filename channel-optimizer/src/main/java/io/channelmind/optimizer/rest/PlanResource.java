@@ -1,0 +1,156 @@
+package io.channelmind.optimizer.rest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.channelmind.optimizer.allocation.AllocationRequest;
+import io.channelmind.optimizer.allocation.InvalidAllocationException;
+import io.channelmind.optimizer.chart.AllocationChart;
+import io.channelmind.optimizer.plan.PlanComparison;
+import io.channelmind.optimizer.plan.PlanService;
+import io.channelmind.optimizer.plan.StoredPlan;
+import io.channelmind.web.Problem;
+import io.smallrye.mutiny.Uni;
+
+/** Budget plans: create, read, compare and accept. */
+@Path("/api/v1/plans")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Budget plans")
+public class PlanResource {
+
+    private final PlanService plans;
+
+    public PlanResource(PlanService plans) {
+        this.plans = plans;
+    }
+
+    /** A plan request: an optional name and the allocation request. */
+    public record CreatePlan(@Schema(nullable = true, description = "Label shown in comparisons") String name,
+            @Schema(required = true) AllocationRequest allocation) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a budget plan",
+            description = """
+                    Splits totalBudget over the channels by their Hill response curves, \
+                    maxResponse * s^shape / (s^shape + halfSaturation^shape). MAX_OUTCOME spends the whole \
+                    budget for the largest expected outcome. TARGET_ROAS and TARGET_CPA spend the largest \
+                    amount whose best split still meets the target, and warn when none does. Bounds are the \
+                    tightest of minSpend/maxSpend and minRatio/maxRatio times currentSpend; a locked channel \
+                    keeps its current spend, and a channel without a curve keeps its lower bound with a \
+                    warning. The optimum is found on a grid of 1,000 budget units by dynamic programming \
+                    (global, also for S-shaped curves) and refined by the Brent optimiser. Each channel gets \
+                    its marginal ROI at the plan and the reason for its move; spend outside historyMinSpend \
+                    to historyMaxSpend is warned about. The plan is stored as proposed.""")
+    @APIResponse(responseCode = "201", description = "The stored plan")
+    @APIResponse(responseCode = "400", description = "An invalid field, named with its value and fix",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> create(CreatePlan body) {
+        if (body == null || body.allocation() == null) {
+            throw Problem.of(400, "invalid-plan-request", "Invalid plan request")
+                    .detail("The body needs an 'allocation' object")
+                    .error("allocation", null, "Send {\"allocation\": {\"totalBudget\": 10000, \"channels\": [...]}}")
+                    .toException();
+        }
+        try {
+            return plans.create(body.name(), body.allocation())
+                    .map(stored -> Response.status(201).entity(stored).build());
+        } catch (InvalidAllocationException e) {
+            Problem.Builder problem = Problem.of(400, "invalid-plan-request", "Invalid plan request")
+                    .detail(e.errors().size() + " invalid field(s) in 'allocation'");
+            e.errors().forEach(error -> problem.error("allocation." + error.field(), error.value(), error.fix()));
+            throw problem.toException();
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a budget plan")
+    @APIResponse(responseCode = "200", description = "The plan")
+    @APIResponse(responseCode = "404", description = "No plan has the id", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<StoredPlan> get(@PathParam("id") String id) {
+        return plans.get(parseId("id", id));
+    }
+
+    @GET
+    @Path("/compare")
+    @Operation(summary = "Compare budget plans",
+            description = "Totals per plan and the proposed spend and expected outcome of each channel in each plan,"
+                    + " in the order of 'ids'.")
+    @APIResponse(responseCode = "200", description = "The comparison")
+    @APIResponse(responseCode = "400", description = "Fewer than two ids, or an id that is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "An id names no plan", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<PlanComparison> compare(
+            @Parameter(description = "Plan ids, comma-separated, at least two") @QueryParam("ids") List<String> ids) {
+        List<String> checked = QueryParameters.list("ids", ids, "<plan id>,<plan id>");
+        if (checked.size() < 2) {
+            throw Problem.of(400, "invalid-parameter", "Invalid query parameter")
+                    .detail("A comparison needs at least two plans")
+                    .error("ids", String.join(",", checked), "Pass two or more plan ids, comma-separated")
+                    .toException();
+        }
+        List<UUID> parsed = new ArrayList<>();
+        for (String id : checked) {
+            parsed.add(parseId("ids", id));
+        }
+        return plans.compare(parsed);
+    }
+
+    @GET
+    @Path("/{id}/chart.svg")
+    @Produces("image/svg+xml")
+    @Operation(summary = "Draw a plan",
+            description = "An SVG bar chart with the current and proposed spend of each channel.")
+    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = "image/svg+xml"))
+    @APIResponse(responseCode = "404", description = "No plan has the id", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<String> chart(@PathParam("id") String id) {
+        return plans.get(parseId("id", id)).map(stored -> AllocationChart.render(stored.plan(),
+                "Budget plan " + (stored.name() == null ? stored.id().toString() : stored.name())
+                        + ": current and proposed spend"));
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @Operation(summary = "Accept a budget plan",
+            description = "Publishes the plan on the Kafka topic cm.budget-plans for automation-service, then marks it"
+                    + " accepted. A plan can be accepted once.")
+    @APIResponse(responseCode = "200", description = "The accepted plan")
+    @APIResponse(responseCode = "404", description = "No plan has the id", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The plan was accepted before",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<StoredPlan> accept(@PathParam("id") String id) {
+        return plans.accept(parseId("id", id));
+    }
+
+    private static UUID parseId(String field, String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw Problem.of(400, "invalid-parameter", "Invalid plan id")
+                    .detail("'" + id + "' is not a UUID")
+                    .error(field, id, "Use an id returned by POST /api/v1/plans, such as"
+                            + " 3f2b8c1e-4d5a-4e6f-9a7b-1c2d3e4f5a6b")
+                    .toException();
+        }
+    }
+}
