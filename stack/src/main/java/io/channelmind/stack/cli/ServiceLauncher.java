@@ -96,6 +96,7 @@ public final class ServiceLauncher {
         env.put("QUARKUS_REST_CLIENT_CONTENT_SERVICE_URL", addresses.baseUrl("content-service"));
         env.put("QUARKUS_REST_CLIENT_CHANNEL_OPTIMIZER_URL", addresses.baseUrl("channel-optimizer"));
         env.put("AUTOMATION_MAIL_UNSUBSCRIBE_BASE_URL", addresses.baseUrl("automation-service") + "/api/v1/unsubscribe");
+        env.put("AUTOMATION_FEEDBACK_TRACKING_BASE_URL", addresses.baseUrl("automation-service") + "/api/v1/feedback");
         return env;
     }
 
