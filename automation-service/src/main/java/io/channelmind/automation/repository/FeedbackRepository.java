@@ -21,7 +21,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class FeedbackRepository {
 
-    /** Why an address must not be contacted; the values of the do_not_contact.reason column. */
+    /** Reasons not to contact an address, as stored in the do_not_contact.reason column. */
     public static final String UNSUBSCRIBED = "unsubscribed";
     public static final String HARD_BOUNCE = "hard-bounce";
     public static final String COMPLAINT = "complaint";

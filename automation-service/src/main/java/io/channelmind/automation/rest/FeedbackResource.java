@@ -65,7 +65,7 @@ public class FeedbackResource {
             description = "The RFC 8058 one-click endpoint (body List-Unsubscribe=One-Click) and the target of the"
                     + " confirmation page. Puts the address on the do-not-contact list and publishes an unsubscribed"
                     + " event to cm.deliveries. Repeating it changes nothing.")
-    @APIResponse(responseCode = "200", description = "Unsubscribed; a page that says so")
+    @APIResponse(responseCode = "200", description = "Unsubscribed. The response is a confirmation page")
     @APIResponse(responseCode = "400", description = "The token is not signed by this service or was changed")
     @APIResponse(responseCode = "404", description = "No sent message has the token")
     @APIResponse(responseCode = "410", description = "The token has expired")
