@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,6 +24,7 @@ class CampaignApiTest {
 
     @Test
     void createReturnsDraftCampaign() {
+        DependencyStubs.segment("draft-only", List.of());
         Map<String, Object> request = CampaignApi.request("draft-only", null);
         request.remove("locale");
 
@@ -46,6 +48,7 @@ class CampaignApiTest {
 
     @Test
     void listIncludesCreatedCampaign() {
+        DependencyStubs.segment("listed", List.of());
         String id = CampaignApi.create("listed", "email");
 
         given().when().get("/api/v1/campaigns")

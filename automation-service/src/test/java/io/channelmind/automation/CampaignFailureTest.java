@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
@@ -45,18 +46,54 @@ class CampaignFailureTest {
     }
 
     @Test
-    void unknownSegmentFailsCampaign() {
-        WireMockResource.server().stubFor(get(urlPathEqualTo("/api/v1/segments/missing"))
-                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
-                        .withBody("{\"type\":\"urn:channelmind:problem:segment-not-found\",\"title\":\"Segment not found\","
-                                + "\"status\":404,\"detail\":\"No segment is named 'missing'\"}")));
+    void unknownSegmentRejectedAtCreation() {
+        stubMissingSegment("missing");
 
-        JsonPath campaign = CampaignApi.run("missing", "email");
+        given().contentType(ContentType.JSON).body(CampaignApi.request("missing", "email"))
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:channelmind:problem:segment-not-found"))
+                .body("errors[0].field", equalTo("segment"))
+                .body("errors[0].value", equalTo("missing"));
+        given().contentType(ContentType.JSON).body(CampaignApi.request("missing", "email"))
+                .when().post("/api/v1/campaigns/validate")
+                .then().statusCode(422)
+                .body("type", equalTo("urn:channelmind:problem:segment-not-found"));
+    }
+
+    @Test
+    void validateReturnsSegmentSize() {
+        DependencyStubs.segment("validated", List.of(member("t:validated-1", "ana@validated.example", null, "Ana",
+                Map.of("email", true))));
+
+        given().contentType(ContentType.JSON).body(CampaignApi.request("validated", "email"))
+                .when().post("/api/v1/campaigns/validate")
+                .then().statusCode(200)
+                .body("valid", equalTo(true))
+                .body("segmentMembers", equalTo(1));
+    }
+
+    @Test
+    void segmentDeletedAfterCreationFailsLaunch() {
+        DependencyStubs.segment("deleted", List.of());
+        String id = CampaignApi.create("deleted", "email");
+        stubMissingSegment("deleted");
+
+        CampaignApi.launch(id);
+        JsonPath campaign = CampaignApi.awaitFinished(id);
 
         String error = campaign.getString("error");
         assertEquals("failed", campaign.getString("status"));
-        assertTrue(error.contains("profile-service returned HTTP 404 for GET /api/v1/segments/missing"), error);
-        assertTrue(error.contains("Segment not found: No segment is named 'missing'"), error);
+        assertTrue(error.contains("profile-service returned HTTP 404 for GET /api/v1/segments/deleted"), error);
+        assertTrue(error.contains("Segment not found: No segment is named 'deleted'"), error);
+    }
+
+    private static void stubMissingSegment(String name) {
+        WireMockResource.server().stubFor(get(urlPathEqualTo("/api/v1/segments/" + name))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"urn:channelmind:problem:segment-not-found\",\"title\":\"Segment not found\","
+                                + "\"status\":404,\"detail\":\"No segment is named '" + name + "'\"}")));
     }
 
     @Test

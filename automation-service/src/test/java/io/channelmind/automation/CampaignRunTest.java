@@ -1,6 +1,10 @@
 package io.channelmind.automation;
 
 import static io.channelmind.automation.DependencyStubs.member;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.mail.internet.MimeMessage;
@@ -95,12 +100,16 @@ class CampaignRunTest {
             String html = Mailbox.part(mail, "text/html");
             messageIds.add(messageId);
             assertTrue(messageId.matches("<[0-9a-f-]{36}@channelmind\\.local>"), messageId);
-            assertTrue(unsubscribe.matches("<http://127\\.0\\.0\\.1:8085/api/v1/unsubscribe/[0-9a-f-]{36}>"), unsubscribe);
+            assertTrue(unsubscribe.matches("<mailto:unsubscribe@channelmind\\.local\\?subject=unsubscribe%20[^>]+>, "
+                    + "<http://127\\.0\\.0\\.1:8085/api/v1/unsubscribe/[0-9a-f-]{36}\\.[0-9]+\\.[A-Za-z0-9_-]{43}>"),
+                    unsubscribe);
+            assertEquals("List-Unsubscribe=One-Click", Mailbox.header(mail, "List-Unsubscribe-Post"));
+            String unsubscribeUrl = unsubscribe.substring(unsubscribe.indexOf(", <") + 3, unsubscribe.length() - 1);
             assertFalse(text.contains("{{"), text);
             assertFalse(html.contains("{{"), html);
             assertFalse(mail.getSubject().contains("{{"), mail.getSubject());
-            assertTrue(text.contains("Unsubscribe: " + unsubscribe.substring(1, unsubscribe.length() - 1)), text);
-            assertTrue(html.contains("<a href=\"" + unsubscribe.substring(1, unsubscribe.length() - 1) + "\">"), html);
+            assertTrue(text.contains("Unsubscribe: " + unsubscribeUrl), text);
+            assertTrue(html.contains("<a href=\"" + unsubscribeUrl + "\">"), html);
         }
         MimeMessage toAna = mailTo(mails, "ana@headers.example");
         MimeMessage toGil = mailTo(mails, "gil@headers.example");
@@ -118,7 +127,7 @@ class CampaignRunTest {
         JsonPath campaign = CampaignApi.run("events", "email");
 
         String id = campaign.getString("id");
-        List<Delivery> deliveries = DeliveryEvents.forCampaign(id);
+        List<Delivery> deliveries = DeliveryEvents.awaitCount(id, 4);
         Set<String> keys = deliveries.stream().map(Delivery::key).collect(Collectors.toSet());
         assertEquals(4, deliveries.size());
         assertEquals(4, keys.size());
@@ -152,7 +161,27 @@ class CampaignRunTest {
         assertEquals(5, relaunched.getInt("counts.duplicates"));
         assertEquals(Map.of("no contact point", 1, "no consent", 1), relaunched.getMap("counts.skipped"));
         assertEquals(4, Mailbox.forDomain("relaunch.example").size());
-        assertEquals(4, DeliveryEvents.forCampaign(id).size());
+        assertEquals(4, DeliveryEvents.awaitCount(id, 4).size());
+    }
+
+    @Test
+    void recipientHistoryListsSend() {
+        stubSevenMembers("history", "history.example");
+        String id = CampaignApi.run("history", "email").getString("id");
+
+        given().when().get("/api/v1/campaigns/" + id + "/recipients/t:history-1")
+                .then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].step", equalTo("initial"))
+                .body("[0].status", equalTo("sent"))
+                .body("[0].attempts", equalTo(1))
+                .body("[0].messageId", matchesPattern("<[0-9a-f-]{36}@channelmind\\.local>"))
+                .body("[0].acceptedAt", notNullValue());
+        given().when().get("/api/v1/campaigns/" + id + "/recipients/t:history-3")
+                .then().statusCode(200)
+                .body("size()", equalTo(0));
+        given().when().get("/api/v1/campaigns/" + UUID.randomUUID() + "/recipients/t:history-1")
+                .then().statusCode(404);
     }
 
     private static MimeMessage mailTo(List<MimeMessage> mails, String address) throws Exception {

@@ -1,5 +1,7 @@
 package io.channelmind.automation;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,15 @@ final class DeliveryEvents {
 
     /** One record of the topic: its key and the parsed JSON value. */
     record Delivery(String key, Map<String, Object> value) {
+    }
+
+    /**
+     * Waits until the campaign has at least {@code expected} records on the topic, because the
+     * outbox relay publishes them after the run stored its sends, and returns them.
+     */
+    static List<Delivery> awaitCount(String campaignId, int expected) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> forCampaign(campaignId), deliveries -> deliveries.size() >= expected);
     }
 
     /**

@@ -77,6 +77,11 @@ public final class DependencyStubs {
     }
 
     public static void copy(String segment, String channel, String copyId) {
+        copy(segment, channel, copyId, BODY);
+    }
+
+    /** Stubs the copy of the segment with another body, which may contain placeholders and URLs. */
+    public static void copy(String segment, String channel, String copyId, String text) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("copyId", copyId);
         body.put("generator", "template");
@@ -84,7 +89,7 @@ public final class DependencyStubs {
         body.put("channel", channel);
         body.put("locale", "en");
         body.put("subject", "email".equals(channel) ? SUBJECT : null);
-        body.put("body", BODY);
+        body.put("body", text);
         body.put("placeholders", List.of("firstName", "unsubscribeUrl"));
         body.put("warnings", List.of());
         WireMockResource.server().stubFor(post(urlPathEqualTo("/api/v1/copy"))

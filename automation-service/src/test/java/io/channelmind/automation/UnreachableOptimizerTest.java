@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,8 @@ class UnreachableOptimizerTest {
 
     @Test
     void unreachableOptimizerRetriedThenFails() {
+        DependencyStubs.segment("unreachable", List.of());
+
         JsonPath campaign = CampaignApi.run("unreachable", null);
 
         String error = campaign.getString("error");

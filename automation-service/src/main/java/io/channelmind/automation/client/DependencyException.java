@@ -23,6 +23,11 @@ public class DependencyException extends RuntimeException {
         super(message, cause);
     }
 
+    /** Returns the HTTP status of the other service's response, or 0 when no response arrived. */
+    public int httpStatus() {
+        return getCause() instanceof WebApplicationException http ? http.getResponse().getStatus() : 0;
+    }
+
     public static DependencyException of(String service, String operation, Throwable failure) {
         if (failure instanceof DependencyException known) {
             return known;

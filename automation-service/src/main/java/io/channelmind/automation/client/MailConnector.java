@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.mail.SMTPException;
 
 /**
  * Sends e-mail over SMTP with the sender address of {@code quarkus.mailer.from}. The returned
@@ -21,10 +22,11 @@ public class MailConnector {
 
     /**
      * One e-mail. {@code messageId} is the complete Message-ID value including the angle
-     * brackets, and {@code unsubscribeUrl} goes into the List-Unsubscribe header.
+     * brackets. {@code unsubscribeMailto} and the https {@code unsubscribeUrl} go into the
+     * List-Unsubscribe header, and the URL also accepts the RFC 8058 one-click POST.
      */
     public record OutgoingMail(String to, String subject, String text, String html, String messageId,
-            String unsubscribeUrl) {
+            String unsubscribeUrl, String unsubscribeMailto) {
     }
 
     public Uni<Void> send(OutgoingMail outgoing) {
@@ -34,7 +36,27 @@ public class MailConnector {
                 .setText(outgoing.text())
                 .setHtml(outgoing.html())
                 .addHeader("Message-ID", outgoing.messageId())
-                .addHeader("List-Unsubscribe", "<" + outgoing.unsubscribeUrl() + ">");
+                .addHeader("List-Unsubscribe", "<" + outgoing.unsubscribeMailto() + ">, <" + outgoing.unsubscribeUrl() + ">")
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return mailer.send(mail);
+    }
+
+    /**
+     * Returns true when the SMTP server rejected the recipient permanently: reply 550 (mailbox
+     * unavailable), 551 (user not local) or 553 (mailbox name not allowed), from RFC 5321. Only a
+     * rejection during the SMTP session is seen here, so bounces that arrive later as delivery
+     * status notifications are not.
+     */
+    public static boolean isHardBounce(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SMTPException smtp) {
+                int code = smtp.getReplyCode();
+                return code == 550 || code == 551 || code == 553;
+            }
+            if (cause.getCause() == cause) {
+                return false;
+            }
+        }
+        return false;
     }
 }

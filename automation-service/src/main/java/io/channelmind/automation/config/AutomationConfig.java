@@ -1,6 +1,9 @@
 package io.channelmind.automation.config;
 
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -16,6 +19,14 @@ public interface AutomationConfig {
     Run run();
 
     Mail mail();
+
+    Feedback feedback();
+
+    FrequencyCap frequencyCap();
+
+    Outbox outbox();
+
+    QuietHoursSettings quietHours();
 
     interface Audience {
 
@@ -53,5 +64,75 @@ public interface AutomationConfig {
         /** Domain part of the generated {@code Message-ID} headers. */
         @WithDefault("channelmind.local")
         String messageIdDomain();
+    }
+
+    interface Feedback {
+
+        /**
+         * Base64 HMAC-SHA256 key (at least 32 bytes) that signs unsubscribe, open and click
+         * links. Unset means a random key per process, so links stop working after a restart.
+         */
+        Optional<String> signingKey();
+
+        /** Base of the open pixel and click links, such as https://mail.example.com/api/v1/feedback. */
+        @WithDefault("http://127.0.0.1:8085/api/v1/feedback")
+        String trackingBaseUrl();
+
+        /** Mailbox of the mailto form of List-Unsubscribe. */
+        @WithDefault("unsubscribe@channelmind.local")
+        String unsubscribeMailbox();
+
+        /** How long an unsubscribe link stays valid after the send; CAN-SPAM requires at least 30 days. */
+        @WithDefault("P60D")
+        Duration unsubscribeValidity();
+    }
+
+    /**
+     * Rolling-window limits on the messages one address receives, counted over sent messages of
+     * all campaigns. A maximum of 0 turns the limit off.
+     */
+    interface FrequencyCap {
+
+        /** Maximum messages to one address on one channel within {@link #channelWindow()}. */
+        @WithDefault("3")
+        int channelMax();
+
+        @WithDefault("P7D")
+        Duration channelWindow();
+
+        /** Maximum messages to one address on all channels together within {@link #totalWindow()}. */
+        @WithDefault("5")
+        int totalMax();
+
+        @WithDefault("P7D")
+        Duration totalWindow();
+    }
+
+    interface Outbox {
+
+        /** How often the relay looks for cm.deliveries events to publish. */
+        @WithDefault("500MS")
+        Duration pollInterval();
+
+        /** Maximum events the relay publishes in one transaction. */
+        @WithDefault("500")
+        int batchSize();
+    }
+
+    /**
+     * Daily quiet hours in each recipient's own time zone, as local times such as 21:00 and
+     * 08:00. Equal times turn quiet hours off.
+     */
+    interface QuietHoursSettings {
+
+        @WithDefault("21:00")
+        LocalTime start();
+
+        @WithDefault("08:00")
+        LocalTime end();
+
+        /** Time zone of recipients whose profile has no valid IANA time zone. */
+        @WithDefault("UTC")
+        ZoneId defaultZone();
     }
 }

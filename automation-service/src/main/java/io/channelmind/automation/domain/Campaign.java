@@ -104,8 +104,14 @@ public class Campaign {
                 && heartbeatAt.isBefore(readAt.minus(lease));
     }
 
-    /** Returns true unless a run owns the campaign, which it does while running with a heartbeat younger than the lease. */
+    /**
+     * Returns true unless the campaign was cancelled or a run owns it, which it does while
+     * running with a heartbeat younger than the lease.
+     */
     public boolean launchable(Duration lease) {
+        if (status == CampaignStatus.CANCELLED) {
+            return false;
+        }
         return status != CampaignStatus.RUNNING || lost(lease);
     }
 

@@ -9,7 +9,8 @@ public enum CampaignStatus {
     DRAFT,
     RUNNING,
     COMPLETED,
-    FAILED;
+    FAILED,
+    CANCELLED;
 
     @JsonValue
     public String wireName() {

@@ -1,9 +1,5 @@
 package io.channelmind.automation.messaging;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -13,7 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
-/** Publishes delivery events to {@link Topics#DELIVERIES}, keyed by profile key. */
+/** Publishes delivery events to {@link Topics#DELIVERIES}; only {@link EventOutboxRelay} calls it. */
 @ApplicationScoped
 public class DeliveryPublisher {
 
@@ -23,14 +19,10 @@ public class DeliveryPublisher {
         this.emitter = emitter;
     }
 
-    /** Publishes the event; the returned Uni completes when Kafka acknowledged it (acks=all). */
-    public Uni<Void> publish(String idempotencyKey, String profileKey, UUID campaignId, String channel, String copyId,
-            Instant acceptedAt) {
-        DeliveryEvent event = new DeliveryEvent(DeliveryEvent.SCHEMA_VERSION, idempotencyKey, profileKey,
-                campaignId.toString(), channel, copyId, DeliveryEvent.STATUS_DELIVERED,
-                acceptedAt.truncatedTo(ChronoUnit.MILLIS).toString());
+    /** Publishes the event with the profile key as record key; the Uni completes when Kafka acknowledged it (acks=all). */
+    public Uni<Void> publish(DeliveryEvent event) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(profileKey)
+                .withKey(event.profileKey())
                 .build();
         return emitter.sendMessage(Message.of(event).addMetadata(metadata));
     }

@@ -34,11 +34,17 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
                 heartbeatAt = instant
             where id = :id and runId = :runId and status = :running
             """;
+    // A campaign cancelled while its run finished stays cancelled.
     private static final String FINISH_RUN = """
             update Campaign set counts.audience = :audience, counts.processed = :processed, counts.sent = :sent,
                 counts.duplicates = :duplicates, counts.failed = :failed, counts.skipped = :skipped,
-                status = :status, error = :error, finishedAt = instant, heartbeatAt = instant
+                status = case when status = :cancelled then status else :status end,
+                error = :error, finishedAt = instant, heartbeatAt = instant
             where id = :id and runId = :runId
+            """;
+    private static final String CANCEL = """
+            update Campaign set status = :cancelled, finishedAt = case when status = :draft then instant else finishedAt end
+            where id = :id and status in (:draft, :running)
             """;
 
     @WithTransaction
@@ -100,18 +106,36 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
         return update(hql, values).replaceWithVoid();
     }
 
-    /** Stores the counts of a running launch and renews its heartbeat. Does nothing once the run has finished. */
+    /**
+     * Stores the counts of a running launch and renews its heartbeat. Returns false when the
+     * run no longer owns a running campaign, because it was cancelled or launched anew.
+     */
     @WithTransaction
-    public Uni<Void> saveProgress(UUID id, UUID runId, Counts counts) {
+    public Uni<Boolean> saveProgress(UUID id, UUID runId, Counts counts) {
         Parameters values = countsParameters(id, runId, counts).and("running", CampaignStatus.RUNNING);
-        return update(SAVE_PROGRESS, values).replaceWithVoid();
+        return update(SAVE_PROGRESS, values).map(updated -> updated > 0);
     }
 
-    /** Ends a launch with its final status, counts and error (null when there is none). */
+    /** Ends a launch with its final status, counts and error (null when there is none); a cancelled campaign stays cancelled. */
     @WithTransaction
     public Uni<Void> finishRun(UUID id, UUID runId, CampaignStatus status, Counts counts, String error) {
-        Parameters values = countsParameters(id, runId, counts).and("status", status).and("error", error);
+        Parameters values = countsParameters(id, runId, counts).and("status", status).and("error", error)
+                .and("cancelled", CampaignStatus.CANCELLED);
         return update(FINISH_RUN, values).replaceWithVoid();
+    }
+
+    /**
+     * Marks a draft or running campaign cancelled. Returns false when the campaign is unknown or
+     * already completed, failed or cancelled. A running campaign's run notices it at its next
+     * heartbeat and sets the finish time when it stops.
+     */
+    @WithTransaction
+    public Uni<Boolean> cancel(UUID id) {
+        Parameters values = Parameters.with("id", id)
+                .and("cancelled", CampaignStatus.CANCELLED)
+                .and("draft", CampaignStatus.DRAFT)
+                .and("running", CampaignStatus.RUNNING);
+        return update(CANCEL, values).map(updated -> updated > 0);
     }
 
     private static Parameters countsParameters(UUID id, UUID runId, Counts counts) {

@@ -1,6 +1,7 @@
 package io.channelmind.automation.repository;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.channelmind.automation.messaging.DeliveryEvent;
+import io.channelmind.automation.messaging.EventOutbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 
@@ -26,19 +30,16 @@ public class SendLedger {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Pool pool;
+    private final EventOutbox outbox;
 
-    public SendLedger(Pool pool) {
+    public SendLedger(Pool pool, EventOutbox outbox) {
         this.pool = pool;
+        this.outbox = outbox;
     }
 
     /** A send that a run wants to make; {@code addressHash} identifies the address without storing it. */
     public record Claim(UUID campaignId, String step, String profileKey, String idempotencyKey, String channel,
             String addressHash, UUID runId, String copyId, String messageId) {
-    }
-
-    /** A sent message whose cm.deliveries event Kafka has not acknowledged yet. */
-    public record UnpublishedSend(String idempotencyKey, String profileKey, String channel, String copyId,
-            Instant acceptedAt) {
     }
 
     /**
@@ -86,14 +87,15 @@ public class SendLedger {
                 .onFailure(SendLedger::isUniqueViolation).recoverWithItem(false);
     }
 
-    /** Records that the provider accepted the message and whether its delivery event was published. */
-    public Uni<Void> markSent(String idempotencyKey, Instant acceptedAt, boolean published) {
-        String sql = """
-                update send set status = 'sent', accepted_at = $2, published = $3, updated_at = now()
-                where idempotency_key = $1
-                """;
-        Tuple values = Tuple.of(idempotencyKey, acceptedAt.atOffset(ZoneOffset.UTC), published);
-        return pool.preparedQuery(sql).execute(values).replaceWithVoid();
+    /**
+     * Records that the provider accepted the message and adds its delivery event to the outbox
+     * in the same transaction, so the event commits exactly when the send is recorded.
+     */
+    public Uni<Void> markSent(String idempotencyKey, Instant acceptedAt, DeliveryEvent event) {
+        String sql = "update send set status = 'sent', accepted_at = $2, updated_at = now() where idempotency_key = $1";
+        Tuple values = Tuple.of(idempotencyKey, acceptedAt.atOffset(ZoneOffset.UTC));
+        return pool.withTransaction(connection -> connection.preparedQuery(sql).execute(values)
+                .chain(() -> outbox.add(connection, event)));
     }
 
     /** Records a failed attempt; a later launch takes the send over and tries again. */
@@ -102,24 +104,32 @@ public class SendLedger {
         return pool.preparedQuery(sql).execute(Tuple.of(idempotencyKey, error)).replaceWithVoid();
     }
 
-    public Uni<Void> markPublished(String idempotencyKey) {
-        String sql = "update send set published = true, updated_at = now() where idempotency_key = $1";
-        return pool.preparedQuery(sql).execute(Tuple.of(idempotencyKey)).replaceWithVoid();
+    /** The ledger row of one recipient in one campaign step; times are null until they happen. */
+    public record SendRecord(String step, String channel, String status, int attempts, String messageId,
+            Instant acceptedAt, String error, Instant createdAt, Instant updatedAt) {
     }
 
-    public Uni<List<UnpublishedSend>> findUnpublished(UUID campaignId) {
+    /** Returns the sends of the profile in the campaign, one per step, oldest first. */
+    public Uni<List<SendRecord>> history(UUID campaignId, String profileKey) {
         String sql = """
-                select idempotency_key, profile_key, channel, copy_id, accepted_at from send
-                where campaign_id = $1 and status = 'sent' and not published
-                order by accepted_at
+                select step, channel, status, attempts, message_id, accepted_at, error, created_at, updated_at from send
+                where campaign_id = $1 and profile_key = $2
+                order by created_at
                 """;
-        return pool.preparedQuery(sql).execute(Tuple.of(campaignId)).map(rows -> {
-            List<UnpublishedSend> sends = new ArrayList<>();
-            rows.forEach(row -> sends.add(new UnpublishedSend(row.getString("idempotency_key"),
-                    row.getString("profile_key"), row.getString("channel"), row.getString("copy_id"),
-                    row.getOffsetDateTime("accepted_at").toInstant())));
-            return sends;
+        return pool.preparedQuery(sql).execute(Tuple.of(campaignId, profileKey)).map(rows -> {
+            List<SendRecord> records = new ArrayList<>();
+            for (Row row : rows) {
+                records.add(new SendRecord(row.getString("step"), row.getString("channel"), row.getString("status"),
+                        row.getInteger("attempts"), row.getString("message_id"), instant(row, "accepted_at"),
+                        row.getString("error"), instant(row, "created_at"), instant(row, "updated_at")));
+            }
+            return records;
         });
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
     }
 
     private static boolean isUniqueViolation(Throwable failure) {

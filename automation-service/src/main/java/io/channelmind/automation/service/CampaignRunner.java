@@ -1,5 +1,7 @@
 package io.channelmind.automation.service;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,14 +34,15 @@ import io.vertx.core.Vertx;
 
 /**
  * Runs launched campaigns in the background: chooses the channel, gets the copy, pages
- * through the segment with a bounded number of sends in flight, publishes delivery events
- * that are still missing, and stores the result. A run stores its counts at every heartbeat,
+ * through the segment with a bounded number of sends in flight, and stores the result. A run stores its counts at every heartbeat,
  * so progress and counts survive a restart.
  */
 @ApplicationScoped
 public class CampaignRunner {
 
     private static final Logger LOG = Logger.getLogger(CampaignRunner.class);
+    /** Skip reason of the members that a cancelled run did not send to. */
+    public static final String CANCELLED = "cancelled";
 
     private final Map<UUID, CampaignRun> activeRuns = new ConcurrentHashMap<>();
     private final CampaignRepository campaigns;
@@ -47,19 +50,16 @@ public class CampaignRunner {
     private final OptimizerGateway optimizer;
     private final ContentGateway content;
     private final RecipientProcessor recipients;
-    private final DeliveryRepublisher republisher;
     private final AutomationConfig config;
     private final Vertx vertx;
 
     public CampaignRunner(CampaignRepository campaigns, ProfileGateway profiles, OptimizerGateway optimizer,
-            ContentGateway content, RecipientProcessor recipients, DeliveryRepublisher republisher,
-            AutomationConfig config, Vertx vertx) {
+            ContentGateway content, RecipientProcessor recipients, AutomationConfig config, Vertx vertx) {
         this.campaigns = campaigns;
         this.profiles = profiles;
         this.optimizer = optimizer;
         this.content = content;
         this.recipients = recipients;
-        this.republisher = republisher;
         this.config = config;
         this.vertx = vertx;
     }
@@ -83,6 +83,14 @@ public class CampaignRunner {
                                 + " reads as failed once its lease ends", campaign.id, campaign.runId));
     }
 
+    /** Tells a run of this instance, if there is one, that its campaign was cancelled. */
+    public void cancel(UUID campaignId) {
+        CampaignRun run = activeRuns.get(campaignId);
+        if (run != null) {
+            run.cancel();
+        }
+    }
+
     /** Returns the live counts of a run of this instance, or null when this instance does not run the campaign. */
     public Counts liveCounts(UUID campaignId, UUID runId) {
         CampaignRun run = activeRuns.get(campaignId);
@@ -95,8 +103,7 @@ public class CampaignRunner {
                 .chain(() -> profiles.segment(segment))
                 .invoke(found -> run.counts().audience(found.size() == null ? 0 : found.size()))
                 .chain(found -> chooseCopy(run, found.size() == null ? 0 : found.size()))
-                .chain(() -> sendToAudience(run))
-                .chain(() -> republisher.republish(run.campaignId()));
+                .chain(() -> sendToAudience(run));
     }
 
     private Uni<Void> chooseChannel(CampaignRun run) {
@@ -145,10 +152,56 @@ public class CampaignRunner {
                         .invoke(page -> cursor.advance(segment, page)))
                 .whilst(page -> page.next() != null)
                 .onItem().transformToIterable(page -> page.members() == null ? List.<ProfileClient.Member>of() : page.members())
-                .onItem().transformToUni(member -> recipients.process(run, member))
+                .onItem().transformToUni(member -> processOrDefer(run, member))
                 .merge(config.send().concurrency())
                 .collect().last()
-                .replaceWithVoid();
+                .replaceWithVoid()
+                .chain(() -> sendDeferred(run));
+    }
+
+    private Uni<Void> processOrDefer(CampaignRun run, ProfileClient.Member member) {
+        if (run.cancelled()) {
+            run.counts().skipped(CANCELLED);
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = Instant.now();
+        Instant allowed = recipients.allowedAt(member, now);
+        if (allowed.isAfter(now)) {
+            run.defer(member, allowed);
+            return Uni.createFrom().voidItem();
+        }
+        return recipients.process(run, member);
+    }
+
+    /**
+     * Sends to the members that were inside their quiet hours, each when their quiet hours end,
+     * earliest first. The run, and so the campaign, stays running until the last one is
+     * processed.
+     *
+     * <p>NOTE: deferred members wait in memory. If the instance stops, the run reads as failed
+     * after its lease, and launching the campaign again pages the segment and defers them anew.
+     */
+    private Uni<Void> sendDeferred(CampaignRun run) {
+        List<CampaignRun.Deferred> deferred = run.takeDeferred();
+        if (deferred.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        LOG.infof("Campaign %s: %d member(s) are inside their quiet hours; the first send is due at %s",
+                run.campaignId(), deferred.size(), deferred.get(0).due());
+        return Multi.createFrom().iterable(deferred)
+                .onItem().transformToUni(waiting -> Uni.createFrom().voidItem()
+                        .onItem().delayIt().by(delayUntil(waiting.due()))
+                        .chain(() -> processOrDefer(run, waiting.member())))
+                .merge(config.send().concurrency())
+                .collect().last()
+                .replaceWithVoid()
+                .chain(() -> sendDeferred(run));
+    }
+
+    /** Returns the time until {@code due}, at least 1 ms because Mutiny rejects a zero delay. */
+    private static Duration delayUntil(Instant due) {
+        Duration delay = Duration.between(Instant.now(), due);
+        return delay.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : delay;
     }
 
     private Uni<Void> finish(CampaignRun run, Throwable failure) {
@@ -165,11 +218,11 @@ public class CampaignRunner {
             return onNewContext(() -> campaigns.finishRun(run.campaignId(), run.runId(), CampaignStatus.COMPLETED,
                     finalCounts, error));
         }
-        String error = failure instanceof DependencyException || failure instanceof DeliveryRepublisher.PublishException
+        String error = failure instanceof DependencyException
                 ? failure.getMessage()
                 : "The run failed unexpectedly (" + RecipientProcessor.redact(String.valueOf(failure.getMessage()))
                         + "). The automation-service log has the details";
-        if (failure instanceof DependencyException || failure instanceof DeliveryRepublisher.PublishException) {
+        if (failure instanceof DependencyException) {
             LOG.warnf("Campaign %s: run %s failed after %d member(s): %s", run.campaignId(), run.runId(),
                     counts.processed(), error);
         } else {
@@ -185,6 +238,14 @@ public class CampaignRunner {
                 .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> onNewContext(() -> campaigns
                         .saveProgress(run.campaignId(), run.runId(), run.counts().snapshot()))
+                        .invoke(owned -> {
+                            // Another instance cancelled the campaign, or a newer launch took it over.
+                            if (!owned && !run.cancelled()) {
+                                LOG.infof("Campaign %s: run %s stops because the campaign was cancelled or launched"
+                                        + " again", run.campaignId(), run.runId());
+                                run.cancel();
+                            }
+                        })
                         .onFailure().recoverWithItem(failure -> {
                             LOG.warnf("Campaign %s: storing progress failed: %s", run.campaignId(), failure.getMessage());
                             return null;

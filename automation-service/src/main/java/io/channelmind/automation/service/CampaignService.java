@@ -9,12 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.channelmind.automation.client.DependencyException;
+import io.channelmind.automation.client.ProfileGateway;
 import io.channelmind.automation.config.AutomationConfig;
 import io.channelmind.automation.domain.Brief;
 import io.channelmind.automation.domain.Campaign;
 import io.channelmind.automation.domain.CampaignStatus;
 import io.channelmind.automation.domain.Counts;
 import io.channelmind.automation.repository.CampaignRepository;
+import io.channelmind.automation.repository.SendLedger;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -27,21 +30,54 @@ public class CampaignService {
 
     private final CampaignRepository campaigns;
     private final CampaignRunner runner;
+    private final ProfileGateway profiles;
+    private final SendLedger ledger;
     private final AutomationConfig config;
 
-    public CampaignService(CampaignRepository campaigns, CampaignRunner runner, AutomationConfig config) {
+    public CampaignService(CampaignRepository campaigns, CampaignRunner runner, ProfileGateway profiles,
+            SendLedger ledger, AutomationConfig config) {
         this.campaigns = campaigns;
         this.runner = runner;
+        this.profiles = profiles;
+        this.ledger = ledger;
         this.config = config;
     }
 
-    /** Stores a draft campaign; a null channel means channel-optimizer chooses it at launch. */
+    /**
+     * Stores a draft campaign after checking that profile-service has the segment; a null
+     * channel means channel-optimizer chooses it at launch. Fails with a 422 problem for an
+     * unknown segment and a 503 problem when profile-service does not respond.
+     */
     public Uni<Campaign> create(String name, String segment, String channel, String locale, Brief brief) {
         Campaign campaign = Campaign.draft(name.trim(), segment, channel, locale == null ? DEFAULT_LOCALE : locale, brief,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
-        return campaigns.insert(campaign)
+        return validateSegment(segment)
+                .chain(() -> campaigns.insert(campaign))
                 .invoke(() -> LOG.infof("Campaign %s created for segment %s", campaign.id, segment))
                 .replaceWith(campaign);
+    }
+
+    /**
+     * Returns the current member count of the segment. Fails with a 422 problem when
+     * profile-service has no such segment and a 503 problem when it does not respond.
+     */
+    public Uni<Integer> validateSegment(String segment) {
+        return profiles.segment(segment)
+                .map(found -> found.size() == null ? 0 : found.size())
+                .onFailure(DependencyException.class).transform(failure -> {
+                    DependencyException dependency = (DependencyException) failure;
+                    if (dependency.httpStatus() == 404) {
+                        return Problem.of(422, "segment-not-found", "Segment not found")
+                                .detail("profile-service has no segment named '" + segment + "', so the campaign would"
+                                        + " have no audience")
+                                .error("segment", segment, "Use a segment listed by GET /api/v1/segments on"
+                                        + " profile-service, or create it there first")
+                                .toException();
+                    }
+                    return Problem.of(503, "dependency-unavailable", "Segment could not be checked")
+                            .detail(dependency.getMessage() + ". Try again when profile-service answers")
+                            .toException();
+                });
     }
 
     /** Returns the campaign or fails with a 404 problem. */
@@ -72,12 +108,60 @@ public class CampaignService {
                 if (existing == null) {
                     throw notFound(id);
                 }
+                if (existing.status == CampaignStatus.CANCELLED) {
+                    throw Problem.of(409, "campaign-cancelled", "Campaign is cancelled")
+                            .detail("Campaign " + id + " was cancelled and cannot be launched again. Create a new campaign")
+                            .toException();
+                }
                 throw Problem.of(409, "campaign-running", "Campaign is running")
                         .detail("Campaign " + id + " has been running since " + existing.startedAt
                                 + ". Wait until its status is completed or failed, then launch it again")
                         .with("startedAt", String.valueOf(existing.startedAt))
                         .toException();
             });
+        });
+    }
+
+    /**
+     * Cancels a draft or running campaign: a running one skips its remaining members with
+     * reason {@code cancelled}, on whichever instance runs it. Fails with a 404 problem for an
+     * unknown id and a 409 problem when the campaign already ended.
+     */
+    public Uni<Campaign> cancel(String id) {
+        UUID campaignId = parseId(id);
+        return campaigns.cancel(campaignId).chain(cancelled -> {
+            if (cancelled) {
+                runner.cancel(campaignId);
+                LOG.infof("Campaign %s cancelled", campaignId);
+            }
+            return campaigns.find(campaignId).map(campaign -> {
+                if (campaign == null) {
+                    throw notFound(id);
+                }
+                if (!cancelled) {
+                    throw Problem.of(409, "campaign-ended", "Campaign already ended")
+                            .detail("Campaign " + id + " is " + campaign.status.wireName() + ", so there is nothing"
+                                    + " to cancel")
+                            .with("campaignStatus", campaign.status.wireName())
+                            .toException();
+                }
+                return present(campaign, id);
+            });
+        });
+    }
+
+    /**
+     * Returns the sends of one recipient in the campaign. Fails with a 404 problem for an
+     * unknown campaign, and returns an empty list for a profile that has no send, which is the
+     * case for skipped members and for members that the run has not reached yet.
+     */
+    public Uni<List<SendLedger.SendRecord>> recipientHistory(String id, String profileKey) {
+        UUID campaignId = parseId(id);
+        return campaigns.find(campaignId).chain(campaign -> {
+            if (campaign == null) {
+                throw notFound(id);
+            }
+            return ledger.history(campaignId, profileKey);
         });
     }
 

@@ -1,6 +1,9 @@
 package io.channelmind.automation.service;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +14,9 @@ import io.channelmind.automation.client.MailConnector;
 import io.channelmind.automation.client.MailConnector.OutgoingMail;
 import io.channelmind.automation.client.ProfileClient.Member;
 import io.channelmind.automation.config.AutomationConfig;
-import io.channelmind.automation.messaging.DeliveryPublisher;
+import io.channelmind.automation.feedback.FeedbackLinks;
+import io.channelmind.automation.messaging.DeliveryEvent;
+import io.channelmind.automation.repository.FeedbackRepository;
 import io.channelmind.automation.repository.SendLedger;
 import io.channelmind.automation.service.MessageRenderer.RenderedMessage;
 import io.channelmind.automation.service.RecipientRules.Decision;
@@ -19,9 +24,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Handles one segment member in a run: applies the recipient rules, claims the send in the
- * ledger, sends the e-mail, records the result and publishes the delivery event. Logs name
- * campaigns and counts, never addresses or names.
+ * Handles one segment member in a run: applies the recipient rules and the send-time rules,
+ * claims the send in the ledger, sends the e-mail, and records the result with its delivery
+ * event in the outbox. Logs name campaigns and counts, never addresses or names.
  */
 @ApplicationScoped
 public class RecipientProcessor {
@@ -32,79 +37,127 @@ public class RecipientProcessor {
     private static final int MAX_ERROR_LENGTH = 1000;
 
     private final SendLedger ledger;
+    private final SendTimeRules sendTimeRules;
     private final MailConnector mail;
-    private final DeliveryPublisher deliveries;
-    private final AutomationConfig config;
+    private final FeedbackLinks links;
+    private final FeedbackRepository feedback;
     private final MeterRegistry metrics;
+    private final QuietHours quietHours;
+    private final ZoneId defaultZone;
 
-    public RecipientProcessor(SendLedger ledger, MailConnector mail, DeliveryPublisher deliveries,
-            AutomationConfig config, MeterRegistry metrics) {
+    public RecipientProcessor(SendLedger ledger, SendTimeRules sendTimeRules, MailConnector mail, FeedbackLinks links,
+            FeedbackRepository feedback, AutomationConfig config, MeterRegistry metrics) {
         this.ledger = ledger;
+        this.sendTimeRules = sendTimeRules;
         this.mail = mail;
-        this.deliveries = deliveries;
-        this.config = config;
+        this.links = links;
+        this.feedback = feedback;
         this.metrics = metrics;
+        this.quietHours = new QuietHours(config.quietHours().start(), config.quietHours().end());
+        this.defaultZone = config.quietHours().defaultZone();
+    }
+
+    /**
+     * Returns the first instant at or after {@code now} when the member may receive a message
+     * under the quiet hours of automation.quiet-hours, in the member's own time zone.
+     */
+    Instant allowedAt(Member member, Instant now) {
+        return quietHours.nextAllowed(now, zoneOf(member));
+    }
+
+    private ZoneId zoneOf(Member member) {
+        if (member.timeZone() == null || member.timeZone().isBlank()) {
+            return defaultZone;
+        }
+        try {
+            return ZoneId.of(member.timeZone().trim());
+        } catch (DateTimeException e) {
+            return defaultZone;
+        }
     }
 
     Uni<Void> process(CampaignRun run, Member member) {
         Decision decision = RecipientRules.decide(run.channel(), member);
         if (decision.skipped()) {
-            run.counts().skipped(decision.skipReason());
-            metrics.counter("automation.recipients", "outcome", "skipped").increment();
+            skip(run, decision.skipReason());
             return Uni.createFrom().voidItem();
         }
+        String addressHash = SendKeys.addressHash(decision.address());
+        return sendTimeRules.check(addressHash, run.channel(), run.campaignId()).chain(skipReason -> {
+            if (skipReason != null) {
+                skip(run, skipReason);
+                return Uni.createFrom().voidItem();
+            }
+            return claimAndSend(run, member, decision.address(), addressHash);
+        });
+    }
 
+    private void skip(CampaignRun run, String reason) {
+        run.counts().skipped(reason);
+        metrics.counter("automation.recipients", "outcome", "skipped").increment();
+    }
+
+    private Uni<Void> claimAndSend(CampaignRun run, Member member, String address, String addressHash) {
         String key = SendKeys.idempotencyKey(run.campaignId(), SendKeys.INITIAL_STEP, member.profileKey());
         String token = SendKeys.token(key);
-        String messageId = "<" + token + "@" + config.mail().messageIdDomain() + ">";
+        String messageId = links.messageId(token);
         SendLedger.Claim claim = new SendLedger.Claim(run.campaignId(), SendKeys.INITIAL_STEP, member.profileKey(), key,
-                run.channel(), SendKeys.addressHash(decision.address()), run.runId(), run.copy().copyId(), messageId);
+                run.channel(), addressHash, run.runId(), run.copy().copyId(), messageId);
+        SendContext send = new SendContext(run, member, address, addressHash, key, token, messageId);
         return ledger.claim(claim).chain(claimed -> {
             if (!claimed) {
                 run.counts().duplicate();
                 metrics.counter("automation.recipients", "outcome", "duplicate").increment();
                 return Uni.createFrom().voidItem();
             }
-            return send(run, member, decision.address(), key, token, messageId);
+            return send(send);
         });
     }
 
-    private Uni<Void> send(CampaignRun run, Member member, String address, String key, String token, String messageId) {
-        // NOTE: placeholder link that is neither signed nor served yet. Once an endpoint serves it,
-        // anyone with the token could unsubscribe the recipient, so signed links must replace it.
-        String unsubscribeUrl = config.mail().unsubscribeBaseUrl() + "/" + token;
-        RenderedMessage message = MessageRenderer.render(run.copy(), member.firstName(), run.campaign().locale,
-                unsubscribeUrl, run.campaign().name);
-        OutgoingMail outgoing = new OutgoingMail(address, message.subject(), message.text(), message.html(), messageId,
-                unsubscribeUrl);
-
-        return mail.send(outgoing).onItemOrFailure().transformToUni((ignored, failure) -> failure == null
-                ? recordDelivered(run, member, key)
-                : recordFailed(run, key, failure));
+    /** One claimed send: the recipient, the address and the identifiers derived from the idempotency key. */
+    private record SendContext(CampaignRun run, Member member, String address, String addressHash, String key,
+            String token, String messageId) {
     }
 
-    private Uni<Void> recordDelivered(CampaignRun run, Member member, String key) {
+    private Uni<Void> send(SendContext send) {
+        CampaignRun run = send.run();
+        String locale = run.campaign().locale;
+        Instant now = Instant.now();
+        String unsubscribeUrl = links.unsubscribeUrl(send.token(), now, locale);
+        RenderedMessage message = MessageRenderer.render(run.copy(), send.member().firstName(), locale, unsubscribeUrl,
+                run.campaign().name, target -> links.clickUrl(send.token(), target), links.pixelUrl(send.token()));
+        OutgoingMail outgoing = new OutgoingMail(send.address(), message.subject(), message.text(), message.html(),
+                send.messageId(), unsubscribeUrl, links.unsubscribeMailto(send.token(), now));
+
+        return mail.send(outgoing).onItemOrFailure().transformToUni((ignored, failure) -> failure == null
+                ? recordDelivered(send)
+                : recordFailed(send, failure));
+    }
+
+    private Uni<Void> recordDelivered(SendContext send) {
+        CampaignRun run = send.run();
         Instant acceptedAt = Instant.now();
-        return deliveries.publish(key, member.profileKey(), run.campaignId(), run.channel(), run.copy().copyId(), acceptedAt)
-                .replaceWith(true)
-                .onFailure().recoverWithItem(failure -> {
-                    if (run.counts().unpublished() == 1) {
-                        LOG.warnf("Campaign %s: a delivery event was not published (%s). The run publishes it again"
-                                + " before it ends, and further failures are only counted", run.campaignId(),
-                                failure.getMessage());
-                    }
-                    return false;
-                })
-                .chain(published -> ledger.markSent(key, acceptedAt, published))
+        DeliveryEvent event = new DeliveryEvent(DeliveryEvent.SCHEMA_VERSION, send.key(), send.member().profileKey(),
+                run.campaignId().toString(), run.channel(), run.copy().copyId(), DeliveryEvent.STATUS_DELIVERED,
+                acceptedAt.truncatedTo(ChronoUnit.MILLIS).toString());
+        return ledger.markSent(send.key(), acceptedAt, event)
                 .invoke(() -> {
                     run.counts().sent();
                     metrics.counter("automation.recipients", "outcome", "sent").increment();
                 });
     }
 
-    private Uni<Void> recordFailed(CampaignRun run, String key, Throwable failure) {
+    private Uni<Void> recordFailed(SendContext send, Throwable failure) {
+        CampaignRun run = send.run();
         String error = redact(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
-        return ledger.markFailed(key, error).invoke(() -> {
+        Uni<Void> bounced = Uni.createFrom().voidItem();
+        if (MailConnector.isHardBounce(failure)) {
+            // The address is blocked at once, so later campaigns and a relaunch of this one skip it.
+            FeedbackRepository.SendReference reference = new FeedbackRepository.SendReference(send.key(),
+                    run.campaignId(), send.member().profileKey(), run.channel(), send.addressHash(), run.copy().copyId());
+            bounced = feedback.record(reference, DeliveryEvent.STATUS_BOUNCED, FeedbackRepository.HARD_BOUNCE);
+        }
+        return bounced.chain(() -> ledger.markFailed(send.key(), error)).invoke(() -> {
             metrics.counter("automation.recipients", "outcome", "failed").increment();
             if (run.counts().failed() == 1) {
                 LOG.warnf("Campaign %s: sending failed (%s). Further failures of this run are only counted",

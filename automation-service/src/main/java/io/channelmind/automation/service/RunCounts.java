@@ -19,7 +19,6 @@ final class RunCounts {
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
-    private final AtomicInteger unpublished = new AtomicInteger();
     private final Map<String, AtomicInteger> skipped = new ConcurrentHashMap<>();
 
     void audience(int size) {
@@ -46,11 +45,6 @@ final class RunCounts {
         int failures = failed.incrementAndGet();
         processed.incrementAndGet();
         return failures;
-    }
-
-    /** Counts a delivery event that Kafka did not acknowledge and returns the number so far. */
-    int unpublished() {
-        return unpublished.incrementAndGet();
     }
 
     int processedSoFar() {

@@ -74,4 +74,20 @@ class MessageRendererTest {
         assertFalse(message.subject().contains("\n"), message.subject());
         assertFalse(message.subject().contains("\r"), message.subject());
     }
+
+    @Test
+    void copyUrlsTrackedInHtmlOnly() {
+        CopySummary copy = new CopySummary("c1", "template", "Offer",
+                "See https://bank.example/offer?a=1&b=2.\n\nUnsubscribe: {{unsubscribeUrl}}");
+
+        RenderedMessage message = MessageRenderer.render(copy, "Ana", "en", URL, "Fallback",
+                target -> "https://track.example/click?u=" + target.length(), "https://track.example/open?m=1&s=x");
+
+        assertEquals("See https://bank.example/offer?a=1&b=2.\n\nUnsubscribe: " + URL, message.text());
+        assertTrue(message.html().contains("See <a href=\"https://track.example/click?u=34\">"
+                + "https://bank.example/offer?a=1&amp;b=2</a>.</p>"), message.html());
+        assertTrue(message.html().contains("<a href=\"" + URL + "\">" + URL + "</a>"), message.html());
+        assertTrue(message.html().endsWith("<img src=\"https://track.example/open?m=1&amp;s=x\" width=\"1\" height=\"1\""
+                + " alt=\"\"></body></html>"), message.html());
+    }
 }

@@ -52,6 +52,7 @@ class RunRecoveryTest {
 
     @Test
     void lostRunReadsAsFailed() {
+        DependencyStubs.segment("lost", List.of());
         String id = CampaignApi.create("lost", "email");
         markLostRun(id, 3);
 

@@ -96,6 +96,13 @@ public final class ServiceLauncher {
         env.put("QUARKUS_REST_CLIENT_CONTENT_SERVICE_URL", addresses.baseUrl("content-service"));
         env.put("QUARKUS_REST_CLIENT_CHANNEL_OPTIMIZER_URL", addresses.baseUrl("channel-optimizer"));
         env.put("AUTOMATION_MAIL_UNSUBSCRIBE_BASE_URL", addresses.baseUrl("automation-service") + "/api/v1/unsubscribe");
+        env.put("AUTOMATION_FEEDBACK_TRACKING_BASE_URL", addresses.baseUrl("automation-service") + "/api/v1/feedback");
+        // The demo waits until every recipient was processed, at any time of day, so the local
+        // stack turns quiet hours off unless the caller's environment sets them.
+        if (!System.getenv().containsKey("AUTOMATION_QUIET_HOURS_START")) {
+            env.put("AUTOMATION_QUIET_HOURS_START", "00:00");
+            env.put("AUTOMATION_QUIET_HOURS_END", "00:00");
+        }
         return env;
     }
 

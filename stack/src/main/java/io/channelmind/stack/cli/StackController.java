@@ -74,9 +74,11 @@ public final class StackController {
                         + " is taken by another program: stop it or set " + spec.portVariable());
             }
             out.println("Starting " + spec.module() + " on " + settings.baseUrl(spec.module()));
-            Map<String, String> extra = spec.module().equals("ingestion-service")
-                    ? Map.of("CHANNELMIND_LOCAL_WRITE_KEY", localWriteKey())
-                    : Map.of();
+            Map<String, String> extra = switch (spec.module()) {
+                case "ingestion-service" -> Map.of("CHANNELMIND_LOCAL_WRITE_KEY", localWriteKey());
+                case "automation-service" -> Map.of("AUTOMATION_FEEDBACK_SIGNING_KEY", feedbackSigningKey());
+                default -> Map.of();
+            };
             Process process = launcher.start(spec, addresses, extra);
             registry.record(spec.module(), process.toHandle());
             readiness.add(CompletableFuture.runAsync(() -> {
@@ -100,18 +102,30 @@ public final class StackController {
      * ingestion-service creates the source from it at start-up; the file stays in the state folder.
      */
     public String localWriteKey() {
-        Path file = settings.state().resolve("local-write-key");
+        return stateSecret("local-write-key", 24, java.util.Base64.getUrlEncoder().withoutPadding());
+    }
+
+    /**
+     * Returns the key that signs automation-service's unsubscribe, open and click links (32
+     * random bytes, base64), generating it on first use. It stays in the state folder, so links
+     * in mail sent before a restart keep working.
+     */
+    public String feedbackSigningKey() {
+        return stateSecret("feedback-signing-key", 32, java.util.Base64.getEncoder());
+    }
+
+    private String stateSecret(String name, int bytes, java.util.Base64.Encoder encoder) {
+        Path file = settings.state().resolve(name);
         try {
             if (!Files.exists(file)) {
-                byte[] random = new byte[24];
+                byte[] random = new byte[bytes];
                 new java.security.SecureRandom().nextBytes(random);
                 Files.createDirectories(settings.state());
-                Files.writeString(file, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random),
-                        StandardCharsets.UTF_8);
+                Files.writeString(file, encoder.encodeToString(random), StandardCharsets.UTF_8);
             }
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the local write key in " + file, e);
+            throw new UncheckedIOException("Reading or creating " + name + " in " + file + " failed. Check that the state folder is writable", e);
         }
     }
 

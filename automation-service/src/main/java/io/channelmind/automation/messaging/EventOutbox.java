@@ -1,0 +1,53 @@
+package io.channelmind.automation.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Writes cm.deliveries events into the {@code event_outbox} table on the caller's connection,
+ * so an event commits or rolls back with the state change it describes. An event id that is
+ * already in the outbox is ignored.
+ */
+@ApplicationScoped
+public class EventOutbox {
+
+    private static final String INSERT = """
+            insert into event_outbox (event_id, event_key, payload, created_at)
+            values ($1, $2, $3, now())
+            on conflict (event_id) do nothing
+            """;
+
+    private final ObjectMapper mapper;
+
+    public EventOutbox(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public Uni<Void> add(SqlClient connection, DeliveryEvent event) {
+        Tuple values = Tuple.of(event.eventId(), event.profileKey(), new JsonObject(write(event)));
+        return connection.preparedQuery(INSERT).execute(values).replaceWithVoid();
+    }
+
+    DeliveryEvent read(JsonObject payload) {
+        try {
+            return mapper.readValue(payload.encode(), DeliveryEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An event_outbox row does not contain a DeliveryEvent", e);
+        }
+    }
+
+    private String write(DeliveryEvent event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Serialising delivery event " + event.eventId() + " failed", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.channelmind.automation.service;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.channelmind.automation.config.AutomationConfig;
+import io.channelmind.automation.repository.ContactHistory;
+import io.channelmind.automation.repository.ContactHistory.Contact;
+import io.channelmind.automation.repository.FeedbackRepository;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The rules that are checked right before each send, after the audience page was read: the
+ * local do-not-contact list (fed by unsubscribes, hard bounces and complaints) and the frequency
+ * caps of automation.frequency-cap.
+ *
+ * <p>NOTE: two runs that send to one address at the same moment can both pass a cap, because
+ * the check and the send are not serialised per address, so a cap may be exceeded by the number
+ * of concurrent campaigns.
+ */
+@ApplicationScoped
+public class SendTimeRules {
+
+    public static final String UNSUBSCRIBED = "unsubscribed";
+    public static final String HARD_BOUNCE = "hard bounce";
+    public static final String COMPLAINED = "complained";
+    public static final String CHANNEL_CAP = "frequency cap (channel)";
+    public static final String TOTAL_CAP = "frequency cap (all channels)";
+
+    private final ContactHistory history;
+    private final AutomationConfig config;
+
+    public SendTimeRules(ContactHistory history, AutomationConfig config) {
+        this.history = history;
+        this.config = config;
+    }
+
+    /** Returns the skip reason for the address on the channel, or a null item when it may be sent to. */
+    public Uni<String> check(String addressHash, String channel, UUID campaignId) {
+        AutomationConfig.FrequencyCap cap = config.frequencyCap();
+        return history.lookup(addressHash, channel, campaignId, cap.channelWindow(), cap.totalWindow())
+                .map(contact -> skipReason(contact, cap));
+    }
+
+    static String skipReason(Contact contact, AutomationConfig.FrequencyCap cap) {
+        if (contact.doNotContactReason() != null) {
+            return switch (contact.doNotContactReason()) {
+                case FeedbackRepository.HARD_BOUNCE -> HARD_BOUNCE;
+                case FeedbackRepository.COMPLAINT -> COMPLAINED;
+                default -> UNSUBSCRIBED;
+            };
+        }
+        if (cap.channelMax() > 0 && contact.sentOnChannel() >= cap.channelMax()) {
+            return CHANNEL_CAP;
+        }
+        if (cap.totalMax() > 0 && contact.sentInTotal() >= cap.totalMax()) {
+            return TOTAL_CAP;
+        }
+        return null;
+    }
+}
