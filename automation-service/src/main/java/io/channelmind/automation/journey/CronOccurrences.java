@@ -1,7 +1,10 @@
 package io.channelmind.automation.journey;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,17 +18,21 @@ import com.cronutils.parser.CronParser;
 
 /**
  * Occurrences of a five-field Unix cron expression (minute hour day-of-month month
- * day-of-week) in a time zone, computed by cron-utils. An occurrence is identified by its local
- * date-time and zone, so when an autumn daylight-saving change repeats a local hour, the second
- * instant with the same local time is the same occurrence.
- *
- * <p>NOTE: a local time that a spring daylight-saving change skips (02:30 in New York on
- * 14 March 2027) has no occurrence that day, as cron-utils 9.2.1 computes it; Vixie cron
- * would run it right after the change.
+ * day-of-week) in a time zone. cron-utils matches the expression against wall-clock time, and
+ * each matching local date-time becomes one instant in the zone, as in Vixie cron. A local time
+ * that the spring daylight-saving change skips runs right after the change, so 02:30 becomes
+ * 03:30. A local time that the autumn change repeats runs once, in its first pass. An
+ * occurrence is identified by its local date-time and zone.
  */
 public final class CronOccurrences {
 
     private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+
+    /**
+     * Longer than daylight-saving gaps, which are at most two hours (Antarctica/Troll). A larger
+     * offset change, such as Samoa skipping 30 December 2011, can still lose an occurrence.
+     */
+    private static final Duration MAX_TRANSITION = Duration.ofHours(3);
 
     private final ExecutionTime executionTime;
     private final ZoneId zone;
@@ -43,7 +50,19 @@ public final class CronOccurrences {
 
     /** Returns the first occurrence strictly after {@code after}. */
     public Optional<ZonedDateTime> next(Instant after) {
-        return executionTime.nextExecution(after.atZone(zone));
+        // Wall-clock times are searched in UTC, where no local time is skipped or repeated. The
+        // search starts a few hours early because a skipped time maps to an instant later than
+        // its wall-clock time, and the loop drops every candidate that is not after `after`.
+        LocalDateTime start = LocalDateTime.ofInstant(after, zone).minus(MAX_TRANSITION);
+        Optional<ZonedDateTime> wallClock = executionTime.nextExecution(start.atZone(ZoneOffset.UTC));
+        while (wallClock.isPresent()) {
+            ZonedDateTime occurrence = ZonedDateTime.ofLocal(wallClock.get().toLocalDateTime(), zone, null);
+            if (occurrence.toInstant().isAfter(after)) {
+                return Optional.of(occurrence);
+            }
+            wallClock = executionTime.nextExecution(wallClock.get());
+        }
+        return Optional.empty();
     }
 
     /** Returns the occurrences in (from, to], one per local date-time. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -61,8 +62,8 @@ class RecurringCampaignsTest {
     }
 
     @Test
-    void springGapSkipsMissingTime() {
-        // New York skips 02:00-03:00 local on 14 March 2027, and cron-utils has no 02:30 that day.
+    void springGapRunsAfterChange() {
+        // New York skips 02:00-03:00 local on 14 March 2027, so that day's 02:30 runs at 03:30.
         MutableClock clock = new MutableClock(Instant.parse("2027-03-13T00:00:00Z"));
         RecurringCampaigns recurring = recurring(clock);
         RecurringCampaigns.Schedule schedule = recurring.create(campaignId, "30 2 * * *", "America/New_York");
@@ -74,7 +75,7 @@ class RecurringCampaignsTest {
         }
 
         List<String> fired = recurring.occurrences(schedule.id());
-        assertEquals(List.of("2027-03-13T02:30[America/New_York]",
+        assertEquals(List.of("2027-03-13T02:30[America/New_York]", "2027-03-14T03:30[America/New_York]",
                 "2027-03-15T02:30[America/New_York]", "2027-03-16T02:30[America/New_York]"), fired);
         assertEquals(fired, launched);
     }
@@ -86,7 +87,14 @@ class RecurringCampaignsTest {
         List<String> autumn = paris.between(Instant.parse("2027-10-29T12:00:00Z"), Instant.parse("2027-11-02T12:00:00Z"))
                 .stream().map(CronOccurrences::key).toList();
 
+        List<Instant> autumnInstants = paris.between(Instant.parse("2027-10-30T12:00:00Z"), Instant.parse("2027-10-31T12:00:00Z"))
+                .stream().map(ZonedDateTime::toInstant).toList();
+        List<String> spring = paris.between(Instant.parse("2027-03-27T12:00:00Z"), Instant.parse("2027-03-29T12:00:00Z"))
+                .stream().map(CronOccurrences::key).toList();
+
         assertEquals(List.of("2027-10-30T02:30[Europe/Paris]", "2027-10-31T02:30[Europe/Paris]",
                 "2027-11-01T02:30[Europe/Paris]", "2027-11-02T02:30[Europe/Paris]"), autumn);
+        assertEquals(List.of(Instant.parse("2027-10-31T00:30:00Z")), autumnInstants);
+        assertEquals(List.of("2027-03-28T03:30[Europe/Paris]", "2027-03-29T02:30[Europe/Paris]"), spring);
     }
 }
