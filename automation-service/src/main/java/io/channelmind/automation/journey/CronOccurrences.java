@@ -19,7 +19,7 @@ import com.cronutils.parser.CronParser;
 /**
  * Occurrences of a five-field Unix cron expression (minute hour day-of-month month
  * day-of-week) in a time zone. cron-utils matches the expression against wall-clock time, and
- * each matching local date-time becomes one instant in the zone, as in Vixie cron. A local time
+ * each matching local date-time becomes one instant in the zone. A local time
  * that the spring daylight-saving change skips runs right after the change, so 02:30 becomes
  * 03:30. A local time that the autumn change repeats runs once, in its first pass. An
  * occurrence is identified by its local date-time and zone.
