@@ -1,0 +1,79 @@
+package io.channelmind.automation.connector;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
+/**
+ * Sends SMS through any provider's HTTP API described by configuration: the URL, an optional
+ * authentication header and a body template whose placeholders {@code {{to}}},
+ * {@code {{from}}}, {@code {{text}}} and {@code {{key}}} are filled with JSON-escaped (format
+ * {@code json}) or URL-encoded (format {@code form}) values. Any 2xx is success.
+ */
+@Singleton
+public class GenericSmsConnector extends HttpConnector {
+
+    private final ConnectorsConfig.Sms sms;
+    private final ConnectorsConfig.Generic settings;
+
+    public GenericSmsConnector(ConnectorsConfig config) {
+        super("sms", "generic-sms", config.sms().generic());
+        this.sms = config.sms();
+        this.settings = config.sms().generic();
+    }
+
+    @Override
+    String configKey() {
+        return "sms.generic";
+    }
+
+    @Override
+    Optional<String> missingSetting() {
+        if (!sms.provider().equals("generic")) {
+            return Optional.of("generic-sms connector is disabled because automation.connectors.sms.provider is "
+                    + sms.provider());
+        }
+        if (!settings.format().equals("json") && !settings.format().equals("form")) {
+            return Optional.of("generic-sms connector is disabled because automation.connectors.sms.generic.format is '"
+                    + settings.format() + "'; set it to json or form");
+        }
+        return Optional.empty();
+    }
+
+    /** Returns the request body for a message, with every placeholder replaced. */
+    public String body(OutgoingMessage message) {
+        UnaryOperator<String> escape = settings.format().equals("json")
+                ? value -> new String(JsonStringEncoder.getInstance().quoteAsString(value))
+                : value -> URLEncoder.encode(value, StandardCharsets.UTF_8);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("{{to}}", message.to() == null ? "" : message.to());
+        values.put("{{from}}", settings.from().orElse(""));
+        values.put("{{text}}", message.text());
+        values.put("{{key}}", message.key().value());
+
+        String body = settings.bodyTemplate();
+        for (Map.Entry<String, String> placeholder : values.entrySet()) {
+            body = body.replace(placeholder.getKey(), escape.apply(placeholder.getValue()));
+        }
+        return body;
+    }
+
+    @Override
+    public DeliveryResult attempt(OutgoingMessage message) {
+        if (message.to() == null || message.to().isBlank()) {
+            return new DeliveryResult.PermanentFailure("recipient " + message.key().recipient() + " has no phone number");
+        }
+        String contentType = settings.format().equals("json") ? "application/json" : "application/x-www-form-urlencoded";
+        Map<String, String> headers = settings.authHeader().isPresent() && settings.authValue().isPresent()
+                ? Map.of(settings.authHeader().get(), settings.authValue().get())
+                : Map.of();
+        return http.post(url(), contentType, headers, body(message), response -> new DeliveryResult.Sent(null, 1));
+    }
+}

@@ -1,0 +1,97 @@
+package io.channelmind.automation.connector;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Sends SMS through Twilio's Messages API (version 2010-04-01): a form POST of {@code To},
+ * {@code Body} and {@code From} or {@code MessagingServiceSid} to
+ * {@code <url>/2010-04-01/Accounts/<AccountSid>/Messages.json}, authenticated with HTTP Basic
+ * (account SID and auth token). Twilio responds 201 with the message {@code sid}; 400 (such as
+ * error 21211, invalid {@code To}) is permanent and 429 is retried. The URL has no default;
+ * production sets {@code https://api.twilio.com}.
+ */
+@Singleton
+public class TwilioSmsConnector extends HttpConnector {
+
+    private final ConnectorsConfig.Sms sms;
+    private final ConnectorsConfig.Twilio settings;
+
+    public TwilioSmsConnector(ConnectorsConfig config) {
+        super("sms", "twilio", config.sms().twilio());
+        this.sms = config.sms();
+        this.settings = config.sms().twilio();
+    }
+
+    @Override
+    String configKey() {
+        return "sms.twilio";
+    }
+
+    @Override
+    Optional<String> missingSetting() {
+        if (!sms.provider().equals("twilio")) {
+            return Optional.of("twilio connector is disabled because automation.connectors.sms.provider is "
+                    + sms.provider());
+        }
+        if (settings.accountSid().isEmpty() || settings.authToken().isEmpty()) {
+            return Optional.of("twilio connector is disabled because automation.connectors.sms.twilio.account-sid"
+                    + " or auth-token is not set");
+        }
+        if (settings.from().isEmpty() && settings.messagingServiceSid().isEmpty()) {
+            return Optional.of("twilio connector is disabled because neither automation.connectors.sms.twilio.from"
+                    + " nor messaging-service-sid is set");
+        }
+        return Optional.empty();
+    }
+
+    /** Returns the form fields of the request in Twilio's parameter names. */
+    public Map<String, String> form(OutgoingMessage message) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("To", message.to());
+        if (settings.messagingServiceSid().isPresent()) {
+            form.put("MessagingServiceSid", settings.messagingServiceSid().get());
+        } else {
+            form.put("From", settings.from().orElseThrow());
+        }
+        form.put("Body", message.text());
+        return form;
+    }
+
+    @Override
+    public DeliveryResult attempt(OutgoingMessage message) {
+        if (message.to() == null || message.to().isBlank()) {
+            return new DeliveryResult.PermanentFailure("recipient " + message.key().recipient() + " has no phone number");
+        }
+        String accountSid = settings.accountSid().orElseThrow();
+        String base = url().toString().replaceAll("/+$", "");
+        URI endpoint = URI.create(base + "/2010-04-01/Accounts/" + accountSid + "/Messages.json");
+        String credentials = Base64.getEncoder()
+                .encodeToString((accountSid + ":" + settings.authToken().orElseThrow()).getBytes(StandardCharsets.UTF_8));
+        String body = form(message).entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+
+        return http.post(endpoint, "application/x-www-form-urlencoded", Map.of("Authorization", "Basic " + credentials),
+                body, response -> new DeliveryResult.Sent(sid(response.body()), 1));
+    }
+
+    private static String sid(String body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            return node.path("sid").asText(null);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.channelmind.automation.journey;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Timers of journeys and recurring campaigns ({@code automation.journeys.*}). */
+@ConfigMapping(prefix = "automation.journeys")
+public interface JourneyConfig {
+
+    /** How often entries whose wait is over are run. */
+    Duration pollInterval();
+
+    /** How often date triggers (birthdays, renewals) are checked. */
+    Duration dateScanInterval();
+
+    /** How often recurring campaign schedules are checked for a due occurrence. */
+    Duration recurringPollInterval();
+
+    /** Entries run per database query while catching up. */
+    @WithDefault("200")
+    int batchSize();
+}

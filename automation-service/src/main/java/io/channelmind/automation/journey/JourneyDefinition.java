@@ -1,0 +1,102 @@
+package io.channelmind.automation.journey;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A journey as clients write it: what lets a profile in, whether it may enter again, and the
+ * steps. The first step in the list is where every entry starts. docs/journeys.md describes
+ * each field with examples.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "A journey: trigger, re-entry rule and steps; the first step is the start")
+public record JourneyDefinition(
+        @Schema(description = "Display name", examples = "Welcome series") String name,
+        Trigger trigger,
+        @Schema(description = "Re-entry rule; default: never") Reentry reentry,
+        @Schema(description = "Steps; ids are unique and steps refer to each other by id") List<Step> steps) {
+
+    /** Returns the step with the given id. */
+    public Optional<Step> step(String id) {
+        return steps == null ? Optional.empty() : steps.stream().filter(s -> id.equals(s.id())).findFirst();
+    }
+
+    @JsonIgnore
+    public Reentry reentryOrDefault() {
+        return reentry == null ? new Reentry("never", null) : reentry;
+    }
+
+    /** Trigger that lets a profile in. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "segment-entered: a profile entered `segment` (cm.segment-membership); event: a customer event "
+            + "whose type or name is `event` (cm.customer-events); date-attribute: the date trait `attribute` "
+            + "(plus `offsetDays`) is today in the profile's time zone, checked from `at` local time")
+    public record Trigger(
+            @Schema(enumeration = { "segment-entered", "event", "date-attribute" }) String type,
+            String segment,
+            String event,
+            @Schema(description = "Date trait, ISO yyyy-MM-dd, such as birthday or renewalDate") String attribute,
+            @Schema(description = "yearly (birthdays, anniversaries; the default) or once (a renewal date)") String repeat,
+            @Schema(description = "Days added to the attribute date: -7 enters a week before") Integer offsetDays,
+            @Schema(description = "Local time HH:mm from which the date trigger fires; default 09:00") String at,
+            @Schema(description = "Zone for profiles without a timeZone trait; default UTC") String defaultZone) {
+    }
+
+    /** Whether a profile that entered before may enter again. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "never: one entry per profile; always: again once the previous entry finished; "
+            + "cooldown: again once `cooldown` (ISO-8601 duration) passed since the previous entry")
+    public record Reentry(
+            @Schema(enumeration = { "never", "always", "cooldown" }) String mode,
+            @Schema(examples = "P30D") String cooldown) {
+    }
+
+    /**
+     * One step. The fields used depend on {@code type}; {@code next} (and {@code then},
+     * {@code else}, branch {@code next}) name the following step, and a missing one ends the
+     * journey for that profile.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "A step; the fields used depend on type")
+    public record Step(
+            @Schema(description = "Unique id: letters, digits, '-' and '_'") String id,
+            @Schema(enumeration = { "send", "wait", "condition", "split", "exit" }) String type,
+            @Schema(description = "Following step; missing ends the journey") String next,
+            @Schema(description = "send: channel (sms, slack, wecom, dingtalk, webhook)") String channel,
+            @Schema(description = "send: optional title") String subject,
+            @Schema(description = "send: text with {{trait}} placeholders") String text,
+            @Schema(description = "wait: ISO-8601 duration, such as PT2H or P3D") String duration,
+            @Schema(description = "wait: local time HH:mm in the profile's zone; waits for its next occurrence")
+            String until,
+            @Schema(description = "condition: what is checked") Condition condition,
+            @Schema(description = "condition: step when true") String then,
+            @JsonProperty("else") @Schema(name = "else", description = "condition: step when false") String otherwise,
+            @Schema(description = "split: random (by weight) or bandit (Thompson sampling on the goal event)")
+            String mode,
+            @Schema(description = "split: the branches, at least two") List<Branch> branches,
+            @Schema(description = "bandit split: event type or name that counts as success") String goal) {
+    }
+
+    /** A check on the profile's events or traits. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "event: the profile had an event of this type or name since it entered (or within "
+            + "`within`); trait: the trait equals `equals`, or exists when `equals` is missing")
+    public record Condition(String event, @Schema(examples = "P7D") String within, String trait, String equals) {
+    }
+
+    /** One branch of a split. */
+    @Schema(description = "A split branch; weight is used by random splits (default 1)")
+    public record Branch(String next, Double weight) {
+
+        @JsonIgnore
+        public double weightOrDefault() {
+            return weight == null ? 1.0 : weight;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.channelmind.automation.journey;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.channelmind.web.Problem;
+
+/** Journeys: CRUD, validation, pause and resume, and per-step statistics. Runs on worker threads (JDBC). */
+@Path("/api/v1/journeys")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "journeys")
+public class JourneyResource {
+
+    private final JourneyStore journeys;
+
+    public JourneyResource(JourneyStore journeys) {
+        this.journeys = journeys;
+    }
+
+    /** A journey as the API returns it. */
+    @Schema(description = "A stored journey; status is active or paused")
+    public record JourneyView(UUID id, String name, String status, JourneyDefinition definition, Instant createdAt,
+            Instant updatedAt) {
+
+        static JourneyView of(JourneyStore.StoredJourney journey) {
+            return new JourneyView(journey.id(), journey.definition().name(), journey.status(), journey.definition(),
+                    journey.createdAt(), journey.updatedAt());
+        }
+    }
+
+    /** The result of a successful validation. */
+    @Schema(description = "The definition is valid")
+    public record Validation(boolean valid, int steps) {
+    }
+
+    /** Counts of one step. */
+    @Schema(description = "Outcome counts of one step: entered, completed (waits), sent, failed, skipped, unknown "
+            + "(a send interrupted by a crash), true and false (conditions), branch-N (splits), exited, and current "
+            + "(entries at this step now)")
+    public record StepStats(String stepId, String type, Map<String, Long> counts) {
+    }
+
+    @Schema(description = "Per-step statistics of a journey, in step order")
+    public record JourneyStats(UUID journeyId, String status, List<StepStats> steps) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a journey", description = "Validates the definition and stores it active, so its trigger "
+            + "starts letting profiles in at once. docs/journeys.md describes triggers, steps and re-entry rules.")
+    @APIResponse(responseCode = "201", description = "Created; the Location header contains the journey URL")
+    @APIResponse(responseCode = "400", description = "Invalid definition, as problem details naming each invalid field and step")
+    public Response create(JourneyDefinition definition) {
+        JourneyValidator.requireValid(definition);
+        JourneyStore.StoredJourney journey = journeys.create(definition);
+        return Response.created(URI.create("/api/v1/journeys/" + journey.id())).entity(JourneyView.of(journey)).build();
+    }
+
+    @POST
+    @Path("/validate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Validate a journey definition without storing it")
+    @APIResponse(responseCode = "200", description = "Valid")
+    @APIResponse(responseCode = "400", description = "Invalid, as problem details naming each invalid field and step")
+    public Validation validate(JourneyDefinition definition) {
+        JourneyValidator.requireValid(definition);
+        return new Validation(true, definition.steps().size());
+    }
+
+    @GET
+    @Operation(summary = "List journeys, oldest first")
+    public List<JourneyView> list() {
+        return journeys.list().stream().map(JourneyView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a journey")
+    @APIResponse(responseCode = "404", description = "No journey with this id")
+    public JourneyView get(@PathParam("id") String id) {
+        return JourneyView.of(find(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a journey's definition", description = "Entries in flight continue with the new steps. "
+            + "A definition that drops a step where entries are waiting is rejected with 409.")
+    @APIResponse(responseCode = "400", description = "Invalid definition")
+    @APIResponse(responseCode = "404", description = "No journey with this id")
+    @APIResponse(responseCode = "409", description = "Entries are at steps the new definition lacks")
+    public JourneyView update(@PathParam("id") String id, JourneyDefinition definition) {
+        JourneyStore.StoredJourney journey = find(id);
+        JourneyValidator.requireValid(definition);
+        List<String> orphaned = journeys.update(journey.id(), definition);
+        if (!orphaned.isEmpty()) {
+            throw Problem.of(409, "journey-steps-in-use", "Steps in use")
+                    .detail("Entries are at steps " + orphaned + ", which the new definition lacks; keep those steps "
+                            + "or wait until the entries have moved on")
+                    .error("steps", orphaned, "keep the steps that entries occupy")
+                    .toException();
+        }
+        return JourneyView.of(find(id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a journey with its entries and statistics")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No journey with this id")
+    public Response delete(@PathParam("id") String id) {
+        journeys.delete(find(id).id());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @Operation(summary = "Pause a journey", description = "No profile enters and no entry moves on until it is resumed; "
+            + "waits that end meanwhile continue at resume.")
+    @APIResponse(responseCode = "404", description = "No journey with this id")
+    public JourneyView pause(@PathParam("id") String id) {
+        journeys.setStatus(find(id).id(), "paused");
+        return JourneyView.of(find(id));
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Operation(summary = "Resume a paused journey")
+    @APIResponse(responseCode = "404", description = "No journey with this id")
+    public JourneyView resume(@PathParam("id") String id) {
+        journeys.setStatus(find(id).id(), "active");
+        return JourneyView.of(find(id));
+    }
+
+    @GET
+    @Path("/{id}/stats")
+    @Operation(summary = "Per-step statistics of a journey")
+    @APIResponse(responseCode = "404", description = "No journey with this id")
+    public JourneyStats stats(@PathParam("id") String id) {
+        JourneyStore.StoredJourney journey = find(id);
+        Map<String, Map<String, Long>> counts = journeys.stepCounts(journey);
+        List<StepStats> steps = journey.definition().steps().stream()
+                .map(step -> new StepStats(step.id(), step.type(), counts.getOrDefault(step.id(), Map.of())))
+                .toList();
+        return new JourneyStats(journey.id(), journey.status(), steps);
+    }
+
+    private JourneyStore.StoredJourney find(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound(id);
+        }
+        return journeys.find(uuid).orElseThrow(() -> notFound(id));
+    }
+
+    private static RuntimeException notFound(String id) {
+        return Problem.of(404, "journey-not-found", "Journey not found")
+                .detail("No journey has the id " + id + "; list journeys with GET /api/v1/journeys")
+                .error("id", id, "use the id returned when the journey was created")
+                .toException();
+    }
+}

@@ -1,0 +1,247 @@
+package io.channelmind.automation.journey;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.jboss.logging.Logger;
+
+import io.channelmind.automation.connector.DeliveryResult;
+import io.channelmind.automation.connector.OutgoingMessage;
+import io.channelmind.automation.connector.SendKey;
+import io.channelmind.automation.journey.JourneyDefinition.Step;
+
+/** Runs one step of one entry and counts its outcome in {@code journey_step_count}. */
+final class StepRunner {
+
+    private static final Logger LOG = Logger.getLogger(StepRunner.class);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*}}");
+
+    private final DataSource dataSource;
+    private final ProfileFacts facts;
+    private final JourneySender sender;
+    private final RandomGenerator random;
+
+    StepRunner(DataSource dataSource, ProfileFacts facts, JourneySender sender, RandomGenerator random) {
+        this.dataSource = dataSource;
+        this.facts = facts;
+        this.sender = sender;
+        this.random = random;
+    }
+
+    /**
+     * Result of a step: the next step id (null ends the journey), a wait until an instant, or
+     * an exit.
+     */
+    record Outcome(String next, Instant waitUntil, boolean exit) {
+
+        static Outcome to(String next) {
+            return new Outcome(next, null, false);
+        }
+    }
+
+    /** Runs a step; {@code waitOver} is true when the entry comes back from this wait step. */
+    Outcome run(Connection connection, JourneyEngine.Entry entry, Step step, boolean waitOver, Map<String, Object> traits,
+            ZoneId zone, Instant now) throws SQLException {
+        if (waitOver) {
+            count(connection, entry.journeyId(), step.id(), "completed");
+            return Outcome.to(step.next());
+        }
+        count(connection, entry.journeyId(), step.id(), "entered");
+        return switch (step.type()) {
+            case "send" -> {
+                count(connection, entry.journeyId(), step.id(), send(connection, entry, step, traits));
+                yield Outcome.to(step.next());
+            }
+            case "wait" -> new Outcome(null, step.duration() != null
+                    ? now.plus(Duration.parse(step.duration()))
+                    : JourneyEngine.nextLocalTime(now, LocalTime.parse(step.until()), zone), false);
+            case "condition" -> {
+                boolean met = conditionMet(connection, entry, step.condition(), traits, now);
+                count(connection, entry.journeyId(), step.id(), Boolean.toString(met));
+                yield Outcome.to(met ? step.then() : step.otherwise());
+            }
+            case "split" -> {
+                int branch = "bandit".equals(step.mode()) ? pullArm(connection, entry, step, now)
+                        : Splits.weighted(step.branches(), random);
+                count(connection, entry.journeyId(), step.id(), "branch-" + branch);
+                yield Outcome.to(step.branches().get(branch).next());
+            }
+            default -> {
+                count(connection, entry.journeyId(), step.id(), "exited");
+                yield new Outcome(null, null, true);
+            }
+        };
+    }
+
+    /** Sends the step's message once per entry and returns the outcome to count. */
+    private String send(Connection connection, JourneyEngine.Entry entry, Step step, Map<String, Object> traits)
+            throws SQLException {
+        SendKey key = new SendKey(entry.journeyId().toString(), SendKey.journeyStep(step.id(), entry.entryNo()), entry.profileKey());
+        Optional<String> earlier = ledgerStatus(connection, key);
+        if (earlier.isPresent()) {
+            // A run that crashed after sending: the ledger row outlived the rolled-back counts.
+            return earlier.get().equals("pending") ? "unknown" : earlier.get();
+        }
+        if (Boolean.FALSE.equals(consent(traits, step.channel()))) {
+            record(entry, step, key, "skipped", "consent for " + step.channel() + " is withdrawn");
+            return "skipped";
+        }
+        if (!record(entry, step, key, "pending", null)) {
+            return "unknown";
+        }
+
+        Object phone = traits.get("phone");
+        OutgoingMessage message = new OutgoingMessage(key, step.channel().equals("sms") && phone != null ? phone.toString() : null,
+                step.subject() == null ? null : fill(step.subject(), traits), fill(step.text(), traits));
+        DeliveryResult result = sender.send(step.channel(), message);
+        String status = "failed";
+        if (result.sent()) {
+            status = "sent";
+        } else if (result instanceof DeliveryResult.Skipped) {
+            status = "skipped";
+        }
+        if (!status.equals("sent")) {
+            LOG.warnf("Journey %s step %s: send %s was %s: %s", entry.journeyId(), step.id(), key, status, result);
+        }
+        update(key, status, result.toString());
+        return status;
+    }
+
+    private static Object consent(Map<String, Object> traits, String channel) {
+        return traits.get("consent") instanceof Map<?, ?> consent ? consent.get(channel) : null;
+    }
+
+    /** Replaces {{name}} with the trait's value, or nothing when the profile lacks the trait. */
+    static String fill(String template, Map<String, Object> traits) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder filled = new StringBuilder();
+        while (matcher.find()) {
+            Object value = traits.get(matcher.group(1));
+            matcher.appendReplacement(filled, Matcher.quoteReplacement(value == null ? "" : value.toString()));
+        }
+        matcher.appendTail(filled);
+        return filled.toString();
+    }
+
+    private static Optional<String> ledgerStatus(Connection connection, SendKey key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select status from journey_send where idempotency_key = ?")) {
+            select.setString(1, key.value());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Inserts a ledger row in its own committed transaction; returns false when the key exists. */
+    private boolean record(JourneyEngine.Entry entry, Step step, SendKey key, String status, String detail) {
+        return Jdbc.inTransaction(dataSource, own -> {
+            try (PreparedStatement insert = own.prepareStatement(
+                    "insert into journey_send (idempotency_key, journey_id, step_id, profile_key, channel, status, detail,"
+                            + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, now(), now()) on conflict do nothing")) {
+                insert.setString(1, key.value());
+                insert.setObject(2, entry.journeyId());
+                insert.setString(3, step.id());
+                insert.setString(4, entry.profileKey());
+                insert.setString(5, step.channel());
+                insert.setString(6, status);
+                insert.setString(7, detail);
+                return insert.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private void update(SendKey key, String status, String detail) {
+        Jdbc.inTransaction(dataSource, own -> {
+            try (PreparedStatement update = own.prepareStatement(
+                    "update journey_send set status = ?, detail = ?, updated_at = now() where idempotency_key = ?")) {
+                update.setString(1, status);
+                update.setString(2, detail);
+                update.setString(3, key.value());
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    private boolean conditionMet(Connection connection, JourneyEngine.Entry entry, JourneyDefinition.Condition condition,
+            Map<String, Object> traits, Instant now) throws SQLException {
+        if (condition.event() != null) {
+            Instant from = condition.within() != null ? now.minus(Duration.parse(condition.within())) : entry.enteredAt();
+            return facts.hadEvent(connection, entry.profileKey(), condition.event(), from, now);
+        }
+        Object value = traits.get(condition.trait());
+        return condition.equals() == null ? value != null : value != null && condition.equals().equals(value.toString());
+    }
+
+    private int pullArm(Connection connection, JourneyEngine.Entry entry, Step step, Instant now) throws SQLException {
+        int arms = step.branches().size();
+        long[] trials = new long[arms];
+        long[] rewards = new long[arms];
+        try (PreparedStatement create = connection.prepareStatement(
+                "insert into journey_arm (journey_id, step_id, branch) values (?, ?, ?) on conflict do nothing")) {
+            for (int arm = 0; arm < arms; arm++) {
+                create.setObject(1, entry.journeyId());
+                create.setString(2, step.id());
+                create.setInt(3, arm);
+                create.executeUpdate();
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "select branch, trials, rewards from journey_arm where journey_id = ? and step_id = ? and branch < ?")) {
+            select.setObject(1, entry.journeyId());
+            select.setString(2, step.id());
+            select.setInt(3, arms);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    trials[row.getInt(1)] = row.getLong(2);
+                    rewards[row.getInt(1)] = row.getLong(3);
+                }
+            }
+        }
+
+        int chosen = Splits.thompson(trials, rewards, random);
+        try (PreparedStatement pull = connection.prepareStatement(
+                "insert into journey_arm_pull (entry_id, step_id, journey_id, profile_key, branch, goal, pulled_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing");
+                PreparedStatement trial = connection.prepareStatement(
+                        "update journey_arm set trials = trials + 1 where journey_id = ? and step_id = ? and branch = ?")) {
+            pull.setLong(1, entry.id());
+            pull.setString(2, step.id());
+            pull.setObject(3, entry.journeyId());
+            pull.setString(4, entry.profileKey());
+            pull.setInt(5, chosen);
+            pull.setString(6, step.goal());
+            pull.setTimestamp(7, Jdbc.timestamp(now));
+            pull.executeUpdate();
+            trial.setObject(1, entry.journeyId());
+            trial.setString(2, step.id());
+            trial.setInt(3, chosen);
+            trial.executeUpdate();
+        }
+        return chosen;
+    }
+
+    private static void count(Connection connection, UUID journeyId, String stepId, String outcome) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "insert into journey_step_count (journey_id, step_id, outcome, count) values (?, ?, ?, 1)"
+                        + " on conflict (journey_id, step_id, outcome) do update set count = journey_step_count.count + 1")) {
+            upsert.setObject(1, journeyId);
+            upsert.setString(2, stepId);
+            upsert.setString(3, outcome);
+            upsert.executeUpdate();
+        }
+    }
+}

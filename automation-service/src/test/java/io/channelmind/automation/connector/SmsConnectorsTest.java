@@ -1,0 +1,153 @@
+package io.channelmind.automation.connector;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+class SmsConnectorsTest {
+
+    private static final String MESSAGES_PATH = "/2010-04-01/Accounts/AC123/Messages.json";
+
+    private static WireMockServer wireMock;
+
+    private final OutgoingMessage message = new OutgoingMessage(new SendKey("c-9", "initial", "demo:c-2"),
+            "+8613800138000", null, "您好 Ada, \"sale\" & more");
+
+    @BeforeAll
+    static void startWireMock() {
+        wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        wireMock.start();
+    }
+
+    @AfterAll
+    static void stopWireMock() {
+        wireMock.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        wireMock.resetAll();
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + wireMock.port();
+    }
+
+    private ConnectorRegistry registry(Map<String, String> properties) {
+        ConnectorsConfig config = ConnectorSettings.of(properties);
+        return new ConnectorRegistry(List.of(new GenericSmsConnector(config), new TwilioSmsConnector(config)));
+    }
+
+    private ConnectorRegistry twilio() {
+        return registry(Map.of(
+                "automation.connectors.sms.provider", "twilio",
+                "automation.connectors.sms.twilio.url", base() + "/",
+                "automation.connectors.sms.twilio.account-sid", "AC123",
+                "automation.connectors.sms.twilio.auth-token", "secret-token",
+                "automation.connectors.sms.twilio.from", "+15005550006"));
+    }
+
+    @Test
+    void twilioPostsMessagesForm() {
+        wireMock.stubFor(post(MESSAGES_PATH).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"sid\":\"SM0001\",\"status\":\"queued\"}")));
+
+        DeliveryResult result = twilio().send("sms", message);
+
+        assertEquals(new DeliveryResult.Sent("SM0001", 1), result);
+        LoggedRequest request = wireMock.findAll(postRequestedFor(urlPathEqualTo(MESSAGES_PATH))).get(0);
+        String credentials = Base64.getEncoder().encodeToString("AC123:secret-token".getBytes(StandardCharsets.UTF_8));
+        assertEquals("Basic " + credentials, request.getHeader("Authorization"));
+        assertEquals("application/x-www-form-urlencoded", request.getHeader("Content-Type"));
+        assertEquals("+8613800138000", request.formParameters().get("To").firstValue());
+        assertEquals("+15005550006", request.formParameters().get("From").firstValue());
+        assertEquals("您好 Ada, \"sale\" & more", request.formParameters().get("Body").firstValue());
+    }
+
+    @Test
+    void twilioInvalidNumberIsNotRetried() {
+        wireMock.stubFor(post(MESSAGES_PATH).willReturn(aResponse().withStatus(400).withBody(
+                "{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\",\"status\":400}")));
+
+        DeliveryResult result = twilio().send("sms", message);
+
+        DeliveryResult.PermanentFailure failure = assertInstanceOf(DeliveryResult.PermanentFailure.class, result);
+        assertTrue(failure.reason().contains("21211"), failure.reason());
+        wireMock.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES_PATH)));
+    }
+
+    @Test
+    void twilioWithoutCredentialsIsDisabled() {
+        ConnectorRegistry registry = registry(Map.of(
+                "automation.connectors.sms.provider", "twilio",
+                "automation.connectors.sms.twilio.url", base()));
+
+        assertEquals("generic-sms connector is disabled because automation.connectors.sms.generic.url is not set; "
+                + "twilio connector is disabled because automation.connectors.sms.twilio.account-sid or auth-token is not set",
+                registry.skipReason("sms").orElseThrow());
+    }
+
+    @Test
+    void genericJsonTemplateEscapesValues() {
+        wireMock.stubFor(post("/sms/send").willReturn(aResponse().withStatus(202)));
+        ConnectorRegistry registry = registry(Map.of(
+                "automation.connectors.sms.generic.url", base() + "/sms/send",
+                "automation.connectors.sms.generic.auth-header", "X-Api-Key",
+                "automation.connectors.sms.generic.auth-value", "key-1",
+                "automation.connectors.sms.generic.from", "ChannelMind"));
+
+        DeliveryResult result = registry.send("sms", message);
+
+        assertEquals(new DeliveryResult.Sent(null, 1), result);
+        wireMock.verify(postRequestedFor(urlPathEqualTo("/sms/send"))
+                .withHeader("X-Api-Key", equalTo("key-1"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson("{\"to\":\"+8613800138000\",\"from\":\"ChannelMind\","
+                        + "\"text\":\"您好 Ada, \\\"sale\\\" & more\",\"reference\":\"c-9/initial/demo:c-2\"}")));
+    }
+
+    @Test
+    void genericFormTemplateEncodesValues() {
+        wireMock.stubFor(post("/sms/form").willReturn(aResponse().withStatus(200)));
+        ConnectorRegistry registry = registry(Map.of(
+                "automation.connectors.sms.generic.url", base() + "/sms/form",
+                "automation.connectors.sms.generic.format", "form",
+                "automation.connectors.sms.generic.body-template", "mobile={{to}}&content={{text}}"));
+
+        assertEquals(new DeliveryResult.Sent(null, 1), registry.send("sms", message));
+
+        LoggedRequest request = wireMock.findAll(postRequestedFor(urlPathEqualTo("/sms/form"))).get(0);
+        assertEquals("+8613800138000", request.formParameters().get("mobile").firstValue());
+        assertEquals("您好 Ada, \"sale\" & more", request.formParameters().get("content").firstValue());
+    }
+
+    @Test
+    void missingPhoneIsPermanent() {
+        ConnectorRegistry registry = registry(Map.of("automation.connectors.sms.generic.url", base() + "/sms/send"));
+        OutgoingMessage noPhone = new OutgoingMessage(message.key(), null, null, "hi");
+
+        assertEquals(new DeliveryResult.PermanentFailure("recipient demo:c-2 has no phone number"),
+                registry.send("sms", noPhone));
+        assertEquals(0, wireMock.getAllServeEvents().size());
+    }
+}

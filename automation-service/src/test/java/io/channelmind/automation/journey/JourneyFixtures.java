@@ -1,0 +1,120 @@
+package io.channelmind.automation.journey;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import javax.sql.DataSource;
+
+import io.channelmind.automation.connector.DeliveryResult;
+import io.channelmind.automation.connector.OutgoingMessage;
+import io.channelmind.automation.journey.JourneyDefinition.Reentry;
+import io.channelmind.automation.journey.JourneyDefinition.Step;
+import io.channelmind.automation.journey.JourneyDefinition.Trigger;
+
+/** Clocks, senders and definitions for journey tests. Test clocks start in 2030, after any real due time. */
+final class JourneyFixtures {
+
+    private JourneyFixtures() {
+    }
+
+    /** A clock that tests move forward by hand. */
+    static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** A sender that records messages and accepts them, or throws while {@code failing} is set. */
+    static final class RecordingSender extends JourneySender {
+
+        final List<OutgoingMessage> sent = Collections.synchronizedList(new ArrayList<>());
+        volatile boolean failing;
+
+        RecordingSender() {
+            super(null);
+        }
+
+        @Override
+        public DeliveryResult send(String channel, OutgoingMessage message) {
+            sent.add(message);
+            if (failing) {
+                throw new IllegalStateException("simulated crash after the provider accepted the message");
+            }
+            return new DeliveryResult.Sent("id-" + sent.size(), 1);
+        }
+    }
+
+    static JourneyEngine engine(DataSource dataSource, ProfileFacts facts, JourneySender sender, Clock clock) {
+        return new JourneyEngine(dataSource, facts, sender, clock, new SplittableRandom(7));
+    }
+
+    static Step send(String id, String channel, String text, String next) {
+        return new Step(id, "send", next, channel, null, text, null, null, null, null, null, null, null, null);
+    }
+
+    static Step waitFor(String id, String duration, String next) {
+        return new Step(id, "wait", next, null, null, null, duration, null, null, null, null, null, null, null);
+    }
+
+    static Step eventCondition(String id, String event, String then, String otherwise) {
+        return new Step(id, "condition", null, null, null, null, null, null,
+                new JourneyDefinition.Condition(event, null, null, null), then, otherwise, null, null, null);
+    }
+
+    static Step exit(String id) {
+        return new Step(id, "exit", null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    static Step banditSplit(String id, String goal, String... nexts) {
+        List<JourneyDefinition.Branch> branches = java.util.Arrays.stream(nexts)
+                .map(next -> new JourneyDefinition.Branch(next, null)).toList();
+        return new Step(id, "split", null, null, null, null, null, null, null, null, null, "bandit", branches, goal);
+    }
+
+    static JourneyDefinition segmentJourney(String segment, Reentry reentry, Step... steps) {
+        return new JourneyDefinition("journey for " + segment,
+                new Trigger("segment-entered", segment, null, null, null, null, null, null), reentry, List.of(steps));
+    }
+
+    static Map<String, Object> traits(Object... pairs) {
+        Map<String, Object> traits = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            traits.put((String) pairs[i], pairs[i + 1]);
+        }
+        return traits;
+    }
+}
