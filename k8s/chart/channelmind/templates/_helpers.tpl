@@ -65,6 +65,13 @@ Argument: dict "root" $ "key" <values key>.
 {{- $db := $svc.database -}}
 {{- $config := dict -}}
 {{- $_ := set $config "QUARKUS_HTTP_PORT" ($root.Values.global.httpPort | toString) -}}
+{{- $_ := set $config "QUARKUS_PROFILE" (ternary "prod,kubernetes" "prod" $root.Values.observability.jsonLogs) -}}
+{{- $tracing := $root.Values.observability.tracing -}}
+{{- if $tracing.otlpEndpoint -}}
+{{- $_ := set $config "QUARKUS_OTEL_SDK_DISABLED" "false" -}}
+{{- $_ := set $config "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT" $tracing.otlpEndpoint -}}
+{{- $_ := set $config "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL" $tracing.protocol -}}
+{{- end -}}
 {{- $_ := set $config "KAFKA_BOOTSTRAP_SERVERS" (include "channelmind.kafkaBootstrapServers" $root) -}}
 {{- if $root.Values.postgresql.cloudNativePG.enabled -}}
 {{- if or $db.reactiveUrl $db.jdbcUrl -}}

@@ -415,6 +415,30 @@ class ChartObjectsTest {
 
     @ParameterizedTest
     @MethodSource("cases")
+    void tracingExportsOnlyWithEndpoint(ValuesCase valuesCase) {
+        for (ConfigMap configMap : RenderedChart.of(valuesCase).all(ConfigMap.class)) {
+            Map<String, String> data = configMap.getData();
+            String where = "ConfigMap " + name(configMap);
+            String endpoint = data.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
+
+            // The kubernetes profile switches on JSON logs; prod must stay, or the %prod settings are lost.
+            assertEquals("prod,kubernetes", data.get("QUARKUS_PROFILE"), where + " QUARKUS_PROFILE");
+            if (endpoint == null) {
+                assertNull(data.get("QUARKUS_OTEL_SDK_DISABLED"), where + " leaves the OpenTelemetry SDK off");
+            } else {
+                assertTrue(endpoint.startsWith("http"), where + " OTLP endpoint " + endpoint);
+                assertEquals("false", data.get("QUARKUS_OTEL_SDK_DISABLED"), where + " switches the SDK on");
+            }
+        }
+        if (valuesCase.name().equals("default")) {
+            assertTrue(RenderedChart.of(valuesCase).all(ConfigMap.class).stream()
+                    .noneMatch(configMap -> configMap.getData().containsKey("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT")),
+                    "the default values export no traces");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
     void networkPoliciesSelectRenderedPods(ValuesCase valuesCase) {
         RenderedChart chart = RenderedChart.of(valuesCase);
 

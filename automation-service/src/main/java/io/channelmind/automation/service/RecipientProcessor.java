@@ -50,7 +50,7 @@ public class RecipientProcessor {
         Decision decision = RecipientRules.decide(run.channel(), member);
         if (decision.skipped()) {
             run.counts().skipped(decision.skipReason());
-            metrics.counter("automation.recipients", "outcome", "skipped").increment();
+            metrics.counter("channelmind.automation.recipients", "outcome", "skipped").increment();
             return Uni.createFrom().voidItem();
         }
 
@@ -62,7 +62,7 @@ public class RecipientProcessor {
         return ledger.claim(claim).chain(claimed -> {
             if (!claimed) {
                 run.counts().duplicate();
-                metrics.counter("automation.recipients", "outcome", "duplicate").increment();
+                metrics.counter("channelmind.automation.recipients", "outcome", "duplicate").increment();
                 return Uni.createFrom().voidItem();
             }
             return send(run, member, decision.address(), key, token, messageId);
@@ -98,14 +98,14 @@ public class RecipientProcessor {
                 .chain(published -> ledger.markSent(key, acceptedAt, published))
                 .invoke(() -> {
                     run.counts().sent();
-                    metrics.counter("automation.recipients", "outcome", "sent").increment();
+                    metrics.counter("channelmind.automation.recipients", "outcome", "sent").increment();
                 });
     }
 
     private Uni<Void> recordFailed(CampaignRun run, String key, Throwable failure) {
         String error = redact(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
         return ledger.markFailed(key, error).invoke(() -> {
-            metrics.counter("automation.recipients", "outcome", "failed").increment();
+            metrics.counter("channelmind.automation.recipients", "outcome", "failed").increment();
             if (run.counts().failed() == 1) {
                 LOG.warnf("Campaign %s: sending failed (%s). Further failures of this run are only counted",
                         run.campaignId(), error);
