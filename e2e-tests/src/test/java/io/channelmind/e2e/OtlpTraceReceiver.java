@@ -77,8 +77,15 @@ final class OtlpTraceReceiver implements AutoCloseable {
                     body = in.readAllBytes();
                 }
             }
+            // gRPC frames the message with a compressed flag and a 4-byte big-endian length. Tracing
+            // showed such bodies arriving here over HTTP/1.1, so unwrap them as well.
+            int start = 0;
+            if (body.length >= 5 && body[0] == 0
+                    && java.nio.ByteBuffer.wrap(body, 1, 4).getInt() == body.length - 5) {
+                start = 5;
+            }
             try {
-                readRequest(new Wire(body, 0, body.length));
+                readRequest(new Wire(body, start, body.length));
             } catch (RuntimeException e) {
                 errors.add(e.toString());
                 exchange.sendResponseHeaders(400, -1);

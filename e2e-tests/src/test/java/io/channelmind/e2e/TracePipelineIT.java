@@ -33,9 +33,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * starts the trace: it sends the same W3C traceparent with the tracking call and the campaign
  * calls, as a demo script running in one span would.
  */
-// TODO: find why no span reaches the receiver. In the one complete run, the receiver got no span
-// of this trace; the assertion messages now list every export request and span it received.
-@Disabled("no span of the test's trace reached the in-memory receiver yet; cause not found")
+// TODO: enable once it passes. In the last run the services sent 18 export requests, but their
+// bodies did not parse as protobuf, most likely because they were gRPC-framed (protocol grpc in
+// spite of the http/protobuf setting). The receiver now unwraps gRPC frames; not run since.
+@Disabled("the receiver could not parse the exported spans in the last run; see the TODO above")
 class TracePipelineIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
