@@ -65,9 +65,25 @@ Argument: dict "root" $ "key" <values key>.
 {{- $db := $svc.database -}}
 {{- $config := dict -}}
 {{- $_ := set $config "QUARKUS_HTTP_PORT" ($root.Values.global.httpPort | toString) -}}
-{{- $_ := set $config "KAFKA_BOOTSTRAP_SERVERS" $root.Values.global.kafka.bootstrapServers -}}
+{{- $_ := set $config "QUARKUS_PROFILE" (ternary "prod,kubernetes" "prod" $root.Values.observability.jsonLogs) -}}
+{{- $tracing := $root.Values.observability.tracing -}}
+{{- if $tracing.otlpEndpoint -}}
+{{- $_ := set $config "QUARKUS_OTEL_SDK_DISABLED" "false" -}}
+{{- $_ := set $config "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT" $tracing.otlpEndpoint -}}
+{{- $_ := set $config "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL" $tracing.protocol -}}
+{{- end -}}
+{{- $_ := set $config "KAFKA_BOOTSTRAP_SERVERS" (include "channelmind.kafkaBootstrapServers" $root) -}}
+{{- if $root.Values.postgresql.cloudNativePG.enabled -}}
+{{- if or $db.reactiveUrl $db.jdbcUrl -}}
+{{- fail (printf "%s.database.jdbcUrl and reactiveUrl must be empty with postgresql.cloudNativePG.enabled, because the service then connects to its CloudNativePG Cluster; clear them or disable cloudNativePG" .key) -}}
+{{- end -}}
+{{- $host := printf "%s-rw" (include "channelmind.databaseClusterName" .) -}}
+{{- $_ := set $config "QUARKUS_DATASOURCE_REACTIVE_URL" (printf "postgresql://%s:5432/%s" $host $db.name) -}}
+{{- $_ := set $config "QUARKUS_DATASOURCE_JDBC_URL" (printf "jdbc:postgresql://%s:5432/%s" $host $db.name) -}}
+{{- else -}}
 {{- $_ := set $config "QUARKUS_DATASOURCE_REACTIVE_URL" ($db.reactiveUrl | default (printf "postgresql://%s:%v/%s" $pg.host $pg.port $db.name)) -}}
 {{- $_ := set $config "QUARKUS_DATASOURCE_JDBC_URL" ($db.jdbcUrl | default (printf "jdbc:postgresql://%s:%v/%s" $pg.host $pg.port $db.name)) -}}
+{{- end -}}
 {{- $_ := set $config "QUARKUS_DATASOURCE_USERNAME" $db.username -}}
 {{- if eq .key "contentService" -}}
 {{- if $svc.llm.baseUrl -}}
@@ -106,5 +122,79 @@ Argument: the values key of the called service.
 {{- define "channelmind.callers" -}}
 {{- if has . (list "profileService" "contentService" "channelOptimizer") -}}
 automationService
+{{- end -}}
+{{- end }}
+
+{{/* Name of the Strimzi Kafka cluster. Argument: the root context. */}}
+{{- define "channelmind.kafkaClusterName" -}}
+{{- printf "%s-kafka" (include "channelmind.prefix" .) -}}
+{{- end }}
+
+{{/*
+Kafka bootstrap servers of every service: the Strimzi cluster's bootstrap Service (plain
+listener, port 9092) when kafka.strimzi.enabled, else global.kafka.bootstrapServers.
+Argument: the root context.
+*/}}
+{{- define "channelmind.kafkaBootstrapServers" -}}
+{{- if .Values.kafka.strimzi.enabled -}}
+{{- printf "%s-kafka-bootstrap:9092" (include "channelmind.kafkaClusterName" .) -}}
+{{- else -}}
+{{- .Values.global.kafka.bootstrapServers -}}
+{{- end -}}
+{{- end }}
+
+{{/* Name of a service's CloudNativePG Cluster. Argument: dict "root" $ "key" <values key>. */}}
+{{- define "channelmind.databaseClusterName" -}}
+{{- printf "%s-db" (include "channelmind.fullname" .) -}}
+{{- end }}
+
+{{/*
+Secret key reference of a service's database password, as YAML: the Secret <cluster>-app that
+CloudNativePG generates, or database.passwordSecret. Argument: dict "root" $ "key" <values key>.
+*/}}
+{{- define "channelmind.databasePasswordRef" -}}
+{{- if .root.Values.postgresql.cloudNativePG.enabled -}}
+name: {{ include "channelmind.databaseClusterName" . }}-app
+key: password
+{{- else -}}
+{{- $secret := (index .root.Values .key).database.passwordSecret -}}
+name: {{ $secret.name }}
+key: {{ $secret.key }}
+{{- end -}}
+{{- end }}
+
+{{/*
+Kafka consumer group of a service, as set by group.id in its application.properties, or empty
+for services that consume nothing. Argument: the values key.
+*/}}
+{{- define "channelmind.consumerGroup" -}}
+{{- if has . (list "profileService" "contentService" "channelOptimizer") -}}
+{{- include "channelmind.componentName" . -}}
+{{- end -}}
+{{- end }}
+
+{{/* Topics a service's consumer group reads, space-separated. Argument: the values key. */}}
+{{- define "channelmind.consumedTopics" -}}
+{{- if eq . "profileService" -}}
+cm.customer-events cm.deliveries
+{{- else if eq . "contentService" -}}
+cm.deliveries
+{{- else if eq . "channelOptimizer" -}}
+cm.customer-events cm.spend cm.segment-membership
+{{- end -}}
+{{- end }}
+
+{{/* True (non-empty) when a service is scaled by KEDA. Argument: dict "root" $ "key" <values key>. */}}
+{{- define "channelmind.kedaEnabled" -}}
+{{- $svc := index .root.Values .key -}}
+{{- if and $svc.keda $svc.keda.enabled -}}
+true
+{{- end -}}
+{{- end }}
+
+{{/* Fails the render when a Capabilities API is missing. Argument: dict "root" $ "api" <group/version/kind> "value" <values key that needs it> "install" <what provides it>. */}}
+{{- define "channelmind.requireApi" -}}
+{{- if not (.root.Capabilities.APIVersions.Has .api) -}}
+{{- fail (printf "%s is true, but the cluster has no %s API. Install %s, set %s to false, or pass --api-versions %s to helm template." .value .api .install .value .api) -}}
 {{- end -}}
 {{- end }}

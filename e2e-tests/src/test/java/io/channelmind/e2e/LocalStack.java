@@ -31,7 +31,7 @@ final class LocalStack implements AutoCloseable {
     private final Map<String, String> baseUrls = new LinkedHashMap<>();
     private final Path logDir;
 
-    private LocalStack(String name) throws Exception {
+    private LocalStack(String name, Map<String, String> extraEnvironment) throws Exception {
         Path root = Path.of(System.getProperty("channelmind.root", "..")).toAbsolutePath().normalize();
         logDir = root.resolve("e2e-tests/target/e2e-logs").resolve(name);
         Files.createDirectories(logDir);
@@ -52,7 +52,7 @@ final class LocalStack implements AutoCloseable {
         ServiceLauncher launcher = new ServiceLauncher(root, logDir);
         List<CompletableFuture<Void>> readiness = new ArrayList<>();
         for (ServiceSpec spec : ServiceSpec.ALL) {
-            Process process = launcher.start(spec, addresses);
+            Process process = launcher.start(spec, addresses, extraEnvironment);
             services.add(process);
             String url = addresses.baseUrl(spec.module());
             baseUrls.put(spec.module(), url);
@@ -63,7 +63,12 @@ final class LocalStack implements AutoCloseable {
     }
 
     static LocalStack start(String name) throws Exception {
-        return new LocalStack(name);
+        return new LocalStack(name, Map.of());
+    }
+
+    /** Starts the stack with {@code extraEnvironment} added to every service's environment. */
+    static LocalStack start(String name, Map<String, String> extraEnvironment) throws Exception {
+        return new LocalStack(name, extraEnvironment);
     }
 
     Map<String, String> baseUrls() {

@@ -91,8 +91,10 @@ class ChartObjectsTest {
         RenderedChart chart = RenderedChart.of(valuesCase);
 
         assertFalse(chart.objects().isEmpty(), "helm template rendered no objects");
+        // The operator custom resources have no fabric8 model, so OperatorResourcesTest parses them with OperatorModel.
         for (HasMetadata object : chart.objects()) {
-            assertFalse(object instanceof GenericKubernetesResource,
+            assertFalse(object instanceof GenericKubernetesResource generic
+                    && !OperatorModel.SPEC_TYPES.containsKey(OperatorModel.typeKey(generic)),
                     () -> "no fabric8 model class for " + object.getApiVersion() + " " + object.getKind() + " "
                             + object.getMetadata().getName());
         }
@@ -102,6 +104,13 @@ class ChartObjectsTest {
     @MethodSource("cases")
     void noUnknownFields(ValuesCase valuesCase) {
         for (HasMetadata object : RenderedChart.of(valuesCase).objects()) {
+            // A generic resource keeps its whole spec in additionalProperties, so OperatorResourcesTest checks it.
+            if (object instanceof GenericKubernetesResource) {
+                List<String> unknown = UnknownFields.of(object.getMetadata());
+                assertTrue(unknown.isEmpty(), () -> "unknown metadata fields in " + object.getMetadata().getName()
+                        + ": " + unknown);
+                continue;
+            }
             List<String> unknown = UnknownFields.of(object);
 
             assertTrue(unknown.isEmpty(), () -> object.getKind() + " " + object.getMetadata().getName()
@@ -189,6 +198,12 @@ class ChartObjectsTest {
         RenderedChart chart = RenderedChart.of(valuesCase);
         Set<String> scaled = new HashSet<>();
 
+        for (GenericKubernetesResource scaledObject : chart.all(GenericKubernetesResource.class)) {
+            if (scaledObject.getKind().equals("ScaledObject")) {
+                scaled.add(OperatorModel.spec(scaledObject, OperatorModel.ScaledObjectSpec.class).scaleTargetRef()
+                        .name());
+            }
+        }
         for (HorizontalPodAutoscaler autoscaler : chart.all(HorizontalPodAutoscaler.class)) {
             var target = autoscaler.getSpec().getScaleTargetRef();
             assertEquals("apps/v1", target.getApiVersion(), "scaleTargetRef.apiVersion of " + name(autoscaler));
@@ -338,7 +353,13 @@ class ChartObjectsTest {
     @MethodSource("cases")
     void referencedSecretsAreDocumented(ValuesCase valuesCase) {
         RenderedChart chart = RenderedChart.of(valuesCase);
-        Set<SecretDocs.SecretKey> documented = SecretDocs.userProvided();
+        Set<SecretDocs.SecretKey> documented = new HashSet<>(SecretDocs.userProvided());
+        // CloudNativePG generates the Secret <cluster>-app with the owner's password for each Cluster.
+        for (GenericKubernetesResource cluster : chart.all(GenericKubernetesResource.class)) {
+            if (cluster.getKind().equals("Cluster")) {
+                documented.add(new SecretDocs.SecretKey(cluster.getMetadata().getName() + "-app", "password"));
+            }
+        }
 
         assertTrue(chart.all(Secret.class).isEmpty(), "the chart creates no Secret");
         for (Deployment deployment : chart.all(Deployment.class)) {
@@ -390,6 +411,30 @@ class ChartObjectsTest {
             assertTrue(service.getSpec().getPorts().stream().anyMatch(port -> port.getPort() == url.getPort()),
                     key + " port");
         });
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void tracingExportsOnlyWithEndpoint(ValuesCase valuesCase) {
+        for (ConfigMap configMap : RenderedChart.of(valuesCase).all(ConfigMap.class)) {
+            Map<String, String> data = configMap.getData();
+            String where = "ConfigMap " + name(configMap);
+            String endpoint = data.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
+
+            // The kubernetes profile switches on JSON logs; prod must stay, or the %prod settings are lost.
+            assertEquals("prod,kubernetes", data.get("QUARKUS_PROFILE"), where + " QUARKUS_PROFILE");
+            if (endpoint == null) {
+                assertNull(data.get("QUARKUS_OTEL_SDK_DISABLED"), where + " leaves the OpenTelemetry SDK off");
+            } else {
+                assertTrue(endpoint.startsWith("http"), where + " OTLP endpoint " + endpoint);
+                assertEquals("false", data.get("QUARKUS_OTEL_SDK_DISABLED"), where + " switches the SDK on");
+            }
+        }
+        if (valuesCase.name().equals("default")) {
+            assertTrue(RenderedChart.of(valuesCase).all(ConfigMap.class).stream()
+                    .noneMatch(configMap -> configMap.getData().containsKey("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT")),
+                    "the default values export no traces");
+        }
     }
 
     @ParameterizedTest

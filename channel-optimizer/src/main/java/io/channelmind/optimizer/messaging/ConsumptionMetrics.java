@@ -15,8 +15,8 @@ public class ConsumptionMetrics {
     }
 
     void record(String topic, ConsumedBatch<?> batch, long applied) {
-        registry.counter("channelmind.events.consumed", "topic", topic).increment(batch.size());
-        registry.counter("channelmind.events.applied", "topic", topic).increment(applied);
-        registry.counter("channelmind.events.skipped", "topic", topic).increment(batch.skipped());
+        registry.counter("channelmind.optimizer.events.consumed", "topic", topic).increment(batch.size());
+        registry.counter("channelmind.optimizer.events.applied", "topic", topic).increment(applied);
+        registry.counter("channelmind.optimizer.events.skipped", "topic", topic).increment(batch.skipped());
     }
 }

@@ -90,8 +90,8 @@ public class TrackingService {
         int published = deliver(source, calls, receivedAt);
         LOG.debugf("Source %s sent %d tracking calls, %d published, %d duplicates", source, calls.size(), published,
                 calls.size() - published);
-        meters.counter("ingestion.tracking.calls", "outcome", "published").increment(published);
-        meters.counter("ingestion.tracking.calls", "outcome", "duplicate").increment(calls.size() - published);
+        meters.counter("channelmind.ingestion.tracking.calls", "outcome", "published").increment(published);
+        meters.counter("channelmind.ingestion.tracking.calls", "outcome", "duplicate").increment(calls.size() - published);
         return new Outcome(calls.size(), published);
     }
 
