@@ -85,7 +85,7 @@ public class TrackingService {
             source = sources.authenticateKey(root.path("writeKey").isTextual() ? root.path("writeKey").asText() : null);
         }
 
-        List<TrackingCall> calls = batch ? parseBatch(root, receivedAt) : List.of(parseSingle(type, root, receivedAt));
+        List<TrackingCall> calls = batch ? parseBatch(root, bytes, receivedAt) : List.of(parseSingle(type, root, receivedAt));
         int published = deliver(source, calls, receivedAt);
         LOG.debugf("Source %s sent %d tracking calls, %d published, %d duplicates", source, calls.size(), published,
                 calls.size() - published);
@@ -106,7 +106,7 @@ public class TrackingService {
         return call;
     }
 
-    private List<TrackingCall> parseBatch(JsonNode root, Instant receivedAt) {
+    private List<TrackingCall> parseBatch(JsonNode root, byte[] body, Instant receivedAt) {
         if (!root.isObject()) {
             throw TrackingProblems.notAnObject("body");
         }
@@ -121,6 +121,10 @@ public class TrackingService {
         Instant sentAt = parser.instant(root, "", "sentAt");
         ObjectNode context = parser.object(root, "", "context");
 
+        int[] sentSizes = BatchItemSizes.measure(objectMapper.getFactory(), body);
+        if (sentSizes != null && sentSizes.length != items.size()) {
+            sentSizes = null;
+        }
         List<TrackingCall> calls = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             String path = "batch[" + i + "].";
@@ -128,7 +132,7 @@ public class TrackingService {
             if (!item.isObject()) {
                 throw TrackingProblems.notAnObject("batch[" + i + "]");
             }
-            checkItemSize(item, i);
+            checkItemSize(item, i, sentSizes == null ? -1 : sentSizes[i]);
             CallType type = CallType.fromJsonName(item.path("type").asText(null)).orElse(null);
             if (type == null) {
                 parser.errors().add(new CallParser.InvalidField(path + "type", item.path("type").asText(null),
@@ -146,7 +150,14 @@ public class TrackingService {
         return calls;
     }
 
-    private void checkItemSize(JsonNode item, int index) {
+    /**
+     * Checks an item's size as compact JSON. An item whose size as sent ({@code sentSize}, or -1
+     * when unknown) is small enough that compact JSON cannot exceed the limit is not serialised.
+     */
+    private void checkItemSize(JsonNode item, int index, int sentSize) {
+        if (sentSize >= 0 && (long) sentSize * BatchItemSizes.MAX_GROWTH <= config.maxEventBytes()) {
+            return;
+        }
         try {
             int size = objectMapper.writeValueAsBytes(item).length;
             if (size > config.maxEventBytes()) {
