@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,11 @@ import io.restassured.response.Response;
  * Stops the shared Kafka broker in the middle of a stream of tracking batches and starts it
  * again on the same port and log folder. A client thread sends batches of five calls and resends
  * a batch after its Retry-After until it gets a 2xx, as an SDK does.
+ *
+ * <p>NOTE: the broker is stopped between two requests, never during one. A batch that the broker
+ * stores while it shuts down, without answering, fails in the producer after its delivery
+ * timeout, so the client gets a 503 and its retry puts the calls on the topic a second time,
+ * with the same eventId. The service cannot tell that case from a batch the broker never stored.
  */
 @QuarkusTest
 class KafkaOutageTest {
@@ -55,18 +61,23 @@ class KafkaOutageTest {
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         List<Rejection> rejections = new CopyOnWriteArrayList<>();
         AtomicBoolean running = new AtomicBoolean(true);
+        ReentrantLock requestInFlight = new ReentrantLock(true);
         ExecutorService client = Executors.newSingleThreadExecutor();
-        Future<Integer> batchesSent = client.submit(() -> stream(source, accepted, rejections, running));
+        Future<Integer> batchesSent = client.submit(() -> stream(source, accepted, rejections, running, requestInFlight));
 
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> accepted.size() >= 10 * CALLS_PER_BATCH);
-            broker.stop();
+            requestInFlight.lock();
+            try {
+                broker.stop();
+            } finally {
+                requestInFlight.unlock();
+            }
             int acceptedBeforeOutage = accepted.size();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> !rejections.isEmpty());
             given().when().get("/q/health/ready").then().statusCode(503);
-            assertTrue(accepted.size() <= acceptedBeforeOutage + CALLS_PER_BATCH,
-                    "calls were accepted while the broker was down: " + (accepted.size() - acceptedBeforeOutage));
+            assertEquals(acceptedBeforeOutage, accepted.size(), "calls accepted while the broker was down");
 
             broker.start();
             int acceptedAfterRestart = accepted.size();
@@ -104,7 +115,7 @@ class KafkaOutageTest {
      * it is accepted, and returns how many batches it sent.
      */
     private static int stream(CreatedSource source, Set<String> accepted, List<Rejection> rejections,
-            AtomicBoolean running) throws InterruptedException {
+            AtomicBoolean running, ReentrantLock requestInFlight) throws InterruptedException {
         int batch = 0;
         while (running.get()) {
             List<String> ids = new ArrayList<>();
@@ -116,9 +127,17 @@ class KafkaOutageTest {
                             + "\", \"event\": \"Clicked\"}")
                     .collect(Collectors.joining(",", "{\"batch\": [", "]}"));
             while (true) {
-                ExtractableResponse<Response> response = source.post("/v1/batch", body).extract();
+                ExtractableResponse<Response> response;
+                requestInFlight.lock();
+                try {
+                    response = source.post("/v1/batch", body).extract();
+                    if (response.statusCode() == 200) {
+                        accepted.addAll(ids);
+                    }
+                } finally {
+                    requestInFlight.unlock();
+                }
                 if (response.statusCode() == 200) {
-                    accepted.addAll(ids);
                     break;
                 }
                 assertEquals(503, response.statusCode(), "status of batch " + batch + ": " + response.asString());
