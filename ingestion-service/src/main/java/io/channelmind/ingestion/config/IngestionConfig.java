@@ -96,7 +96,10 @@ public interface IngestionConfig {
         @WithDefault("24h")
         Duration rotationGracePeriod();
 
-        /** How long a tracking request waits for Kafka to acknowledge its events before it responds with 503. */
+        /**
+         * Delivery timeout of the tracking producer: how long a tracking request waits for Kafka
+         * to acknowledge its events before it responds with 503. Must exceed the producer linger by 1 s.
+         */
         @WithDefault("10s")
         Duration acknowledgementTimeout();
 

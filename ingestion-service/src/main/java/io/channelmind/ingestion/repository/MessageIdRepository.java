@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SortedSet;
@@ -70,6 +71,21 @@ public class MessageIdRepository {
             return fresh;
         } catch (SQLException e) {
             throw new StorageException("Recording messageIds failed", e);
+        }
+    }
+
+    /**
+     * Deletes the ids from the caller's transaction again, for calls whose publishing failed, so
+     * a retry of them is not dropped as a duplicate.
+     */
+    public void release(Connection transaction, String sourceName, Collection<String> messageIds) {
+        try (PreparedStatement statement = transaction.prepareStatement(
+                "DELETE FROM tracking_message WHERE source_name = ? AND message_id = ANY(?::varchar[])")) {
+            statement.setString(1, sourceName);
+            statement.setArray(2, transaction.createArrayOf("varchar", messageIds.toArray()));
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("Releasing messageIds failed", e);
         }
     }
 

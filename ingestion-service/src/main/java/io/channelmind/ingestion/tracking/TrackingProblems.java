@@ -55,9 +55,9 @@ final class TrackingProblems {
 
     static ProblemException publishFailed(int retryAfterSeconds) {
         return Problem.of(503, "publish-failed", "Events not stored")
-                .detail("Kafka did not acknowledge the events of this request, so none of them counts as received. "
-                        + "Send the same request again after " + retryAfterSeconds + " seconds; calls that did reach "
-                        + "Kafka keep their eventId, so consumers apply them once")
+                .detail("Kafka did not acknowledge every event of this request, so the request is not accepted. "
+                        + "Send the same request again after " + retryAfterSeconds + " seconds; the calls that Kafka "
+                        + "did store are recognised by their messageId and not published twice")
                 .with("retryAfterSeconds", retryAfterSeconds)
                 .toException();
     }

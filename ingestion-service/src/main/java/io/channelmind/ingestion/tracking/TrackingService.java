@@ -22,9 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.channelmind.ingestion.config.IngestionConfig;
-import io.channelmind.ingestion.messaging.EventPublisher;
 import io.channelmind.ingestion.messaging.OutboundMessage;
-import io.channelmind.ingestion.messaging.PublishFailedException;
+import io.channelmind.ingestion.messaging.TrackingPublisher;
 import io.channelmind.ingestion.repository.MessageIdRepository;
 import io.channelmind.ingestion.repository.StorageException;
 import io.channelmind.web.Problem;
@@ -34,9 +33,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Accepts tracking calls: checks the write key (from the Authorization header or the body's
  * {@code writeKey}), reads and validates the body, drops calls whose
  * messageId was seen within the de-duplication window, and publishes the rest. It returns only
- * after Kafka acknowledged every published event. The messageIds are recorded in the same
- * database transaction that commits after the acknowledgement, so a failed request leaves no id
- * behind and the client's retry is accepted.
+ * after Kafka acknowledged every published event. The messageIds are recorded in a database
+ * transaction that commits after the acknowledgements and keeps only the ids of acknowledged
+ * calls, so the client's retry of a failed request is accepted for every call not yet stored.
  */
 @ApplicationScoped
 public class TrackingService {
@@ -46,13 +45,13 @@ public class TrackingService {
 
     private final SourceService sources;
     private final MessageIdRepository messageIds;
-    private final EventPublisher publisher;
+    private final TrackingPublisher publisher;
     private final ObjectMapper objectMapper;
     private final CallMapper mapper;
     private final IngestionConfig.Tracking config;
     private final MeterRegistry meters;
 
-    public TrackingService(SourceService sources, MessageIdRepository messageIds, EventPublisher publisher,
+    public TrackingService(SourceService sources, MessageIdRepository messageIds, TrackingPublisher publisher,
             ObjectMapper objectMapper, IngestionConfig config, MeterRegistry meters) {
         this.sources = sources;
         this.messageIds = messageIds;
@@ -86,7 +85,7 @@ public class TrackingService {
             source = sources.authenticateKey(root.path("writeKey").isTextual() ? root.path("writeKey").asText() : null);
         }
 
-        List<TrackingCall> calls = batch ? parseBatch(root, receivedAt) : List.of(parseSingle(type, root, receivedAt));
+        List<TrackingCall> calls = batch ? parseBatch(root, bytes, receivedAt) : List.of(parseSingle(type, root, receivedAt));
         int published = deliver(source, calls, receivedAt);
         LOG.debugf("Source %s sent %d tracking calls, %d published, %d duplicates", source, calls.size(), published,
                 calls.size() - published);
@@ -107,7 +106,7 @@ public class TrackingService {
         return call;
     }
 
-    private List<TrackingCall> parseBatch(JsonNode root, Instant receivedAt) {
+    private List<TrackingCall> parseBatch(JsonNode root, byte[] body, Instant receivedAt) {
         if (!root.isObject()) {
             throw TrackingProblems.notAnObject("body");
         }
@@ -122,6 +121,10 @@ public class TrackingService {
         Instant sentAt = parser.instant(root, "", "sentAt");
         ObjectNode context = parser.object(root, "", "context");
 
+        int[] sentSizes = BatchItemSizes.measure(objectMapper.getFactory(), body);
+        if (sentSizes != null && sentSizes.length != items.size()) {
+            sentSizes = null;
+        }
         List<TrackingCall> calls = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             String path = "batch[" + i + "].";
@@ -129,7 +132,7 @@ public class TrackingService {
             if (!item.isObject()) {
                 throw TrackingProblems.notAnObject("batch[" + i + "]");
             }
-            checkItemSize(item, i);
+            checkItemSize(item, i, sentSizes == null ? -1 : sentSizes[i]);
             CallType type = CallType.fromJsonName(item.path("type").asText(null)).orElse(null);
             if (type == null) {
                 parser.errors().add(new CallParser.InvalidField(path + "type", item.path("type").asText(null),
@@ -147,7 +150,14 @@ public class TrackingService {
         return calls;
     }
 
-    private void checkItemSize(JsonNode item, int index) {
+    /**
+     * Checks an item's size as compact JSON. An item whose size as sent ({@code sentSize}, or -1
+     * when unknown) is small enough that compact JSON cannot exceed the limit is not serialised.
+     */
+    private void checkItemSize(JsonNode item, int index, int sentSize) {
+        if (sentSize >= 0 && (long) sentSize * BatchItemSizes.MAX_GROWTH <= config.maxEventBytes()) {
+            return;
+        }
         try {
             int size = objectMapper.writeValueAsBytes(item).length;
             if (size > config.maxEventBytes()) {
@@ -159,7 +169,11 @@ public class TrackingService {
         }
     }
 
-    /** Publishes the calls whose messageId is new and returns how many it published. */
+    /**
+     * Publishes the calls whose messageId is new and returns how many it published. Only the ids
+     * of calls that Kafka acknowledged are committed. After a partial failure the others are
+     * released before the commit, so the client's retry publishes exactly those.
+     */
     private int deliver(String source, List<TrackingCall> calls, Instant receivedAt) {
         Map<String, TrackingCall> firstById = new LinkedHashMap<>();
         calls.forEach(call -> firstById.putIfAbsent(call.messageId(), call));
@@ -170,25 +184,40 @@ public class TrackingService {
         try {
             Set<String> fresh = messageIds.claim(transaction, source, new TreeSet<>(firstById.keySet()), receivedAt,
                     receivedAt.minus(config.dedupeWindow()));
-            List<OutboundMessage> messages = firstById.values().stream()
+            List<TrackingCall> newCalls = firstById.values().stream()
                     .filter(call -> fresh.contains(call.messageId()))
-                    .map(call -> mapper.toMessage(source, call))
                     .toList();
-            publisher.publishAndAwait(messages, config.acknowledgementTimeout());
+            List<OutboundMessage> messages = newCalls.stream().map(call -> mapper.toMessage(source, call)).toList();
+            TrackingPublisher.Delivery delivery = publisher.publish(messages);
+            if (!delivery.complete()) {
+                releaseUnacknowledged(transaction, source, newCalls, delivery);
+            }
             transaction.commit();
+            if (!delivery.complete()) {
+                throw TrackingProblems.publishFailed(RETRY_AFTER_SECONDS);
+            }
             return messages.size();
-        } catch (PublishFailedException e) {
-            LOG.warnf("Kafka did not acknowledge %d tracking calls of source %s: %s", firstById.size(), source,
-                    e.getMessage());
-            rollback(transaction);
-            throw TrackingProblems.publishFailed(RETRY_AFTER_SECONDS);
         } catch (StorageException | SQLException e) {
+            // NOTE: calls that Kafka acknowledged before this failure are published again by the client's retry.
             LOG.warnf(e, "Recording the messageIds of source %s failed", source);
             rollback(transaction);
             throw TrackingProblems.storageUnavailable(RETRY_AFTER_SECONDS);
         } finally {
             close(transaction);
         }
+    }
+
+    private void releaseUnacknowledged(Connection transaction, String source, List<TrackingCall> calls,
+            TrackingPublisher.Delivery delivery) {
+        List<String> unacknowledged = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            if (!delivery.acknowledged()[i]) {
+                unacknowledged.add(calls.get(i).messageId());
+            }
+        }
+        LOG.warnf("Kafka did not acknowledge %d of %d tracking calls of source %s, so the request gets a 503: %s",
+                unacknowledged.size(), calls.size(), source, delivery.error());
+        messageIds.release(transaction, source, unacknowledged);
     }
 
     private Connection openTransaction() {

@@ -64,9 +64,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     /**
      * Formats the log folder on first use, starts the broker and waits until an admin client
-     * can describe the cluster.
+     * can describe the cluster. After {@link #stop} it starts the broker again on the same log.
      */
     public void start() {
+        if (server != null) {
+            return;
+        }
         try {
             Files.createDirectories(logDir);
             Path config = logDir.resolve("server.properties");
@@ -161,13 +164,25 @@ public final class KafkaBroker implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
     }
 
-    @Override
-    public void close() {
+    /**
+     * Shuts the broker down and keeps its log folder, so {@link #start} brings it back on the
+     * same ports with every topic and message, as after a broker restart in production.
+     */
+    public void stop() {
         if (server != null) {
             server.shutdown();
             server.awaitShutdown();
             server = null;
         }
+    }
+
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     private static void sleep(long millis) {
