@@ -11,8 +11,8 @@ ALTER TABLE import_job
     ADD COLUMN content_sha256  char(64),
     ADD COLUMN bytes_total     bigint,
     ADD COLUMN bytes_read      bigint      NOT NULL DEFAULT 0,
-    -- Written by the replica that runs the job every few seconds; a queued or running job whose
-    -- heartbeat is old was cut off by a service stop and is marked interrupted.
+    -- Written every few seconds by the replica that runs the job. A queued or running job whose
+    -- heartbeat is old was cut off by a service stop, so it is marked interrupted.
     ADD COLUMN heartbeat_at    timestamptz,
     -- Counts of the cleaning rules (time zone corrections, unmapped channel values, rows without
     -- a customer id, duplicate e-mail addresses) as a JSON object.

@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * the UTF-8 bytes of the normalised value: the same form that ad platforms (Google Customer Match,
  * Meta custom audiences) expect for uploads, so audiences can be matched without sending the raw
  * value. It is unsalted on purpose, because equal customers must hash equally across imports and
- * services; an unsalted hash of a guessable value is pseudonymous, not anonymous.
+ * services. An unsalted hash of a guessable value is pseudonymous, not anonymous.
  */
 public final class IdentityHash {
 

@@ -48,9 +48,12 @@ public interface IngestionConfig {
         Map<String, String> clickIds();
 
         /** Second-level names of search engines, such as google or baidu. */
+        @WithDefault("google,bing,baidu,yahoo,duckduckgo,yandex,sogou,naver,ecosia")
         List<String> searchDomains();
 
         /** Second-level names of social networks, such as facebook or weibo. */
+        @WithDefault("facebook,instagram,twitter,linkedin,weibo,tiktok,douyin,xiaohongshu,reddit,pinterest,youtube,zhihu,"
+                + "bilibili")
         List<String> socialDomains();
     }
 

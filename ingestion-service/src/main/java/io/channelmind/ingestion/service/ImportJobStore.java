@@ -70,7 +70,7 @@ public class ImportJobStore {
         repository.insertErrors(run.id(), errors);
     }
 
-    /** Writes the final state of a job and forgets it locally. */
+    /** Writes the final state of a job and removes it from the runs of this replica. */
     void finish(ImportRun run) {
         flushErrors(run);
         repository.update(run.snapshot(cleaningJson(run)));

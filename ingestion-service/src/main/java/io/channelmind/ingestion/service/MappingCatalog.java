@@ -21,7 +21,7 @@ import io.channelmind.web.ProblemException;
 /**
  * Every column mapping an import can use: the built-in and folder mappings of
  * {@link MappingRegistry}, and the ones users registered through the API, which are stored in
- * PostgreSQL and read on each look-up, so that every replica sees a registration at once.
+ * PostgreSQL and read on each look-up, so that a registration reaches every replica at once.
  */
 @ApplicationScoped
 public class MappingCatalog {

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A request body copied to a file, with its size and SHA-256. The copy lets the request end with
- * 202 before the rows are read, and the digest tells a re-submitted file from another one.
+ * 202 before the rows are read, and the digest distinguishes a re-submitted file from another one.
  */
 record SpooledBody(Path file, long size, String sha256) {
 
