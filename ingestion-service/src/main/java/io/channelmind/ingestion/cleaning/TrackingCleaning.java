@@ -29,7 +29,10 @@ public class TrackingCleaning {
                 channels.socialDomains());
     }
 
-    /** Counts of unmapped values since the service started. */
+    /**
+     * Counts of unmapped values and invalid e-mail addresses since the service started.
+     * TODO: no endpoint or metric exposes these counts yet.
+     */
     public Map<String, Object> stats() {
         return stats.snapshot();
     }

@@ -228,9 +228,9 @@ public final class ValueParser {
 
     /**
      * Builds the timestamp from what the text contained: a zone id, an offset, a local date and
-     * time, or a date alone. It asks the parsed fields instead of trying each type in turn,
-     * because every failed attempt throws an exception, which cost more than the rest of an
-     * import row (seen in thread dumps of the import benchmark).
+     * time, or a date alone. It checks the parsed fields instead of trying each type in turn,
+     * because every failed attempt throws an exception, and those exceptions dominated the
+     * thread dumps of the import worker in bench/import-benchmark.sh.
      */
     private ZonedDateTime toZoned(TemporalAccessor parsed) {
         ZoneId zone = parsed.query(TemporalQueries.zoneId());
