@@ -54,13 +54,13 @@ public class BriefCache {
         Key key = Key.of(spec);
         Entry entry = entries.get(key);
         if (entry != null && entry.storedAt().plus(timeToLive).isAfter(clock.instant())) {
-            registry.counter(COUNTER, "result", "hit").increment();
+            registry.counter(COUNTER, "outcome", "hit").increment();
             return Optional.of(entry.copy());
         }
         if (entry != null) {
             entries.remove(key);
         }
-        registry.counter(COUNTER, "result", "miss").increment();
+        registry.counter(COUNTER, "outcome", "miss").increment();
         return Optional.empty();
     }
 

@@ -35,7 +35,7 @@ class BriefCacheTests {
         cache.put(spec("spring", "Aurora Savings", 1), COPY);
 
         assertEquals(COPY, cache.find(spec("summer", "Aurora Savings", 1)).orElseThrow());
-        assertEquals(1.0, registry.counter(BriefCache.COUNTER, "result", "hit").count());
+        assertEquals(1.0, registry.counter(BriefCache.COUNTER, "outcome", "hit").count());
     }
 
     @Test

@@ -1,8 +1,10 @@
 package io.channelmind.ingestion.config;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -22,11 +24,44 @@ public interface IngestionConfig {
 
     Tracking tracking();
 
+    Cleaning cleaning();
+
+    /** The cleaning rules that are configured per installation rather than per mapping. */
+    interface Cleaning {
+
+        Channels channels();
+
+        /** ISO 4217 code that imported amounts are converted to; unset, amounts keep their currency. */
+        Optional<String> reportingCurrency();
+
+        /** Units of the reporting currency per unit of each other currency, by ISO 4217 code. */
+        Map<String, BigDecimal> rates();
+    }
+
+    /** Rules of the channel taxonomy; application.properties lists the defaults. */
+    interface Channels {
+
+        /** Channel by lower-case utm_medium; {@code paid} means social_paid for social sources, else search_ads. */
+        Map<String, String> mediums();
+
+        /** Channel by click-id parameter, such as gclid. */
+        Map<String, String> clickIds();
+
+        /** Second-level names of search engines, such as google or baidu. */
+        @WithDefault("google,bing,baidu,yahoo,duckduckgo,yandex,sogou,naver,ecosia")
+        List<String> searchDomains();
+
+        /** Second-level names of social networks, such as facebook or weibo. */
+        @WithDefault("facebook,instagram,twitter,linkedin,weibo,tiktok,douyin,xiaohongshu,reddit,pinterest,youtube,zhihu,"
+                + "bilibili")
+        List<String> socialDomains();
+    }
+
     /** Sources of column mappings. */
     interface Mappings {
 
         /** Names of the mappings shipped in the application, read from {@code mappings/<name>.json} on the class path. */
-        @WithDefault("channelmind-demo,bank-marketing")
+        @WithDefault("channelmind-demo,bank-marketing,online-retail,customer-list,ad-platform-cost,ad-platform-weekly-cost,email-provider-report")
         List<String> builtIn();
 
         /** A folder of extra {@code *.json} mappings, read at start-up. */
@@ -47,6 +82,35 @@ public interface IngestionConfig {
         /** How long an import waits for Kafka to acknowledge its last messages. */
         @WithDefault("2m")
         Duration acknowledgementTimeout();
+
+        /** Rejected rows stored per import for the error report; further ones are only counted. */
+        @WithDefault("1000000")
+        int maxStoredErrors();
+
+        /** Imports that run at the same time on one replica; further ones wait as {@code queued}. */
+        @WithDefault("2")
+        int maxConcurrent();
+
+        /** How often a replica writes the progress of its imports and renews their heartbeat. */
+        @WithDefault("2s")
+        Duration progressInterval();
+
+        /** How often a replica looks for imports interrupted by a service stop. */
+        @WithDefault("30s")
+        Duration staleCheckInterval();
+
+        /**
+         * Age of the heartbeat after which a queued or running import counts as interrupted by a
+         * service stop. Keep it well above {@code progress-interval}.
+         */
+        @WithDefault("30s")
+        Duration staleAfter();
+
+        /**
+         * Folder where request bodies are stored until their import ends, because the request
+         * ends with the 202 response before the rows are read. Default: a folder in java.io.tmpdir.
+         */
+        Optional<Path> spoolDirectory();
     }
 
     /** Kafka producer tuning; acks=all and idempotence are fixed in code. */

@@ -15,7 +15,7 @@ final class EventRules {
 
     static void validate(String where, EventSpec event, MappingDefinition mapping, List<String> problems) {
         if (event.type() == null) {
-            problems.add(where + ".type: missing; use identify, contact, conversion or spend");
+            problems.add(where + ".type: missing; use identify, contact, conversion, cancellation or spend");
             return;
         }
         EventType type = event.type();
@@ -27,20 +27,25 @@ final class EventRules {
                 type == EventType.CONTACT || type == EventType.SPEND, EnumSet.of(FieldType.CHANNEL), fields, problems);
         checkAttribute(where, "campaign", event.campaign(), type != EventType.IDENTIFY, false,
                 EnumSet.of(FieldType.STRING), fields, problems);
-        checkAttribute(where, "value", event.value(), type == EventType.CONVERSION, false, NUMBERS, fields, problems);
-        checkAttribute(where, "currency", event.currency(), type == EventType.CONVERSION || type == EventType.SPEND,
+        boolean order = type == EventType.CONVERSION || type == EventType.CANCELLATION;
+        checkAttribute(where, "value", event.value(), order, false, NUMBERS, fields, problems);
+        checkAttribute(where, "quantity", event.quantity(), order, false, NUMBERS, fields, problems);
+        checkAttribute(where, "currency", event.currency(), order || type == EventType.SPEND,
                 false, EnumSet.of(FieldType.CURRENCY), fields, problems);
         boolean spend = type == EventType.SPEND;
         checkAttribute(where, "date", event.date(), spend, spend, EnumSet.of(FieldType.DATE, FieldType.TIMESTAMP), fields, problems);
         checkAttribute(where, "cost", event.cost(), spend, spend, NUMBERS, fields, problems);
         checkAttribute(where, "impressions", event.impressions(), spend, false, EnumSet.of(FieldType.INTEGER), fields, problems);
         checkAttribute(where, "clicks", event.clicks(), spend, false, EnumSet.of(FieldType.INTEGER), fields, problems);
+        checkAttribute(where, "conversions", event.conversions(), spend, false, EnumSet.of(FieldType.INTEGER), fields,
+                problems);
+        checkAttribute(where, "revenue", event.revenue(), spend, false, NUMBERS, fields, problems);
 
         if (type == EventType.IDENTIFY && event.traits().isEmpty()) {
             problems.add(where + ".traits: an identify event needs at least one trait");
         }
-        if (type != EventType.IDENTIFY && !event.traits().isEmpty()) {
-            problems.add(where + ".traits: applies only to identify events");
+        if (type != EventType.IDENTIFY && !order && !event.traits().isEmpty()) {
+            problems.add(where + ".traits: applies only to identify, conversion and cancellation events");
         }
         event.traits().forEach((name, trait) -> checkTrait(where + ".traits." + name, trait, fields, problems));
         checkCurrencyConstant(where, event.currency(), problems);
@@ -102,9 +107,15 @@ final class EventRules {
         if (condition.field() == null || !fields.containsKey(condition.field())) {
             problems.add(path + ".field: unknown field '" + condition.field() + "'; define it under fields");
         }
-        int tests = (condition.equals() != null ? 1 : 0) + (condition.in() != null ? 1 : 0) + (condition.present() != null ? 1 : 0);
+        int tests = (condition.equals() != null ? 1 : 0) + (condition.in() != null ? 1 : 0)
+                + (condition.present() != null ? 1 : 0) + (condition.below() != null ? 1 : 0)
+                + (condition.atLeast() != null ? 1 : 0);
         if (tests != 1) {
-            problems.add(path + ": set exactly one of 'equals', 'in' and 'present'");
+            problems.add(path + ": set exactly one of 'equals', 'in', 'present', 'below' and 'atLeast'");
+        }
+        FieldSpec field = fields.get(condition.field());
+        if ((condition.below() != null || condition.atLeast() != null) && field != null && !NUMBERS.contains(field.type())) {
+            problems.add(path + ": 'below' and 'atLeast' need a field of type integer or decimal");
         }
     }
 }

@@ -7,14 +7,16 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The kind of message a mapped row produces. {@code identify}, {@code contact} and
- * {@code conversion} go to the customer-events topic, {@code spend} to the spend topic.
+ * The kind of message a mapped row produces. {@code identify}, {@code contact}, {@code conversion}
+ * and {@code cancellation} (a cancelled order or a return) go to the customer-events topic,
+ * {@code spend} to the spend topic.
  */
 public enum EventType {
 
     IDENTIFY("identify"),
     CONTACT("contact"),
     CONVERSION("conversion"),
+    CANCELLATION("cancellation"),
     SPEND("spend");
 
     private final String jsonName;

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum FieldType {
 
     STRING("string"),
+    /** An identifier; numbers written as floats ({@code 17850.0}) are normalised to {@code 17850}. */
+    ID("id"),
     INTEGER("integer"),
     DECIMAL("decimal"),
     BOOLEAN("boolean"),

@@ -68,8 +68,26 @@ public record MappingDefinition(
     /**
      * The customer key {@code <namespace>:<id>}: the id comes from a field, or from the 1-based
      * data row number after {@code rowNumberPrefix} for files without a customer id.
+     *
+     * @param whenMissing what a customer event does when {@code field} is empty: {@code reject}
+     *     (the default) rejects the row; {@code anonymous} keys it to
+     *     {@code <namespace>:anonymous:<value of anonymousField>}, or to
+     *     {@code <namespace>:anonymous:row-<row>} without an {@code anonymousField}
+     * @param anonymousField the field that groups the rows of one anonymous customer, such as an
+     *     invoice number
+     * @param hashed whether the id in the key is the SHA-256 of the field's normalised value, for
+     *     keys made of contact points such as e-mail addresses
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ProfileKey(String namespace, String field, String rowNumberPrefix) {
+    public record ProfileKey(String namespace, String field, String rowNumberPrefix, String whenMissing,
+            String anonymousField, Boolean hashed) {
+
+        public static final String REJECT = "reject";
+        public static final String ANONYMOUS = "anonymous";
+
+        public ProfileKey {
+            whenMissing = whenMissing == null ? REJECT : whenMissing;
+            hashed = hashed == null ? Boolean.FALSE : hashed;
+        }
     }
 }

@@ -118,6 +118,13 @@ public final class MappingParser {
         } else if (key.field() != null && !mapping.fields().containsKey(key.field())) {
             problems.add("profileKey.field: unknown field '" + key.field() + "'; define it under fields");
         }
+        if (!MappingDefinition.ProfileKey.REJECT.equals(key.whenMissing())
+                && !MappingDefinition.ProfileKey.ANONYMOUS.equals(key.whenMissing())) {
+            problems.add("profileKey.whenMissing: '" + key.whenMissing() + "' must be reject or anonymous");
+        }
+        if (key.anonymousField() != null && !mapping.fields().containsKey(key.anonymousField())) {
+            problems.add("profileKey.anonymousField: unknown field '" + key.anonymousField() + "'; define it under fields");
+        }
     }
 
     private static void validateField(String name, FieldSpec field, List<String> problems) {
@@ -126,7 +133,7 @@ public final class MappingParser {
             problems.add(where + ".column: the header name is missing");
         }
         if (field.type() == null) {
-            problems.add(where + ".type: missing; use one of string, integer, decimal, boolean, email, phone, "
+            problems.add(where + ".type: missing; use one of string, id, integer, decimal, boolean, email, phone, "
                     + "timestamp, date, currency, locale, timezone, channel");
             return;
         }
@@ -140,6 +147,15 @@ public final class MappingParser {
                 type == FieldType.BOOLEAN, "boolean", problems);
         requireOnly(where + ".pattern", field.pattern() != null, type == FieldType.TIMESTAMP || type == FieldType.DATE,
                 "timestamp and date", problems);
+        requireOnly(where + ".weekStart", field.weekStart() != null, type == FieldType.TIMESTAMP || type == FieldType.DATE,
+                "timestamp and date", problems);
+        if (field.weekStart() != null) {
+            try {
+                java.time.DayOfWeek.valueOf(field.weekStart().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(where + ".weekStart: '" + field.weekStart() + "' is not a weekday such as MONDAY");
+            }
+        }
         if (field.pattern() != null) {
             try {
                 DateTimeFormatter.ofPattern(field.pattern());

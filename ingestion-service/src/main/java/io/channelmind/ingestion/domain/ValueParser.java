@@ -2,23 +2,32 @@ package io.channelmind.ingestion.domain;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+import io.channelmind.ingestion.cleaning.CleaningStats;
+import io.channelmind.ingestion.cleaning.CustomerIds;
+import io.channelmind.ingestion.cleaning.EmailAddresses;
 
 /**
  * Turns the raw text of a column into its typed, normalised value, or rejects it. Every value is
@@ -29,19 +38,18 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
  */
 public final class ValueParser {
 
-    private static final Pattern EMAIL = Pattern.compile(
-            "[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-                    + "@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
-    private static final int MAX_EMAIL_LENGTH = 254;
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private final ZoneId defaultZone;
+    private final CleaningStats cleaning;
     private final String phoneRegion;
     private final boolean lowerCaseChannels;
     private final Map<String, String> channelAliases = new HashMap<>();
     private final Map<String, DateTimeFormatter> formatters = new HashMap<>();
 
-    public ValueParser(MappingDefinition mapping) {
+    /** @param cleaning receives the counts of time zone corrections */
+    public ValueParser(MappingDefinition mapping, CleaningStats cleaning) {
+        this.cleaning = cleaning;
         this.defaultZone = ZoneId.of(mapping.defaults().timeZone());
         this.phoneRegion = mapping.defaults().phoneRegion() == null ? "ZZ" : mapping.defaults().phoneRegion();
         this.lowerCaseChannels = mapping.channels().lowerCase();
@@ -64,13 +72,20 @@ public final class ValueParser {
         }
         return switch (field.type()) {
             case STRING -> parseString(field, text);
+            case ID -> parseId(field, text);
             case INTEGER -> atLeast(field, text, parseInteger(field, text));
             case DECIMAL -> atLeast(field, text, parseDecimal(field, text));
             case BOOLEAN -> parseBoolean(field, text);
             case EMAIL -> parseEmail(field, text);
             case PHONE -> parsePhone(field, text);
-            case TIMESTAMP -> parseTimestamp(field, text);
-            case DATE -> parseDate(field, text);
+            case TIMESTAMP -> {
+                ZonedDateTime timestamp = parseTimestamp(field, text);
+                yield onWeekStart(field, text, timestamp.toLocalDate(), timestamp);
+            }
+            case DATE -> {
+                LocalDate date = parseDate(field, text);
+                yield onWeekStart(field, text, date, date);
+            }
             case CURRENCY -> parseCurrency(field, text);
             case LOCALE -> parseLocale(field, text);
             case TIMEZONE -> parseTimeZone(field, text);
@@ -151,12 +166,29 @@ public final class ValueParser {
         return values.stream().anyMatch(value -> value.equalsIgnoreCase(text));
     }
 
+    private static String parseId(FieldSpec field, String text) {
+        return CustomerIds.normalise(text).orElseThrow(() -> reject(field, text,
+                "is a number with a fraction, which no id has; write the id as it was issued, such as 17850"));
+    }
+
     private static String parseEmail(FieldSpec field, String text) {
-        String email = text.toLowerCase(Locale.ROOT);
-        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
-            throw reject(field, text, "is not a valid e-mail address; expected local-part@domain.tld");
+        return EmailAddresses.normalise(text).orElseThrow(() -> reject(field, text,
+                "is not a valid e-mail address; expected local-part@domain.tld"));
+    }
+
+    /** Rejects a date of a weekly report that does not fall on the declared first day of the week. */
+    private static Object onWeekStart(FieldSpec field, String text, LocalDate date, Object value) {
+        if (field.weekStart() == null) {
+            return value;
         }
-        return email;
+        DayOfWeek expected = DayOfWeek.valueOf(field.weekStart().toUpperCase(Locale.ROOT));
+        if (date.getDayOfWeek() != expected) {
+            throw reject(field, text, "falls on a " + date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                    + ", but this weekly report declares weeks starting on "
+                    + expected.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "; export the report with weeks starting on "
+                    + expected.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " or change the mapping's weekStart");
+        }
+        return value;
     }
 
     private String parsePhone(FieldSpec field, String text) {
@@ -175,9 +207,7 @@ public final class ValueParser {
     private ZonedDateTime parseTimestamp(FieldSpec field, String text) {
         try {
             if (field.pattern() != null) {
-                TemporalAccessor parsed = formatters.get(field.pattern())
-                        .parseBest(text, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
-                return toZoned(parsed);
+                return toZoned(formatters.get(field.pattern()).parse(text));
             }
             return parseIsoTimestamp(text);
         } catch (DateTimeException e) {
@@ -191,24 +221,47 @@ public final class ValueParser {
         // Many exports write "2024-05-01 08:30:00", but ISO-8601 needs a 'T' between date and time.
         String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
         if (iso.length() == 10) {
-            return LocalDate.parse(iso).atStartOfDay(defaultZone);
+            return atDefaultZone(LocalDate.parse(iso).atStartOfDay());
         }
-        TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(iso,
-                ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from);
-        return toZoned(parsed);
+        return toZoned(DateTimeFormatter.ISO_DATE_TIME.parse(iso));
     }
 
+    /**
+     * Builds the timestamp from what the text contained: a zone id, an offset, a local date and
+     * time, or a date alone. It checks the parsed fields instead of trying each type in turn,
+     * because every failed attempt throws an exception, and those exceptions dominated the
+     * thread dumps of the import worker in bench/import-benchmark.sh.
+     */
     private ZonedDateTime toZoned(TemporalAccessor parsed) {
-        if (parsed instanceof ZonedDateTime zoned) {
-            return zoned;
+        ZoneId zone = parsed.query(TemporalQueries.zoneId());
+        if (zone != null) {
+            return ZonedDateTime.from(parsed);
         }
-        if (parsed instanceof OffsetDateTime offset) {
-            return offset.toZonedDateTime();
+        if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+            return OffsetDateTime.from(parsed).toZonedDateTime();
         }
-        if (parsed instanceof LocalDateTime local) {
-            return local.atZone(defaultZone);
+        LocalDate date = LocalDate.from(parsed);
+        if (parsed.isSupported(ChronoField.HOUR_OF_DAY)) {
+            return atDefaultZone(LocalDateTime.of(date, LocalTime.from(parsed)));
         }
-        return ((LocalDate) parsed).atStartOfDay(defaultZone);
+        return atDefaultZone(date.atStartOfDay());
+    }
+
+    /**
+     * Places a zone-less time in the mapping's zone. A time in a daylight-saving gap (it never
+     * happened on the wall clock) moves forward by the length of the gap. A time in an overlap
+     * (it happened twice) takes the earlier offset, that is the first occurrence. Both are
+     * counted, as {@code dstGapShifted} and {@code dstOverlapEarlierOffset}.
+     */
+    private ZonedDateTime atDefaultZone(LocalDateTime local) {
+        List<ZoneOffset> offsets = defaultZone.getRules().getValidOffsets(local);
+        if (offsets.isEmpty()) {
+            cleaning.count("dstGapShifted");
+        } else if (offsets.size() > 1) {
+            cleaning.count("dstOverlapEarlierOffset");
+        }
+        // ZonedDateTime.of applies exactly the rule above: gap moved forward, overlap earlier offset.
+        return ZonedDateTime.of(local, defaultZone);
     }
 
     private LocalDate parseDate(FieldSpec field, String text) {

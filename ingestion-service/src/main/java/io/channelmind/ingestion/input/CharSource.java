@@ -1,5 +1,6 @@
 package io.channelmind.ingestion.input;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -74,6 +75,10 @@ final class CharSource {
                 decodeOnce(row);
                 dropByteOrderMark();
             }
+        } catch (EOFException e) {
+            throw new UnreadableInputException(UnreadableInputException.Kind.BROKEN_STREAM, row,
+                    "The gzip data ends early, so the file is truncated (" + e.getMessage() + "); upload the complete "
+                            + "file", e);
         } catch (ZipException e) {
             throw new UnreadableInputException(UnreadableInputException.Kind.BROKEN_STREAM, row,
                     "The gzip data is corrupt (" + e.getMessage() + "); compress the file again", e);

@@ -12,6 +12,8 @@ public final class CsvRecordReader implements RecordReader {
 
     /** Maximum field length in characters. A longer field is almost always an unclosed quote that swallowed the file. */
     static final int MAX_FIELD_LENGTH = 1024 * 1024;
+    /** Limit of one row, fields and delimiters together, so that a huge line cannot exhaust memory. */
+    static final int MAX_RECORD_LENGTH = 4 * 1024 * 1024;
 
     private final CharSource source;
     private final char delimiter;
@@ -78,9 +80,16 @@ public final class CsvRecordReader implements RecordReader {
             return null;
         }
         List<String> values = new ArrayList<>(Math.max(columnCount, 8));
+        long recordLength = 0;
         while (true) {
             c = c == quote ? readQuoted(rowNumber) : readUnquoted(c, rowNumber);
             values.add(field.toString());
+            recordLength += field.length() + 1;
+            if (recordLength > MAX_RECORD_LENGTH) {
+                throw new UnreadableInputException(UnreadableInputException.Kind.FIELD_TOO_LONG, rowNumber,
+                        "The row is longer than the limit of " + MAX_RECORD_LENGTH + " characters; check for a line "
+                                + "break missing between rows or a quote that is never closed", null);
+            }
             if (recordError != null) {
                 skipRestOfLine(c, rowNumber);
                 return values;

@@ -33,15 +33,20 @@ public record CustomerEvent(
         @JsonInclude(JsonInclude.Include.NON_NULL) String groupId,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant originalTimestamp,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant receivedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode context) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode context,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal originalValue,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String originalCurrency) {
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** Creates an event of an import, which has none of the tracking fields. */
+    /**
+     * Creates an event of an import, which has none of the tracking fields. {@code originalValue}
+     * and {@code originalCurrency} are set when the value was converted to the reporting currency.
+     */
     public CustomerEvent(int schemaVersion, String eventId, String type, String profileKey, Instant occurredAt,
             String channel, String campaign, BigDecimal value, String currency, Map<String, Object> traits,
-            EventSource source) {
+            EventSource source, BigDecimal originalValue, String originalCurrency) {
         this(schemaVersion, eventId, type, profileKey, occurredAt, channel, campaign, value, currency, traits, source,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, originalValue, originalCurrency);
     }
 }

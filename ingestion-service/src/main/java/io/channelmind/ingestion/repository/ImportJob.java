@@ -3,61 +3,33 @@ package io.channelmind.ingestion.repository;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
-/** One import of a file: its mapping, status and counts, and the first rejected rows. */
-@Entity
-@Table(name = "import_job")
-public class ImportJob extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
-
-    public String mapping;
-
-    @Column(name = "on_error")
-    public String onError;
-
-    @Column(name = "input_format")
-    public String inputFormat;
-
-    public String status;
-
-    @Column(name = "rows_read")
-    public long rowsRead;
-
-    @Column(name = "rows_accepted")
-    public long rowsAccepted;
-
-    @Column(name = "rows_rejected")
-    public long rowsRejected;
-
-    @Column(name = "customer_events")
-    public long customerEvents;
-
-    @Column(name = "spend_events")
-    public long spendEvents;
-
-    @Column(name = "dead_letter_events")
-    public long deadLetterEvents;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    public ReportedErrors errors;
-
-    @Column(name = "failure_reason")
-    public String failureReason;
-
-    @Column(name = "started_at")
-    public Instant startedAt;
-
-    @Column(name = "finished_at")
-    public Instant finishedAt;
+/**
+ * One import of a file as stored in {@code import_job}: its mapping, status, progress and counts.
+ *
+ * @param idempotencyKey the request's Idempotency-Key header, or null
+ * @param contentSha256 hex SHA-256 of the body as sent
+ * @param bytesTotal size of the body as sent, in bytes
+ * @param bytesRead bytes of the body read so far
+ * @param cleaningJson the counts of the cleaning rules as a JSON object
+ */
+public record ImportJob(
+        UUID id,
+        String mapping,
+        String onError,
+        String inputFormat,
+        String status,
+        long rowsRead,
+        long rowsAccepted,
+        long rowsRejected,
+        long customerEvents,
+        long spendEvents,
+        long deadLetterEvents,
+        String failureReason,
+        Instant startedAt,
+        Instant finishedAt,
+        String idempotencyKey,
+        String contentSha256,
+        Long bytesTotal,
+        long bytesRead,
+        String cleaningJson) {
 }

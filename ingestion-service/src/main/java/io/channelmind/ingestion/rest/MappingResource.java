@@ -1,29 +1,33 @@
 package io.channelmind.ingestion.rest;
 
+import java.net.URI;
 import java.util.Collection;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.channelmind.ingestion.domain.MappingDefinition;
-import io.channelmind.ingestion.service.MappingRegistry;
+import io.channelmind.ingestion.service.MappingCatalog;
 import io.channelmind.web.Problem;
 
-/** The column mappings an import can use, with their full definitions. */
+/** The column mappings an import can use, with their full definitions, and the registration of new ones. */
 @Path("/api/v1/mappings")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Mappings")
 public class MappingResource {
 
-    private final MappingRegistry registry;
+    private final MappingCatalog registry;
 
-    public MappingResource(MappingRegistry registry) {
+    public MappingResource(MappingCatalog registry) {
         this.registry = registry;
     }
 
@@ -43,5 +47,18 @@ public class MappingResource {
                 .error("name", name, "Use one of: " + String.join(", ", registry.names()))
                 .with("availableMappings", registry.names())
                 .toException());
+    }
+
+    @PUT
+    @Path("/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a column mapping", description = "Validates the mapping JSON (format in "
+            + "docs/mappings.md) and stores it under its name: 201 when new, 200 when it replaced a registered one. "
+            + "Built-in mappings cannot be replaced.")
+    public Response register(@RestPath String name, String json) {
+        boolean created = registry.register(name, json);
+        MappingDefinition mapping = registry.find(name).orElseThrow();
+        return created ? Response.created(URI.create("/api/v1/mappings/" + name)).entity(mapping).build()
+                : Response.ok(mapping).build();
     }
 }

@@ -28,6 +28,11 @@ final class Conditions {
         if (value == null) {
             return false;
         }
+        if (condition.below() != null || condition.atLeast() != null) {
+            BigDecimal number = value instanceof Long whole ? BigDecimal.valueOf(whole) : (BigDecimal) value;
+            return condition.below() != null ? number.compareTo(condition.below()) < 0
+                    : number.compareTo(condition.atLeast()) >= 0;
+        }
         String text = text(value);
         return condition.equals() != null ? condition.equals().equals(text) : condition.in().contains(text);
     }

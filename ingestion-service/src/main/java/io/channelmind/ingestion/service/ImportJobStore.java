@@ -1,61 +1,179 @@
 package io.channelmind.ingestion.service;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.channelmind.ingestion.config.IngestionConfig;
+import io.channelmind.ingestion.domain.RowError;
 import io.channelmind.ingestion.repository.ImportJob;
 import io.channelmind.ingestion.repository.ImportJobRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 
 /**
- * Reads and writes import records. The write methods block: they serve the import thread,
- * which reads the request body on a worker thread, and run the reactive session on a Vert.x context.
+ * Keeps import jobs: the runs of this replica in memory, and every job in PostgreSQL. A GET of a
+ * job that runs here returns the live counters; any other replica returns the stored ones, which
+ * the progress writer renews every {@code ingestion.import.progress-interval}.
  */
 @ApplicationScoped
 public class ImportJobStore {
 
-    private final ImportJobRepository repository;
+    private static final Logger LOG = Logger.getLogger(ImportJobStore.class);
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
 
-    public ImportJobStore(ImportJobRepository repository) {
+    private final ImportJobRepository repository;
+    private final IngestionConfig.Imports config;
+    private final ObjectMapper json;
+    private final Map<UUID, ImportRun> localRuns = new ConcurrentHashMap<>();
+
+    public ImportJobStore(ImportJobRepository repository, IngestionConfig config, ObjectMapper json) {
         this.repository = repository;
+        this.config = config.imports();
+        this.json = json;
     }
 
     /**
-     * Inserts the record of an import that has just started.
-     * NOTE: if the service stops during an import, its record stays {@code running} because nothing marks it failed later.
+     * Stores a new job and registers it as running here.
+     *
+     * @return false when another job already has the run's idempotency key
      */
-    void create(ImportRun run) {
-        ImportJob job = new ImportJob();
-        run.copyTo(job);
-        await(() -> Panache.withTransaction(() -> repository.persist(job)).replaceWithVoid());
+    boolean create(ImportRun run) {
+        if (!repository.insert(run.snapshot(cleaningJson(run)))) {
+            return false;
+        }
+        localRuns.put(run.id(), run);
+        return true;
     }
 
-    /** Writes the final status and counts of an import. */
+    /** Stores the rejected rows collected since the last call, up to {@code max-stored-errors} per job. */
+    void flushErrors(ImportRun run) {
+        List<RowError> errors = run.drainPendingErrors();
+        long storedBefore = run.rowsRejected() - errors.size();
+        long room = Math.max(0, config.maxStoredErrors() - storedBefore);
+        if (room < errors.size()) {
+            errors = errors.subList(0, (int) room);
+        }
+        repository.insertErrors(run.id(), errors);
+    }
+
+    /** Writes the final state of a job and removes it from the runs of this replica. */
     void finish(ImportRun run) {
-        await(() -> Panache.withTransaction(() -> repository.findById(run.id()).invoke(run::copyTo)).replaceWithVoid());
+        flushErrors(run);
+        repository.update(run.snapshot(cleaningJson(run)));
+        localRuns.remove(run.id());
     }
 
-    /** Returns the import, or a null item when there is none with this id. */
-    public Uni<ImportJob> find(UUID id) {
-        return Panache.withSession(() -> repository.findById(id));
+    Optional<ImportRun> localRun(UUID id) {
+        return Optional.ofNullable(localRuns.get(id));
     }
 
-    public Uni<List<ImportJob>> listRecent(int limit) {
-        return Panache.withSession(() -> repository.listRecent(limit));
+    public Optional<ImportView> find(UUID id) {
+        ImportRun local = localRuns.get(id);
+        if (local != null) {
+            return Optional.of(view(local));
+        }
+        return repository.find(id).map(this::view);
     }
 
-    private static void await(Supplier<Uni<Void>> work) {
+    Optional<ImportJob> findByIdempotencyKey(String key) {
+        return repository.findByIdempotencyKey(key);
+    }
+
+    public List<ImportView> listRecent(int limit) {
+        return repository.listRecent(limit).stream()
+                .map(job -> localRuns.containsKey(job.id()) ? view(localRuns.get(job.id())) : view(job))
+                .toList();
+    }
+
+    /** Passes stored rejected rows after {@code afterRow} to the consumer; see {@link ImportJobRepository#readErrors}. */
+    public int readErrors(UUID id, long afterRow, int limit, java.util.function.Consumer<RowError> consumer) {
+        return repository.readErrors(id, afterRow, limit, consumer);
+    }
+
+    ImportView view(ImportRun run) {
+        return view(run.snapshot(cleaningJson(run)), run.firstErrors());
+    }
+
+    ImportView view(ImportJob job) {
+        List<RowError> first = new java.util.ArrayList<>();
+        if (job.rowsRejected() > 0) {
+            repository.readErrors(job.id(), 0, config.maxReportedErrors(), first::add);
+        }
+        return view(job, first);
+    }
+
+    private ImportView view(ImportJob job, List<RowError> errors) {
+        Integer percent = job.bytesTotal() == null || job.bytesTotal() == 0 ? null
+                : (int) Math.min(100, job.bytesRead() * 100 / job.bytesTotal());
+        return new ImportView(job.id().toString(), job.mapping(), job.onError(), job.inputFormat(), job.status(),
+                job.rowsRead(), job.rowsAccepted(), job.rowsRejected(), job.bytesTotal(), job.bytesRead(), percent,
+                job.customerEvents(), job.spendEvents(), job.deadLetterEvents(), errors,
+                "/api/v1/imports/" + job.id() + "/errors", parseCleaning(job.cleaningJson()), job.failureReason(),
+                job.idempotencyKey(), job.startedAt(), job.finishedAt());
+    }
+
+    /** Writes the progress of this replica's jobs and renews their heartbeats. */
+    @Scheduled(every = "${ingestion.import.progress-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void writeProgress() {
+        Collection<ImportRun> runs = List.copyOf(localRuns.values());
+        for (ImportRun run : runs) {
+            try {
+                if (!run.status().isFinal()) {
+                    repository.update(run.snapshot(cleaningJson(run)));
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Writing the progress of import %s failed; the next run retries", run.id());
+            }
+        }
+    }
+
+    void onStart(@jakarta.enterprise.event.Observes StartupEvent event) {
+        markStaleJobsInterrupted();
+    }
+
+    /**
+     * Marks queued and running jobs whose replica stopped writing progress as interrupted, so
+     * that no job stays running forever after a service stop.
+     */
+    @Scheduled(every = "${ingestion.import.stale-check-interval:30s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void markStaleJobsInterrupted() {
         try {
-            VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("Writing the import record failed", e);
+            List<UUID> ids = repository.markInterrupted(Instant.now().minus(config.staleAfter()));
+            ids.forEach(id -> LOG.warnf("Import %s was interrupted: its service stopped before it finished", id));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Marking interrupted imports failed; the next check retries");
+        }
+    }
+
+    private String cleaningJson(ImportRun run) {
+        try {
+            return json.writeValueAsString(run.cleaning().snapshot());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Serialising the cleaning counts failed", e);
+        }
+    }
+
+    private Map<String, Object> parseCleaning(String text) {
+        try {
+            return text == null ? Map.of() : json.readValue(text, JSON_OBJECT);
+        } catch (JsonProcessingException e) {
+            LOG.warnf(e, "Stored cleaning counts are not JSON: %s", text);
+            return Map.of();
         }
     }
 }

@@ -3,17 +3,14 @@ package io.channelmind.ingestion.service;
 import java.util.List;
 
 import io.channelmind.ingestion.domain.HeaderMismatchException;
-import io.channelmind.ingestion.domain.RowError;
 import io.channelmind.ingestion.input.InputFormat;
 import io.channelmind.ingestion.input.UnreadableInputException;
+import io.channelmind.ingestion.repository.ImportJob;
 import io.channelmind.web.Problem;
 import io.channelmind.web.ProblemException;
 
 /** The problem details an import request can end with. */
 final class ImportProblems {
-
-    private static final String RETRY_HINT = "Event ids are deterministic, so importing the same file again "
-            + "publishes the rows already stored under the same ids and consumers apply them once.";
 
     private ImportProblems() {
     }
@@ -126,43 +123,41 @@ final class ImportProblems {
                 .toException();
     }
 
-    static ProblemException malformedRow(ImportRun run, RowError error) {
-        String where = "Row " + error.row() + (error.column() == null ? "" : ", column '" + error.column() + "'");
-        return importProblem(422, "malformed-row", "Malformed row", run)
-                .detail(where + ": " + error.reason() + ". The import stopped at this row; the " + run.rowsAccepted()
-                        + " rows before it were published and stay stored. Fix the row and import the file again, or "
-                        + "import with onError=skip to reject malformed rows and import the others. " + RETRY_HINT)
-                .error(error.column() == null ? "row" : error.column(), error.value(), error.reason())
-                .with("row", error.row())
-                .with("column", error.column())
-                .with("value", error.value())
-                .with("rowsAccepted", run.rowsAccepted())
+    static ProblemException idempotencyKeyReused(String key, ImportJob earlier) {
+        return Problem.of(422, "idempotency-key-reused", "Idempotency-Key used for another file")
+                .detail("The Idempotency-Key '" + key + "' belongs to import " + earlier.id() + ", whose file had "
+                        + "another content (SHA-256 " + earlier.contentSha256() + "); nothing was imported")
+                .error("Idempotency-Key", key, "Use a new key for a new file, or send the same file again with this key")
+                .with("importId", earlier.id().toString())
                 .toException();
     }
 
-    static ProblemException unreadableDuringImport(ImportRun run, UnreadableInputException e) {
-        boolean brokenStream = e.kind() == UnreadableInputException.Kind.BROKEN_STREAM;
-        return importProblem(brokenStream ? 400 : 422, brokenStream ? "unreadable-body" : "unreadable-row",
-                brokenStream ? "Unreadable request body" : "Unreadable row", run)
-                .detail("Reading stopped at row " + e.row() + ": " + e.getMessage() + ". The " + run.rowsAccepted()
-                        + " rows before it were published and stay stored. " + RETRY_HINT)
-                .error("body", null, e.getMessage())
-                .with("row", e.row())
-                .with("rowsAccepted", run.rowsAccepted())
+    static ProblemException idempotencyKeyTooLong(String key) {
+        return Problem.of(400, "invalid-idempotency-key", "Invalid Idempotency-Key")
+                .detail("The Idempotency-Key header has " + key.length() + " characters; the maximum is 255")
+                .error("Idempotency-Key", key.substring(0, 40) + "…", "Use a key of at most 255 characters, such as a UUID")
                 .toException();
     }
 
-    static ProblemException publishFailed(ImportRun run) {
-        return importProblem(503, "publish-failed", "Kafka did not store every message", run)
-                .detail("Kafka did not acknowledge every message of this import, so some rows may be missing. "
-                        + "Check that Kafka is reachable and import the file again. " + RETRY_HINT)
-                .with("rowsSent", run.rowsAccepted())
+    static ProblemException notCancellableHere(ImportView job) {
+        return importProblem(409, "import-on-other-replica", "Import runs on another replica", job.importId())
+                .detail("Import " + job.importId() + " is " + job.status() + " on another replica of ingestion-service, "
+                        + "which alone can stop it")
+                .error("importId", job.importId(), "Send the cancel request again; the load balancer may route it there")
                 .toException();
     }
 
-    private static Problem.Builder importProblem(int status, String slug, String title, ImportRun run) {
+    static ProblemException alreadyFinished(ImportView job) {
+        return importProblem(409, "import-finished", "Import already finished", job.importId())
+                .detail("Import " + job.importId() + " is already " + job.status() + ", so it cannot be cancelled")
+                .error("importId", job.importId(), "Only queued or running imports can be cancelled")
+                .with("importStatus", job.status())
+                .toException();
+    }
+
+    private static Problem.Builder importProblem(int status, String slug, String title, String importId) {
         return Problem.of(status, slug, title)
-                .instance("/api/v1/imports/" + run.id())
-                .with("importId", run.id().toString());
+                .instance("/api/v1/imports/" + importId)
+                .with("importId", importId);
     }
 }

@@ -5,16 +5,20 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
+import io.channelmind.ingestion.cleaning.CleaningStats;
 import io.channelmind.ingestion.domain.ImportStatus;
 import io.channelmind.ingestion.domain.OnError;
 import io.channelmind.ingestion.domain.RowError;
 import io.channelmind.ingestion.input.InputFormat;
 import io.channelmind.ingestion.messaging.Topics;
 import io.channelmind.ingestion.repository.ImportJob;
-import io.channelmind.ingestion.repository.ReportedErrors;
 
-/** The progress of one running import: its counters and the first rejected rows. Used by one thread. */
+/**
+ * The state of one import job on the replica that runs it. The import thread is the only writer
+ * of the counters; the progress writer and GET requests read them, so they are volatile.
+ */
 final class ImportRun {
 
     private final UUID id = UUID.randomUUID();
@@ -22,23 +26,34 @@ final class ImportRun {
     private final String mapping;
     private final OnError onError;
     private final InputFormat format;
+    private final String idempotencyKey;
+    private final String contentSha256;
+    private final long bytesTotal;
+    private final CleaningStats cleaning = new CleaningStats();
+    private final List<RowError> pendingErrors = new ArrayList<>();
+    private final List<RowError> firstErrors = new ArrayList<>();
     private final int maxReportedErrors;
-    private final List<RowError> errors = new ArrayList<>();
-    private ImportStatus status = ImportStatus.RUNNING;
-    private long rowsRead;
-    private long rowsAccepted;
-    private long rowsRejected;
-    private long customerEvents;
-    private long spendEvents;
-    private long deadLetterEvents;
-    private String failureReason;
-    private Instant finishedAt;
+    private volatile LongSupplier bytesRead = () -> 0;
+    private volatile ImportStatus status = ImportStatus.QUEUED;
+    private volatile boolean cancelRequested;
+    private volatile long rowsRead;
+    private volatile long rowsAccepted;
+    private volatile long rowsRejected;
+    private volatile long customerEvents;
+    private volatile long spendEvents;
+    private volatile long deadLetterEvents;
+    private volatile String failureReason;
+    private volatile Instant finishedAt;
 
-    ImportRun(String mapping, OnError onError, InputFormat format, int maxReportedErrors) {
+    ImportRun(String mapping, OnError onError, InputFormat format, int maxReportedErrors, String idempotencyKey,
+            String contentSha256, long bytesTotal) {
         this.mapping = mapping;
         this.onError = onError;
         this.format = format;
         this.maxReportedErrors = maxReportedErrors;
+        this.idempotencyKey = idempotencyKey;
+        this.contentSha256 = contentSha256;
+        this.bytesTotal = bytesTotal;
     }
 
     UUID id() {
@@ -65,6 +80,35 @@ final class ImportRun {
         return rowsAccepted;
     }
 
+    long rowsRejected() {
+        return rowsRejected;
+    }
+
+    CleaningStats cleaning() {
+        return cleaning;
+    }
+
+    ImportStatus status() {
+        return status;
+    }
+
+    /** Sets the source of the byte position, read for the progress percentage. */
+    void trackBytesRead(LongSupplier position) {
+        this.bytesRead = position;
+    }
+
+    void started() {
+        status = ImportStatus.RUNNING;
+    }
+
+    void requestCancel() {
+        cancelRequested = true;
+    }
+
+    boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
     void rowRead() {
         rowsRead++;
     }
@@ -75,8 +119,32 @@ final class ImportRun {
 
     void rowRejected(RowError error) {
         rowsRejected++;
-        if (errors.size() < maxReportedErrors) {
-            errors.add(error);
+        synchronized (pendingErrors) {
+            pendingErrors.add(error);
+            if (firstErrors.size() < maxReportedErrors) {
+                firstErrors.add(error);
+            }
+        }
+    }
+
+    /** Removes and returns the rejected rows not yet stored. */
+    List<RowError> drainPendingErrors() {
+        synchronized (pendingErrors) {
+            List<RowError> drained = List.copyOf(pendingErrors);
+            pendingErrors.clear();
+            return drained;
+        }
+    }
+
+    int pendingErrorCount() {
+        synchronized (pendingErrors) {
+            return pendingErrors.size();
+        }
+    }
+
+    List<RowError> firstErrors() {
+        synchronized (pendingErrors) {
+            return List.copyOf(firstErrors);
         }
     }
 
@@ -90,38 +158,30 @@ final class ImportRun {
     }
 
     void complete() {
-        status = ImportStatus.COMPLETED;
-        finishedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        end(ImportStatus.COMPLETED, null);
+    }
+
+    void cancel() {
+        end(ImportStatus.CANCELLED, "Cancelled on request after " + rowsRead + " rows; the " + rowsAccepted
+                + " accepted rows were published and stay stored");
     }
 
     void fail(String reason) {
-        status = ImportStatus.FAILED;
+        end(ImportStatus.FAILED, reason);
+    }
+
+    private void end(ImportStatus finalStatus, String reason) {
         failureReason = reason;
         finishedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        status = finalStatus;
     }
 
-    /** Copies the current state into a new or managed entity. */
-    void copyTo(ImportJob job) {
-        job.id = id;
-        job.mapping = mapping;
-        job.onError = onError.jsonName();
-        job.inputFormat = format.jsonName();
-        job.status = status.jsonName();
-        job.rowsRead = rowsRead;
-        job.rowsAccepted = rowsAccepted;
-        job.rowsRejected = rowsRejected;
-        job.customerEvents = customerEvents;
-        job.spendEvents = spendEvents;
-        job.deadLetterEvents = deadLetterEvents;
-        job.errors = new ReportedErrors(errors);
-        job.failureReason = failureReason;
-        job.startedAt = startedAt;
-        job.finishedAt = finishedAt;
-    }
-
-    ImportView view() {
-        ImportJob job = new ImportJob();
-        copyTo(job);
-        return ImportView.of(job);
+    /** Returns the current state as a record to store. */
+    ImportJob snapshot(String cleaningJson) {
+        // A completed import read the whole body, even where the gzip reader stopped before the trailing bytes.
+        long position = status == ImportStatus.COMPLETED ? bytesTotal : bytesRead.getAsLong();
+        return new ImportJob(id, mapping, onError.jsonName(), format.jsonName(), status.jsonName(), rowsRead,
+                rowsAccepted, rowsRejected, customerEvents, spendEvents, deadLetterEvents, failureReason, startedAt,
+                finishedAt, idempotencyKey, contentSha256, bytesTotal, Math.min(position, bytesTotal), cleaningJson);
     }
 }

@@ -1,18 +1,34 @@
 package io.channelmind.ingestion.service;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.logging.Logger;
 
+import io.channelmind.ingestion.cleaning.CurrencyConverter;
 import io.channelmind.ingestion.config.IngestionConfig;
 import io.channelmind.ingestion.domain.HeaderMismatchException;
+import io.channelmind.ingestion.domain.ImportStatus;
+import io.channelmind.ingestion.domain.RowError;
 import io.channelmind.ingestion.domain.MappingDefinition;
 import io.channelmind.ingestion.domain.OnError;
 import io.channelmind.ingestion.input.InputFormat;
@@ -23,38 +39,68 @@ import io.channelmind.ingestion.input.UnreadableInputException;
 import io.channelmind.ingestion.messaging.EventPublisher;
 import io.channelmind.ingestion.messaging.PublishFailedException;
 import io.channelmind.ingestion.messaging.PublishSession;
+import io.channelmind.ingestion.repository.ImportJob;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Imports a file: checks the request, matches the header against the mapping, then streams the
- * rows to Kafka and responds once Kafka has acknowledged every message.
+ * Runs imports as background jobs. A submission checks the request, copies the body to a file,
+ * matches the header against the mapping and queues the job. A worker then streams the rows to
+ * Kafka and ends the job once Kafka has acknowledged every message.
  */
 @ApplicationScoped
 public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
+    private static final int ERROR_FLUSH_SIZE = 500;
 
-    private final MappingRegistry registry;
+    private final MappingCatalog registry;
     private final ImportJobStore store;
     private final EventPublisher publisher;
     private final IngestionConfig.Imports limits;
     private final MeterRegistry meters;
+    private final Path spoolDirectory;
+    private final CurrencyConverter currencies;
+    private ExecutorService workers;
 
-    public ImportService(MappingRegistry registry, ImportJobStore store, EventPublisher publisher, IngestionConfig config,
+    public ImportService(MappingCatalog registry, ImportJobStore store, EventPublisher publisher, IngestionConfig config,
             MeterRegistry meters) {
         this.registry = registry;
         this.store = store;
         this.publisher = publisher;
         this.limits = config.imports();
         this.meters = meters;
+        this.currencies = new CurrencyConverter(config.cleaning().reportingCurrency(), config.cleaning().rates());
+        this.spoolDirectory = limits.spoolDirectory()
+                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "channelmind-imports"));
+    }
+
+    @PostConstruct
+    void startWorkers() {
+        AtomicInteger number = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(limits.maxConcurrent(), task -> {
+            Thread thread = new Thread(task, "import-worker-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Interrupts running imports; their jobs are marked interrupted by the next replica's stale check. */
+    @PreDestroy
+    void stopWorkers() {
+        workers.shutdownNow();
+    }
+
+    /** A submitted import: its job and whether an earlier submission with the same idempotency key created it. */
+    public record Submission(ImportView job, boolean replayed) {
     }
 
     /**
-     * Runs an import to its end. Blocks while it reads the body and waits for Kafka.
+     * Checks a request, stores its body and queues the import.
      *
-     * @throws io.channelmind.web.ProblemException for every rejected request and every import that did not complete
+     * @param idempotencyKey the Idempotency-Key header, or null
+     * @throws io.channelmind.web.ProblemException for every rejected request
      */
-    public ImportView importFile(ImportRequest request) {
+    public Submission submit(ImportRequest request, String idempotencyKey) {
         MappingDefinition mapping = resolveMapping(request.mapping());
         OnError onError = OnError.parse(request.onError())
                 .orElseThrow(() -> ImportProblems.invalidOnError(request.onError()));
@@ -63,102 +109,206 @@ public class ImportService {
                 .orElseThrow(() -> ImportProblems.unsupportedMediaType(request.contentType()));
         Charset charset = charset(request.charset(), mapping);
         boolean gzipDeclared = isGzipDeclared(request.contentEncoding());
+        String key = normaliseIdempotencyKey(idempotencyKey);
+        ImportInput input = new ImportInput(mapping, onError, format, charset, gzipDeclared);
 
-        ImportRun run = new ImportRun(mapping.name(), onError, format, limits.maxReportedErrors());
-        char delimiter = mapping.format().delimiter().charAt(0);
-        char quote = mapping.format().quote().charAt(0);
-        try (RecordReader reader = RecordReaders.open(request.body(), format, charset, delimiter, quote, gzipDeclared)) {
-            return start(run, mapping, reader);
-        } catch (UnreadableInputException e) {
-            throw ImportProblems.unreadableBeforeStart(e);
+        SpooledBody body = spool(request);
+        boolean queued = false;
+        try {
+            if (key != null) {
+                Optional<Submission> earlier = earlierSubmission(key, body);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            checkHeader(input, body);
+            ImportRun run = new ImportRun(mapping.name(), onError, format, limits.maxReportedErrors(), key, body.sha256(),
+                    body.size());
+            if (!store.create(run)) {
+                // Another request with the same key was stored between the lookup and the insert.
+                return earlierSubmission(key, body).orElseThrow();
+            }
+            LOG.infof("Import %s queued: mapping %s, onError %s, %d bytes", run.id(), run.mapping(),
+                    run.onError().jsonName(), body.size());
+            workers.execute(() -> execute(run, input, body));
+            queued = true;
+            return new Submission(store.view(run), false);
+        } finally {
+            if (!queued) {
+                body.delete();
+            }
         }
     }
 
-    private ImportView start(ImportRun run, MappingDefinition mapping, RecordReader reader) {
-        List<String> header;
-        RowConverter converter;
-        SourceRecord first;
+    /**
+     * Requests that a running or queued import stops reading.
+     *
+     * @return the job, still running until its worker notices the request, or empty when no job has this id
+     */
+    public Optional<ImportView> cancel(UUID id) {
+        Optional<ImportRun> local = store.localRun(id);
+        if (local.isPresent()) {
+            local.get().requestCancel();
+            LOG.infof("Import %s: cancel requested", id);
+            return Optional.of(store.view(local.get()));
+        }
+        Optional<ImportView> stored = store.find(id);
+        if (stored.isPresent() && !ImportStatus.valueOf(stored.get().status().toUpperCase(Locale.ROOT)).isFinal()) {
+            // NOTE: with several replicas, a job running on another replica cannot be cancelled from this one.
+            throw ImportProblems.notCancellableHere(stored.get());
+        }
+        stored.ifPresent(job -> {
+            throw ImportProblems.alreadyFinished(job);
+        });
+        return Optional.empty();
+    }
+
+    private SpooledBody spool(ImportRequest request) {
         try {
-            header = reader.header();
+            return SpooledBody.copy(request.body(), spoolDirectory);
+        } catch (IOException e) {
+            throw ImportProblems.unreadableBeforeStart(new UnreadableInputException(UnreadableInputException.Kind.BROKEN_STREAM,
+                    0, "Reading the request body failed: " + e.getMessage(), e));
+        }
+    }
+
+    private Optional<Submission> earlierSubmission(String key, SpooledBody body) {
+        return store.findByIdempotencyKey(key).map(job -> {
+            if (!job.contentSha256().equals(body.sha256())) {
+                throw ImportProblems.idempotencyKeyReused(key, job);
+            }
+            LOG.infof("Import %s returned again for its Idempotency-Key; nothing was published", job.id());
+            return new Submission(store.find(job.id()).orElseThrow(), true);
+        });
+    }
+
+    /** Reads the header and the first row, so that a file the mapping cannot read is rejected before the 202. */
+    private void checkHeader(ImportInput input, SpooledBody body) {
+        try (RecordReader reader = open(input, body, new AtomicLong())) {
+            List<String> header = reader.header();
             if (header == null) {
                 throw ImportProblems.emptyBody();
             }
-            converter = RowConverter.bind(mapping, header, new ImportContext(run.id().toString(), run.startedAt()));
-            first = reader.next();
+            RowConverter.bind(input.mapping(), header, new ImportContext("check", Instant.now(), null));
+            if (reader.next() == null) {
+                throw ImportProblems.noDataRows(header);
+            }
         } catch (HeaderMismatchException e) {
-            throw ImportProblems.headerMismatch(mapping.name(), e);
+            throw ImportProblems.headerMismatch(input.mapping().name(), e);
         } catch (UnreadableInputException e) {
             throw e.kind() == UnreadableInputException.Kind.MALFORMED_HEADER
                     ? ImportProblems.malformedHeader(e) : ImportProblems.unreadableBeforeStart(e);
         }
-        if (first == null) {
-            throw ImportProblems.noDataRows(header);
-        }
-
-        store.create(run);
-        LOG.infof("Import %s started: mapping %s, onError %s", run.id(), run.mapping(), run.onError().jsonName());
-        return execute(run, new RowImporter(run, converter, publisher.openSession()), reader, first);
     }
 
-    private ImportView execute(ImportRun run, RowImporter importer, RecordReader reader, SourceRecord first) {
+    private static RecordReader open(ImportInput input, SpooledBody body, AtomicLong position) {
+        InputStream stream;
         try {
-            for (SourceRecord record = first; record != null; record = reader.next()) {
-                importer.importRow(record);
+            stream = body.open(position);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Opening the stored import body failed", e);
+        }
+        MappingDefinition.Format format = input.mapping().format();
+        return RecordReaders.open(stream, input.format(), input.charset(), format.delimiter().charAt(0),
+                format.quote().charAt(0), input.gzipDeclared());
+    }
+
+    private void execute(ImportRun run, ImportInput input, SpooledBody body) {
+        AtomicLong position = new AtomicLong();
+        run.trackBytesRead(position::get);
+        run.started();
+        LOG.infof("Import %s started", run.id());
+        PublishSession session = null;
+        try (RecordReader reader = open(input, body, position)) {
+            RowConverter converter = RowConverter.bind(input.mapping(), reader.header(),
+                    new ImportContext(run.id().toString(), run.startedAt(), run.cleaning(), currencies));
+            session = publisher.openSession();
+            RowImporter importer = new RowImporter(run, converter, session);
+            readRows(run, importer, reader);
+            session.awaitAcknowledgements(limits.acknowledgementTimeout());
+            if (run.isCancelRequested()) {
+                run.cancel();
+            } else {
+                run.complete();
             }
-            importer.session().awaitAcknowledgements(limits.acknowledgementTimeout());
-            run.complete();
-            finish(run);
-            return run.view();
         } catch (RowImporter.ImportStoppedException e) {
-            awaitBeforeFailing(run, importer.session());
-            fail(run, "Stopped at malformed row " + e.error().row());
-            throw ImportProblems.malformedRow(run, e.error());
+            awaitBeforeFailing(run, session);
+            RowError error = e.error();
+            run.fail("Stopped at malformed row " + error.row()
+                    + (error.column() == null ? "" : ", column '" + error.column() + "'") + ": " + error.reason()
+                    + ". The rows before it were published and stay stored; fix the row and import the file again, "
+                    + "or import with onError=skip to reject malformed rows and import the others");
         } catch (UnreadableInputException e) {
-            awaitBeforeFailing(run, importer.session());
-            fail(run, "Stopped at unreadable row " + e.row() + ": " + e.getMessage());
-            throw ImportProblems.unreadableDuringImport(run, e);
+            awaitBeforeFailing(run, session);
+            run.fail("Reading stopped at row " + e.row() + ": " + e.getMessage()
+                    + ". The rows before it were published and stay stored");
         } catch (PublishFailedException e) {
             LOG.errorf(e, "Import %s failed: Kafka did not acknowledge every message", run.id());
-            fail(run, "Kafka did not acknowledge every message: " + e.getMessage());
-            throw ImportProblems.publishFailed(run);
+            run.fail("Kafka did not acknowledge every message, so some rows may be missing: " + e.getMessage()
+                    + ". Check that Kafka is reachable and import the file again; event ids are deterministic, so "
+                    + "rows already stored are not duplicated for consumers");
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import %s failed at row %d", run.id(), run.rowsRead());
-            fail(run, "Internal error; see the service log");
-            throw e;
+            run.fail("Internal error at row " + run.rowsRead() + "; see the service log");
+        } finally {
+            body.delete();
+            finish(run);
+        }
+    }
+
+    private void readRows(ImportRun run, RowImporter importer, RecordReader reader) {
+        for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
+            importer.importRow(record);
+            if (run.pendingErrorCount() >= ERROR_FLUSH_SIZE) {
+                store.flushErrors(run);
+            }
+            if (run.isCancelRequested()) {
+                LOG.infof("Import %s cancelled after %d rows", run.id(), run.rowsRead());
+                return;
+            }
         }
     }
 
     /** Waits for the rows accepted before a failure, so that "accepted" still means stored. */
     private void awaitBeforeFailing(ImportRun run, PublishSession session) {
+        if (session == null) {
+            return;
+        }
         try {
             session.awaitAcknowledgements(limits.acknowledgementTimeout());
         } catch (PublishFailedException e) {
             LOG.errorf(e, "Import %s failed: Kafka did not acknowledge every message", run.id());
-            fail(run, "Kafka did not acknowledge every message: " + e.getMessage());
-            throw ImportProblems.publishFailed(run);
-        }
-    }
-
-    private void fail(ImportRun run, String reason) {
-        run.fail(reason);
-        try {
-            finish(run);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Recording the failure of import %s failed; its record stays 'running'", run.id());
         }
     }
 
     private void finish(ImportRun run) {
-        store.finish(run);
-        ImportView view = run.view();
-        meters.counter("ingestion.imports", "mapping", run.mapping(), "status", view.status()).increment();
-        meters.counter("ingestion.import.rows", "mapping", run.mapping(), "outcome", "accepted").increment(view.rowsAccepted());
-        meters.counter("ingestion.import.rows", "mapping", run.mapping(), "outcome", "rejected").increment(view.rowsRejected());
-        Logger.Level level = view.failureReason() == null ? Logger.Level.INFO : Logger.Level.WARN;
+        try {
+            store.finish(run);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Recording the end of import %s failed; the stale check will mark it interrupted", run.id());
+        }
+        ImportStatus status = run.status();
+        ImportView view = store.view(run);
+        meters.counter("channelmind.ingestion.imports", "mapping", run.mapping(), "status", view.status()).increment();
+        meters.counter("channelmind.ingestion.import.rows", "mapping", run.mapping(), "outcome", "accepted").increment(view.rowsAccepted());
+        meters.counter("channelmind.ingestion.import.rows", "mapping", run.mapping(), "outcome", "rejected").increment(view.rowsRejected());
+        Logger.Level level = status == ImportStatus.COMPLETED || status == ImportStatus.CANCELLED
+                ? Logger.Level.INFO : Logger.Level.WARN;
         LOG.logf(level, "Import %s %s: %d rows read, %d accepted, %d rejected; %d customer events, %d spend events, "
                 + "%d dead letters%s", run.id(), view.status(), view.rowsRead(), view.rowsAccepted(), view.rowsRejected(),
                 view.customerEvents(), view.spendEvents(), view.deadLetterEvents(),
                 view.failureReason() == null ? "" : ". " + view.failureReason());
+    }
+
+    private static String normaliseIdempotencyKey(String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        String trimmed = key.strip();
+        if (trimmed.length() > 255) {
+            throw ImportProblems.idempotencyKeyTooLong(trimmed);
+        }
+        return trimmed;
     }
 
     private MappingDefinition resolveMapping(String name) {

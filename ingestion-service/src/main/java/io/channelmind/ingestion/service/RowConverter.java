@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.channelmind.ingestion.cleaning.CleaningStats;
+import io.channelmind.ingestion.cleaning.CurrencyConverter;
+import io.channelmind.ingestion.cleaning.IdentityHash;
 import io.channelmind.ingestion.domain.EventIds;
 import io.channelmind.ingestion.domain.EventSpec;
 import io.channelmind.ingestion.domain.EventType;
@@ -33,15 +36,21 @@ import io.channelmind.ingestion.messaging.Topics;
  */
 public final class RowConverter {
 
+    private static final int MAX_TRACKED_IDENTITIES = 1_000_000;
+
     private final MappingDefinition mapping;
     private final ImportContext context;
     private final ValueParser parser;
     private final Map<String, Integer> columnIndex;
+    private final CleaningStats cleaning;
+    /** First row of each profile key seen in an identify event, to report duplicate customers. */
+    private final Map<String, Long> identityRows = new HashMap<>();
 
     private RowConverter(MappingDefinition mapping, ImportContext context, Map<String, Integer> columnIndex) {
         this.mapping = mapping;
         this.context = context;
-        this.parser = new ValueParser(mapping);
+        this.cleaning = context.cleaning();
+        this.parser = new ValueParser(mapping, cleaning);
         this.columnIndex = columnIndex;
     }
 
@@ -63,6 +72,9 @@ public final class RowConverter {
         Map<String, Integer> columnIndex = new HashMap<>();
         for (FieldSpec field : mapping.fields().values()) {
             Integer position = positions.get(field.column());
+            if (position == null && field.optionalColumn()) {
+                continue;
+            }
             if (position == null) {
                 missing.add(field.column());
             } else if (duplicates.contains(field.column())) {
@@ -95,6 +107,9 @@ public final class RowConverter {
             }
             messages.add(event.type().isCustomerEvent() ? customerEvent(event, parsed) : spendEvent(event, parsed));
         }
+        if (parsed.anonymous) {
+            cleaning.count("rowsWithoutCustomerId.anonymous");
+        }
         return messages;
     }
 
@@ -102,7 +117,8 @@ public final class RowConverter {
         Map<String, Object> parsed = new HashMap<>();
         for (Map.Entry<String, FieldSpec> entry : mapping.fields().entrySet()) {
             FieldSpec field = entry.getValue();
-            String raw = values.get(columnIndex.get(field.column()));
+            Integer position = columnIndex.get(field.column());
+            String raw = position == null ? null : values.get(position);
             Object value = parser.parse(field, raw);
             if (value == null && field.required()) {
                 throw new RowRejectedException(field.column(), raw, "The value is missing; the mapping requires it on every row");
@@ -115,12 +131,19 @@ public final class RowConverter {
     private OutboundMessage customerEvent(EventSpec event, Row row) {
         EventType type = event.type();
         String profileKey = profileKey(row, type);
+        if (type == EventType.IDENTIFY) {
+            reportDuplicate(profileKey, row.number());
+        }
         if (type == EventType.CONTACT) {
             row.require(event.channel(), type);
         }
         ZonedDateTime occurredAt = (ZonedDateTime) row.resolve(event.occurredAt());
         BigDecimal value = decimal(row.resolve(event.value()));
-        String currency = value == null ? null : currency(event, row);
+        BigDecimal quantity = decimal(row.resolve(event.quantity()));
+        if (value != null && quantity != null) {
+            value = value.multiply(quantity);
+        }
+        CurrencyConverter.Amount amount = convert(value, value == null ? null : currency(event, row), event.currency());
         CustomerEvent payload = new CustomerEvent(
                 CustomerEvent.SCHEMA_VERSION,
                 EventIds.customerEvent(mapping.name(), profileKey, type, row.number()),
@@ -129,10 +152,12 @@ public final class RowConverter {
                 occurredAt == null ? context.importedAt() : occurredAt.toInstant(),
                 channel(event.channel(), row),
                 (String) row.resolve(event.campaign()),
-                value,
-                currency,
-                traits(event.traits(), row),
-                source(row));
+                amount.value(),
+                amount.currency(),
+                type == EventType.IDENTIFY ? withIdentityHashes(traits(event.traits(), row)) : traits(event.traits(), row),
+                source(row),
+                amount.originalValue(),
+                amount.originalCurrency());
         return new OutboundMessage(Topics.CUSTOMER_EVENTS, profileKey, payload);
     }
 
@@ -145,19 +170,54 @@ public final class RowConverter {
         String currency = currency(event, row);
         Long impressions = (Long) row.resolve(event.impressions());
         Long clicks = (Long) row.resolve(event.clicks());
+        Long conversions = (Long) row.resolve(event.conversions());
+        BigDecimal revenue = decimal(row.resolve(event.revenue()));
         String content = String.join("|", channel, String.valueOf(campaign), day.toString(), cost.toPlainString(),
                 currency, String.valueOf(impressions), String.valueOf(clicks));
+        CurrencyConverter.Amount amount = convert(cost, currency, event.currency());
+        BigDecimal convertedRevenue = revenue == null ? null : convert(revenue, currency, event.currency()).value();
         SpendEvent payload = new SpendEvent(SpendEvent.SCHEMA_VERSION, EventIds.spend(mapping.name(), row.number(), content),
-                channel, campaign, day, cost, currency, impressions, clicks, source(row));
+                channel, campaign, day, amount.value(), amount.currency(), impressions, clicks, conversions,
+                convertedRevenue, source(row), amount.originalValue(), amount.originalCurrency());
         return new OutboundMessage(Topics.SPEND, channel, payload);
     }
 
+    /**
+     * Builds the profile key. A row without a customer id is keyed to an anonymous customer or
+     * rejected, as the mapping's {@code profileKey.whenMissing} sets. Both are counted.
+     */
     private String profileKey(Row row, EventType type) {
         MappingDefinition.ProfileKey key = mapping.profileKey();
         if (key.rowNumberPrefix() != null) {
             return key.namespace() + ":" + key.rowNumberPrefix() + row.number();
         }
-        return key.namespace() + ":" + Conditions.text(row.require(ValueRef.ofField(key.field()), type));
+        Object id = row.resolve(ValueRef.ofField(key.field()));
+        if (id != null) {
+            String text = Conditions.text(id);
+            return key.namespace() + ":" + (key.hashed() ? IdentityHash.sha256(text) : text);
+        }
+        if (!MappingDefinition.ProfileKey.ANONYMOUS.equals(key.whenMissing())) {
+            cleaning.count("rowsWithoutCustomerId.rejected");
+            row.require(ValueRef.ofField(key.field()), type);
+        }
+        row.anonymous = true;
+        Object group = key.anonymousField() == null ? null : row.resolve(ValueRef.ofField(key.anonymousField()));
+        return key.namespace() + ":anonymous:" + (group == null ? "row-" + row.number() : Conditions.text(group));
+    }
+
+    /**
+     * Counts and lists an identify event whose customer an earlier row of this import already
+     * identified, such as two rows whose e-mail addresses differ only in case.
+     * NOTE: only the first MAX_TRACKED_IDENTITIES customers are remembered, so duplicates of
+     * later ones are not reported.
+     */
+    private void reportDuplicate(String profileKey, long rowNumber) {
+        Long first = identityRows.get(profileKey);
+        if (first != null) {
+            cleaning.listed("duplicateCustomers", "row " + rowNumber + " repeats the customer of row " + first);
+        } else if (identityRows.size() < MAX_TRACKED_IDENTITIES) {
+            identityRows.put(profileKey, rowNumber);
+        }
     }
 
     private String channel(ValueRef ref, Row row) {
@@ -165,6 +225,20 @@ public final class RowConverter {
             return parser.normaliseChannel(ref.constant());
         }
         return (String) row.resolve(ref);
+    }
+
+    /** Converts an amount to the reporting currency; a currency without a rate rejects the row. */
+    private CurrencyConverter.Amount convert(BigDecimal value, String currency, ValueRef currencyRef) {
+        try {
+            CurrencyConverter.Amount amount = context.currencies().convert(value, currency);
+            if (amount.originalCurrency() != null) {
+                cleaning.count("currencyConverted." + amount.originalCurrency());
+            }
+            return amount;
+        } catch (CurrencyConverter.MissingRateException e) {
+            FieldSpec field = currencyRef == null || currencyRef.isConstant() ? null : mapping.fields().get(currencyRef.field());
+            throw new RowRejectedException(field == null ? null : field.column(), currency, e.getMessage());
+        }
     }
 
     private String currency(EventSpec event, Row row) {
@@ -188,6 +262,21 @@ public final class RowConverter {
                 traits.put(name, toJsonValue(value));
             }
         });
+        return traits;
+    }
+
+    /**
+     * Adds {@code emailSha256} and {@code phoneSha256} next to the raw contact points, so that
+     * services that only match customers can use the hashes; the raw values stay for the
+     * services that send messages.
+     */
+    private static Map<String, Object> withIdentityHashes(Map<String, Object> traits) {
+        if (traits.get("email") instanceof String email) {
+            traits.put("emailSha256", IdentityHash.sha256(email));
+        }
+        if (traits.get("phone") instanceof String phone) {
+            traits.put("phoneSha256", IdentityHash.sha256(phone));
+        }
         return traits;
     }
 
@@ -220,6 +309,8 @@ public final class RowConverter {
     private final class Row {
 
         private final long number;
+        /** Whether the row has no customer id and its events are keyed to an anonymous customer. */
+        private boolean anonymous;
         private final List<String> raw;
         private final Map<String, Object> values;
 
@@ -250,7 +341,8 @@ public final class RowConverter {
             Object value = resolve(ref);
             if (value == null) {
                 FieldSpec field = mapping.fields().get(ref.field());
-                throw new RowRejectedException(field.column(), raw.get(columnIndex.get(field.column())),
+                Integer position = columnIndex.get(field.column());
+                throw new RowRejectedException(field.column(), position == null ? null : raw.get(position),
                         "The value is missing; " + type.jsonName() + " rows need it");
             }
             return value;

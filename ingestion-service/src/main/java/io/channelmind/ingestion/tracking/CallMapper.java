@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.channelmind.ingestion.cleaning.TrackingCleaning;
 import io.channelmind.ingestion.domain.EventIds;
 import io.channelmind.ingestion.messaging.CustomerEvent;
 import io.channelmind.ingestion.messaging.EventSource;
@@ -32,9 +33,11 @@ final class CallMapper {
     private static final String[] VALUE_PROPERTIES = {"revenue", "total", "value"};
 
     private final ObjectMapper objectMapper;
+    private final TrackingCleaning cleaning;
 
-    CallMapper(ObjectMapper objectMapper) {
+    CallMapper(ObjectMapper objectMapper, TrackingCleaning cleaning) {
         this.objectMapper = objectMapper;
+        this.cleaning = cleaning;
     }
 
     OutboundMessage toMessage(String sourceName, TrackingCall call) {
@@ -42,7 +45,8 @@ final class CallMapper {
         String type = eventType(call);
         BigDecimal value = "conversion".equals(type) ? orderValue(call.properties()) : null;
         String currency = value == null ? null : currency(call.properties());
-        Map<String, Object> traits = call.type() == CallType.IDENTIFY ? objectMapper.convertValue(call.traits(), MAP) : Map.of();
+        Map<String, Object> traits = call.type() == CallType.IDENTIFY
+                ? cleaning.cleanTraits(objectMapper.convertValue(call.traits(), MAP)) : Map.of();
         // NOTE: group traits describe the group, not the customer, so they travel as properties.
         JsonNode properties = call.type() == CallType.GROUP ? call.traits() : call.properties();
 
@@ -52,7 +56,7 @@ final class CallMapper {
                 type,
                 profileKey,
                 call.occurredAt(),
-                "contact".equals(type) ? CONTACT_CHANNELS.get(normalise(call.event())) : null,
+                "contact".equals(type) ? CONTACT_CHANNELS.get(normalise(call.event())) : cleaning.channel(call.context()),
                 text(call.context().path("campaign").path("name")),
                 value,
                 currency,
@@ -67,7 +71,9 @@ final class CallMapper {
                 call.groupId(),
                 call.originalTimestamp(),
                 call.receivedAt(),
-                call.context().isEmpty() ? null : call.context());
+                call.context().isEmpty() ? null : call.context(),
+                null,
+                null);
         return new OutboundMessage(Topics.CUSTOMER_EVENTS, profileKey, event);
     }
 

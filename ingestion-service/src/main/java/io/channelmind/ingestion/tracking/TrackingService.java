@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.channelmind.ingestion.cleaning.TrackingCleaning;
 import io.channelmind.ingestion.config.IngestionConfig;
 import io.channelmind.ingestion.messaging.OutboundMessage;
 import io.channelmind.ingestion.messaging.TrackingPublisher;
@@ -52,12 +53,12 @@ public class TrackingService {
     private final MeterRegistry meters;
 
     public TrackingService(SourceService sources, MessageIdRepository messageIds, TrackingPublisher publisher,
-            ObjectMapper objectMapper, IngestionConfig config, MeterRegistry meters) {
+            ObjectMapper objectMapper, IngestionConfig config, MeterRegistry meters, TrackingCleaning cleaning) {
         this.sources = sources;
         this.messageIds = messageIds;
         this.publisher = publisher;
         this.objectMapper = objectMapper;
-        this.mapper = new CallMapper(objectMapper);
+        this.mapper = new CallMapper(objectMapper, cleaning);
         this.config = config.tracking();
         this.meters = meters;
     }

@@ -17,7 +17,7 @@ import io.channelmind.ingestion.service.MappingRegistry;
 class ValueParserTest {
 
     private static final MappingDefinition DEMO = MappingRegistry.loadBuiltIn("channelmind-demo");
-    private static final ValueParser PARSER = new ValueParser(DEMO);
+    private static final ValueParser PARSER = new ValueParser(DEMO, new io.channelmind.ingestion.cleaning.CleaningStats());
 
     @Test
     void emailIsTrimmedAndLowerCased() {

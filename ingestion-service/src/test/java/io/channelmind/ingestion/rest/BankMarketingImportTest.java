@@ -79,10 +79,9 @@ class BankMarketingImportTest {
                 + " is missing (looked in every parent of the working directory)");
         long subscribed = countSubscribed(file);
 
-        String importId = Imports.request("text/csv", Files.readAllBytes(file))
-                .when().post("/api/v1/imports?mapping=bank-marketing")
-                .then()
+        String importId = Imports.post("?mapping=bank-marketing", "text/csv", Files.readAllBytes(file))
                 .statusCode(200)
+                .body("status", equalTo("completed"))
                 .body("rowsRead", equalTo(41_188))
                 .body("rowsAccepted", equalTo(41_188))
                 .body("rowsRejected", equalTo(0))
@@ -104,10 +103,9 @@ class BankMarketingImportTest {
         long subscribed = countSubscribed(file);
         long knownContacts = countLines(file, line -> !contactIsUnknown(line));
 
-        String importId = Imports.request("text/csv", Files.readAllBytes(file))
-                .when().post("/api/v1/imports?mapping=bank-marketing")
-                .then()
+        String importId = Imports.post("?mapping=bank-marketing", "text/csv", Files.readAllBytes(file))
                 .statusCode(200)
+                .body("status", equalTo("completed"))
                 .body("rowsAccepted", equalTo(45_211))
                 .extract().path("importId");
 

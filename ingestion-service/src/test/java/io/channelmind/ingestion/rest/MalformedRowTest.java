@@ -33,12 +33,12 @@ class MalformedRowTest {
         String csv = HEADER + GOOD_ROW_1 + GOOD_ROW_2 + "c-102,Wu,not-an-email,,,,true,true,customer,,,,,\n" + GOOD_ROW_1;
 
         Imports.post("?mapping=channelmind-demo", "text/csv", bytes(csv))
-                .statusCode(422)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:channelmind:problem:malformed-row"))
-                .body("row", equalTo(3))
-                .body("column", equalTo("email"))
-                .body("value", equalTo("not-an-email"))
+                .statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("failureReason", containsString("Stopped at malformed row 3, column 'email'"))
+                .body("errors[0].row", equalTo(3))
+                .body("errors[0].column", equalTo("email"))
+                .body("errors[0].value", equalTo("not-an-email"))
                 .body("rowsAccepted", equalTo(2));
     }
 
@@ -47,7 +47,7 @@ class MalformedRowTest {
         String csv = HEADER + GOOD_ROW_1 + GOOD_ROW_2 + "c-102,Wu,not-an-email,,,,true,true,customer,,,,,\n" + GOOD_ROW_1;
 
         String importId = Imports.post("?mapping=channelmind-demo", "text/csv", bytes(csv))
-                .statusCode(422)
+                .statusCode(200)
                 .extract().path("importId");
 
         List<Message> events = TopicReader.messagesOfImport("cm.customer-events", importId);
@@ -69,11 +69,11 @@ class MalformedRowTest {
         String csv = HEADER + GOOD_ROW_1 + "c-103,too,few,fields\n";
 
         Imports.post("?mapping=channelmind-demo", "text/csv", bytes(csv))
-                .statusCode(422)
-                .body("type", equalTo("urn:channelmind:problem:malformed-row"))
-                .body("row", equalTo(2))
-                .body("column", nullValue())
-                .body("detail", containsString("4 fields"));
+                .statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("errors[0].row", equalTo(2))
+                .body("errors[0].column", nullValue())
+                .body("errors[0].reason", containsString("4 fields"));
     }
 
     @Test
@@ -81,10 +81,11 @@ class MalformedRowTest {
         String csv = HEADER + "c-104,,,,,,,,conversion,sms,summer,2024-07-01T10:00:00Z,\"12,5\",CNY\n";
 
         Imports.post("?mapping=channelmind-demo", "text/csv", bytes(csv))
-                .statusCode(422)
-                .body("row", equalTo(1))
-                .body("column", equalTo("value"))
-                .body("value", equalTo("12,5"))
+                .statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("errors[0].row", equalTo(1))
+                .body("errors[0].column", equalTo("value"))
+                .body("errors[0].value", equalTo("12,5"))
                 .body("rowsAccepted", equalTo(0));
     }
 
@@ -93,10 +94,11 @@ class MalformedRowTest {
         String csv = HEADER + GOOD_ROW_1 + "c-105,,,,,,,,contact,sms,summer,01/07/2024,,\n";
 
         Imports.post("?mapping=channelmind-demo", "text/csv", bytes(csv))
-                .statusCode(422)
-                .body("row", equalTo(2))
-                .body("column", equalTo("occurred_at"))
-                .body("value", equalTo("01/07/2024"));
+                .statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("errors[0].row", equalTo(2))
+                .body("errors[0].column", equalTo("occurred_at"))
+                .body("errors[0].value", equalTo("01/07/2024"));
     }
 
     @Test
@@ -104,10 +106,11 @@ class MalformedRowTest {
         String csv = HEADER + "c-106,Li,,,,,,,,,,,,\n";
 
         Imports.post("?mapping=channelmind-demo", "text/csv", bytes(csv))
-                .statusCode(422)
-                .body("row", equalTo(1))
-                .body("column", equalTo("event"))
-                .body("value", equalTo(""));
+                .statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("errors[0].row", equalTo(1))
+                .body("errors[0].column", equalTo("event"))
+                .body("errors[0].value", equalTo(""));
     }
 
     @Test

@@ -54,6 +54,13 @@ class MappingRegistryTest {
         assertEquals(List.of("bank-marketing", "channelmind-demo"), registry.names());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"channelmind-demo", "bank-marketing", "online-retail",
+        "customer-list", "ad-platform-cost", "ad-platform-weekly-cost", "email-provider-report"})
+    void presetLoads(String name) {
+        assertEquals(name, MappingRegistry.loadBuiltIn(name).name());
+    }
+
     private static IngestionConfig config(Optional<Path> directory) {
         IngestionConfig.Mappings mappings = new IngestionConfig.Mappings() {
             @Override
@@ -84,6 +91,11 @@ class MappingRegistryTest {
 
             @Override
             public Tracking tracking() {
+                throw new UnsupportedOperationException("not used by MappingRegistry");
+            }
+
+            @Override
+            public Cleaning cleaning() {
                 throw new UnsupportedOperationException("not used by MappingRegistry");
             }
         };

@@ -126,7 +126,7 @@ class RowConverterTest {
     }
 
     private static ImportContext context() {
-        return new ImportContext("11111111-2222-3333-4444-555555555555", IMPORTED_AT);
+        return new ImportContext("11111111-2222-3333-4444-555555555555", IMPORTED_AT, null);
     }
 
     private static List<String> demoRow(String customerId, String event, String channel, String occurredAt, String value,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -45,6 +46,36 @@ public final class TopicReader {
         return read(topic, value -> value.contains(importId)).stream()
                 .filter(message -> importId.equals(importIdOf(message.value())))
                 .toList();
+    }
+
+    /**
+     * Passes the JSON value of every message of the import to {@code consumer} without keeping
+     * them, for imports too large to hold in memory.
+     */
+    public static long scanImport(String topic, String importId, Consumer<JsonNode> consumer) {
+        long[] count = {0};
+        try (KafkaConsumer<String, String> kafka = newConsumer()) {
+            List<TopicPartition> partitions = partitions(kafka, topic);
+            kafka.assign(partitions);
+            kafka.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = kafka.endOffsets(partitions);
+            long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos() * 5;
+            while (!reachedEnd(kafka, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Reading " + topic + " did not reach its end offsets " + end);
+                }
+                for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(200))) {
+                    if (record.value().contains(importId)) {
+                        JsonNode value = parse(record.value());
+                        if (importId.equals(importIdOf(value))) {
+                            consumer.accept(value);
+                            count[0]++;
+                        }
+                    }
+                }
+            }
+        }
+        return count[0];
     }
 
     /** Returns every message of the topic whose raw value contains {@code text}, in partition and offset order. */

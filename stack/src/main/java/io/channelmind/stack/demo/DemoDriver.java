@@ -154,7 +154,7 @@ public final class DemoDriver {
                 if (sent < size) {
                     out.printf("  uploaded %,d of %,d bytes (%d%%)%n", sent, size, sent * 100 / size);
                 } else {
-                    out.println("  upload complete; waiting for the import to finish publishing");
+                    out.println("  upload complete");
                     return;
                 }
             }
@@ -162,8 +162,13 @@ public final class DemoDriver {
         progress.setDaemon(true);
         progress.start();
         try {
-            JsonNode result = api.upload(url("ingestion-service", "/api/v1/imports?mapping=" + mapping), file, contentType,
-                    uploaded);
+            JsonNode submitted = api.upload(url("ingestion-service", "/api/v1/imports?mapping=" + mapping), file,
+                    contentType, uploaded);
+            JsonNode result = awaitImport(submitted.path("importId").asText());
+            if (!"completed".equals(result.path("status").asText())) {
+                throw new IllegalStateException("Import " + result.path("importId").asText() + " ended as "
+                        + result.path("status").asText() + ": " + result.path("failureReason").asText());
+            }
             out.printf("Imported: %,d rows read, %,d accepted, %,d rejected; %,d customer events and %,d spend rows "
                     + "published (import %s)%n", result.path("rowsRead").asLong(), result.path("rowsAccepted").asLong(),
                     result.path("rowsRejected").asLong(), result.path("customerEvents").asLong(),
@@ -171,6 +176,24 @@ public final class DemoDriver {
             return result;
         } finally {
             progress.interrupt();
+        }
+    }
+
+    /** Polls the import job, which runs in the background after the 202 response, until it ends. */
+    private JsonNode awaitImport(String importId) {
+        long lastPrint = System.nanoTime();
+        while (true) {
+            JsonNode job = api.get(url("ingestion-service", "/api/v1/imports/" + importId));
+            String status = job.path("status").asText();
+            if (!"queued".equals(status) && !"running".equals(status)) {
+                return job;
+            }
+            if (System.nanoTime() - lastPrint > 2_000_000_000L) {
+                out.printf("  import %s: %,d rows read (%d%%)%n", status, job.path("rowsRead").asLong(),
+                        job.path("percent").asInt());
+                lastPrint = System.nanoTime();
+            }
+            sleep(200);
         }
     }
 
