@@ -10,6 +10,7 @@ public final class Topics {
     public static final String CUSTOMER_EVENTS = "cm.customer-events";
     public static final String DELIVERIES = "cm.deliveries";
     public static final String SEGMENT_MEMBERSHIP = "cm.segment-membership";
+    public static final String PROFILE_MERGED = "cm.profile-merged";
 
     private Topics() {
     }

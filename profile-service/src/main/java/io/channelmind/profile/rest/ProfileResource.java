@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.channelmind.profile.domain.Identity;
 import io.channelmind.profile.domain.Profile;
 import io.channelmind.profile.service.ProfileService;
 import io.channelmind.web.Problem;
@@ -32,13 +33,41 @@ public class ProfileResource {
 
     @GET
     @Path("/{profileKey}")
-    @Operation(summary = "Read one profile with its contact points, traits, counters and channels")
+    @Operation(summary = "Read one profile with its contact points, traits, counters and channels",
+            description = "A key that was merged into another profile returns the surviving profile, "
+                    + "whose profileKey then differs from the requested one.")
     public Uni<ProfileView> get(@PathParam("profileKey") String profileKey) {
         return profiles.find(profileKey).map(found -> found.map(ProfileView::from).orElseThrow(
                 () -> Problem.of(404, "profile-not-found", "Profile not found")
                         .detail("No profile has the key '" + profileKey + "'")
                         .error("profileKey", profileKey, "Check the key; profiles are created by customer events")
                         .toException()));
+    }
+
+    @GET
+    @Path("/by-identity")
+    @Operation(summary = "Read the profile that owns an identity",
+            description = "kind is profileKey, userId or anonymousId (value '<source name>:<id>', the profile key "
+                    + "that tracking calls use), email or phone (value in clear text: it is normalised and hashed "
+                    + "as identify traits are, and never stored in the identity table).")
+    public Uni<ProfileView> byIdentity(@QueryParam("kind") String kind, @QueryParam("value") String value) {
+        Identity identity = IdentityQuery.parse(kind, value);
+        return profiles.findByIdentity(identity).map(found -> found.map(ProfileView::from).orElseThrow(
+                () -> Problem.of(404, "profile-not-found", "Profile not found")
+                        .detail("No profile has the " + kind + " identity")
+                        .error("value", IdentityQuery.shown(kind, value),
+                                "Check the value; identities come from the keys and identify traits of customer events")
+                        .toException()));
+    }
+
+    @GET
+    @Path("/{profileKey}/identities")
+    @Operation(summary = "List a profile's identities and the merges into it",
+            description = "email and phone identities are SHA-256 hashes of the normalised contact point. "
+                    + "A merged key returns the identities of its surviving profile.")
+    public Uni<IdentitiesView> identities(@PathParam("profileKey") String profileKey) {
+        return get(profileKey).chain(profile -> profiles.identityHistory(profile.profileKey())
+                .map(history -> IdentitiesView.from(profile.profileKey(), history)));
     }
 
     @GET

@@ -15,7 +15,8 @@ import io.channelmind.profile.domain.ProfileDraft;
  * free traits, each only when the event is at least as recent as the one that set it last. It
  * keeps the traits that the event does not mention, and a null or blank value counts as not
  * mentioned. {@code contact} and {@code conversion} add to the profile counters and to
- * per-channel deltas.
+ * per-channel deltas. {@code alias} only widens the seen times, because {@link IdentityPlan} performs
+ * its merge before the events are applied.
  */
 final class ProfileMerger {
 
@@ -44,6 +45,9 @@ final class ProfileMerger {
                 if (channel != null) {
                     deltaFor.apply(channel).addConversion(event.value());
                 }
+            }
+            case CustomerEvent.ALIAS -> {
+                // IdentityPlan has already merged the previousId's profile; an alias changes nothing else.
             }
             default -> throw new IllegalArgumentException("Unknown customer event type '" + event.type() + "'");
         }

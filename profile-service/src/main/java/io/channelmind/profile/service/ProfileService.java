@@ -5,9 +5,12 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.channelmind.profile.domain.Identity;
 import io.channelmind.profile.domain.Profile;
+import io.channelmind.profile.domain.ProfileMerge;
 import io.channelmind.profile.messaging.Topics;
 import io.channelmind.profile.repository.ConsumptionRepository;
+import io.channelmind.profile.repository.IdentityRepository;
 import io.channelmind.profile.repository.ProfileRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,16 +21,38 @@ public class ProfileService {
 
     private final Pool pool;
     private final ProfileRepository profiles;
+    private final IdentityRepository identities;
     private final ConsumptionRepository consumption;
 
-    public ProfileService(Pool pool, ProfileRepository profiles, ConsumptionRepository consumption) {
+    public ProfileService(Pool pool, ProfileRepository profiles, IdentityRepository identities,
+            ConsumptionRepository consumption) {
         this.pool = pool;
         this.profiles = profiles;
+        this.identities = identities;
         this.consumption = consumption;
     }
 
+    /** Finds the profile with the key, or the profile it was merged into. */
     public Uni<Optional<Profile>> find(String profileKey) {
         return profiles.find(pool, profileKey);
+    }
+
+    /** Finds the profile that owns the identity. */
+    public Uni<Optional<Profile>> findByIdentity(Identity identity) {
+        return identities.owner(pool, identity).chain(owner -> owner.isEmpty()
+                ? Uni.createFrom().item(Optional.<Profile>empty())
+                : profiles.find(pool, owner.get()));
+    }
+
+    /** Returns the identities of the profile and the merges into it, oldest first. */
+    public Uni<IdentityHistory> identityHistory(String profileKey) {
+        return identities.identitiesOf(pool, profileKey)
+                .chain(owned -> identities.mergesInto(pool, profileKey)
+                        .map(merges -> new IdentityHistory(owned, merges)));
+    }
+
+    /** The identities a profile owns and the merges that made it. */
+    public record IdentityHistory(List<Identity> identities, List<ProfileMerge> merges) {
     }
 
     /** Returns up to {@code limit} profiles with keys after {@code after} (empty for the first page), in key order. */

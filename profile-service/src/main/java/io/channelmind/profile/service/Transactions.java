@@ -12,7 +12,8 @@ import io.vertx.pgclient.PgException;
 
 /**
  * Retries transactions that PostgreSQL aborted because of a deadlock or a serialization failure,
- * whether they ran on the SQL client or in a Panache session.
+ * whether they ran on the SQL client or in a Panache session, and transactions that found an
+ * identity moved by a concurrent merge ({@link IdentityConflictException}).
  */
 final class Transactions {
 
@@ -27,14 +28,21 @@ final class Transactions {
     static <T> Uni<T> withRetry(String what, Supplier<Uni<? extends T>> transaction) {
         return Uni.createFrom().deferred(transaction)
                 .onFailure(Transactions::isRetryable).invoke(failure -> LOG.warnf(
-                        "%s was aborted by PostgreSQL (%s); retrying", what, sqlState(failure)))
+                        "%s was aborted (%s); retrying", what, reason(failure)))
                 .onFailure(Transactions::isRetryable).retry()
                 .withBackOff(Duration.ofMillis(20), Duration.ofMillis(500)).atMost(MAX_RETRIES);
     }
 
     private static boolean isRetryable(Throwable failure) {
+        if (failure instanceof IdentityConflictException) {
+            return true;
+        }
         String state = sqlState(failure);
         return state != null && RETRYABLE_STATES.contains(state);
+    }
+
+    private static String reason(Throwable failure) {
+        return failure instanceof IdentityConflictException ? failure.getMessage() : "SQLSTATE " + sqlState(failure);
     }
 
     /**

@@ -14,7 +14,8 @@ public final class StackTopics {
             "cm.spend",
             "cm.ingest-dead-letter",
             "cm.segment-membership",
-            "cm.deliveries");
+            "cm.deliveries",
+            "cm.profile-merged");
 
     /** Partitions per topic; the ceiling on consumer replicas per consumer group. */
     public static final int PARTITIONS = 3;
