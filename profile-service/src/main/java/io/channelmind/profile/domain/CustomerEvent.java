@@ -33,6 +33,7 @@ public record CustomerEvent(
     public static final String CONTACT = "contact";
     public static final String CONVERSION = "conversion";
     public static final String ALIAS = "alias";
+    public static final String CANCELLATION = "cancellation";
 
     /** Returns whether the fields that every event type needs are present. */
     public boolean isComplete() {
@@ -40,7 +41,8 @@ public record CustomerEvent(
     }
 
     public boolean isKnownType() {
-        return IDENTIFY.equals(type) || CONTACT.equals(type) || CONVERSION.equals(type) || ALIAS.equals(type);
+        return IDENTIFY.equals(type) || CONTACT.equals(type) || CONVERSION.equals(type) || ALIAS.equals(type)
+                || CANCELLATION.equals(type);
     }
 
     /** Returns whether the event comes from a tracking call that had an {@code anonymousId} but no {@code userId}. */

@@ -31,6 +31,7 @@ public final class ProfileDraft {
     private Instant firstSeenAt;
     private Instant lastSeenAt;
     private boolean anonymous;
+    private FeatureDraft features = new FeatureDraft();
 
     public ProfileDraft(String profileKey, Map<String, Boolean> consent, Map<String, Object> traits,
             Map<String, Instant> traitTimes, Instant firstSeenAt, Instant lastSeenAt) {
@@ -52,7 +53,8 @@ public final class ProfileDraft {
     public Profile toProfile(Map<String, ChannelStats> channels) {
         return new Profile(profileKey, email, phone, firstName, locale, timeZone, Map.copyOf(consent),
                 Collections.unmodifiableMap(new LinkedHashMap<>(traits)), contacts, conversions,
-                conversionValue, lastChannel, lastContactAt, firstSeenAt, lastSeenAt, Map.copyOf(channels));
+                conversionValue, lastChannel, lastContactAt, firstSeenAt, lastSeenAt, Map.copyOf(channels),
+                features.toFeatures());
     }
 
     /** Widens the first-seen and last-seen times to include {@code at}. */
@@ -110,6 +112,7 @@ public final class ProfileDraft {
             seen(merged.lastSeenAt);
         }
         anonymous = anonymous && merged.anonymous;
+        features.absorb(merged.features);
     }
 
     private boolean winsOver(String key, Instant at, Object value) {
@@ -161,6 +164,15 @@ public final class ProfileDraft {
 
     public void anonymous(boolean anonymous) {
         this.anonymous = anonymous;
+    }
+
+    public FeatureDraft features() {
+        return features;
+    }
+
+    /** Sets the stored features, as read from the database. */
+    public void features(FeatureDraft features) {
+        this.features = features;
     }
 
     public String email() {

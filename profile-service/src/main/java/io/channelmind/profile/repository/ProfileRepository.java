@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.channelmind.profile.domain.ChannelDelta;
 import io.channelmind.profile.domain.ChannelStats;
+import io.channelmind.profile.domain.FeatureDraft;
 import io.channelmind.profile.domain.Profile;
 import io.channelmind.profile.domain.ProfileDraft;
 import io.smallrye.mutiny.Uni;
@@ -32,17 +33,24 @@ public class ProfileRepository {
     private static final String COLUMNS = """
             profile_key, email, phone, first_name, locale, time_zone, consent::text as consent,
             traits::text as traits, trait_times::text as trait_times, contacts, conversions, conversion_value,
-            last_channel, last_contact_at, first_seen_at, last_seen_at, anonymous""";
+            last_channel, last_contact_at, first_seen_at, last_seen_at, anonymous, purchases, cancellations, returns,
+            monetary, first_purchase_at, last_purchase_at, first_channel, first_contact_at, engagement::text as engagement""";
 
     private static final String UPSERT = """
             insert into profile (profile_key, email, phone, first_name, locale, time_zone, consent, traits,
                                  trait_times, contacts, conversions, conversion_value, last_channel,
-                                 last_contact_at, first_seen_at, last_seen_at, anonymous, updated_at)
-            select k, em, ph, fn, lo, tz, co::jsonb, tr::jsonb, tt::jsonb, ct, cv, va::numeric, lc, lca, fs, ls, an, now()
+                                 last_contact_at, first_seen_at, last_seen_at, anonymous, purchases, cancellations,
+                                 returns, monetary, first_purchase_at, last_purchase_at, first_channel,
+                                 first_contact_at, engagement, updated_at)
+            select k, em, ph, fn, lo, tz, co::jsonb, tr::jsonb, tt::jsonb, ct, cv, va::numeric, lc, lca, fs, ls, an,
+                   pu, ca, rt, mo::numeric, fp, lp, fc, fca, en::jsonb, now()
             from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                         $8::text[], $9::text[], $10::int8[], $11::int8[], $12::text[], $13::text[],
-                        $14::timestamptz[], $15::timestamptz[], $16::timestamptz[], $17::bool[])
-                 as d(k, em, ph, fn, lo, tz, co, tr, tt, ct, cv, va, lc, lca, fs, ls, an)
+                        $14::timestamptz[], $15::timestamptz[], $16::timestamptz[], $17::bool[], $18::int8[],
+                        $19::int8[], $20::int8[], $21::text[], $22::timestamptz[], $23::timestamptz[], $24::text[],
+                        $25::timestamptz[], $26::text[])
+                 as d(k, em, ph, fn, lo, tz, co, tr, tt, ct, cv, va, lc, lca, fs, ls, an, pu, ca, rt, mo, fp, lp, fc,
+                      fca, en)
             on conflict (profile_key) do update set
                 email = excluded.email, phone = excluded.phone, first_name = excluded.first_name,
                 locale = excluded.locale, time_zone = excluded.time_zone, consent = excluded.consent,
@@ -50,7 +58,11 @@ public class ProfileRepository {
                 conversions = excluded.conversions, conversion_value = excluded.conversion_value,
                 last_channel = excluded.last_channel, last_contact_at = excluded.last_contact_at,
                 first_seen_at = excluded.first_seen_at, last_seen_at = excluded.last_seen_at,
-                anonymous = excluded.anonymous, updated_at = excluded.updated_at""";
+                anonymous = excluded.anonymous, purchases = excluded.purchases,
+                cancellations = excluded.cancellations, returns = excluded.returns, monetary = excluded.monetary,
+                first_purchase_at = excluded.first_purchase_at, last_purchase_at = excluded.last_purchase_at,
+                first_channel = excluded.first_channel, first_contact_at = excluded.first_contact_at,
+                engagement = excluded.engagement, updated_at = excluded.updated_at""";
 
     private static final String ADD_CHANNEL_DELTAS = """
             insert into profile_channel (profile_key, channel, contacts, conversions, conversion_value, last_contact_at)
@@ -147,6 +159,7 @@ public class ProfileRepository {
         OffsetDateTime[] firstSeen = new OffsetDateTime[size];
         OffsetDateTime[] lastSeen = new OffsetDateTime[size];
         Boolean[] anonymous = new Boolean[size];
+        FeatureColumns features = new FeatureColumns(size, json);
 
         int i = 0;
         for (ProfileDraft draft : drafts) {
@@ -167,11 +180,15 @@ public class ProfileRepository {
             firstSeen[i] = utc(draft.firstSeenAt());
             lastSeen[i] = utc(draft.lastSeenAt());
             anonymous[i] = draft.anonymous();
+            features.set(i, draft.features().toFeatures());
             i++;
         }
 
-        Tuple parameters = Tuple.from(List.of(keys, emails, phones, firstNames, locales, timeZones, consents, traits,
-                traitTimes, contacts, conversions, values, lastChannels, lastContacts, firstSeen, lastSeen, anonymous));
+        List<Object> columns = new ArrayList<>(List.of(keys, emails, phones, firstNames, locales, timeZones, consents,
+                traits, traitTimes, contacts, conversions, values, lastChannels, lastContacts, firstSeen, lastSeen,
+                anonymous));
+        columns.addAll(features.arrays());
+        Tuple parameters = Tuple.from(columns);
         return client.preparedQuery(UPSERT).execute(parameters).replaceWithVoid();
     }
 
@@ -300,6 +317,7 @@ public class ProfileRepository {
         draft.counters(row.getLong("contacts"), row.getLong("conversions"), row.getBigDecimal("conversion_value"));
         draft.lastContact(row.getString("last_channel"), instant(row, "last_contact_at"));
         draft.anonymous(row.getBoolean("anonymous"));
+        draft.features(FeatureDraft.of(FeatureColumns.read(row, json)));
         return draft;
     }
 

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.channelmind.profile.domain.Identity;
 import io.channelmind.profile.domain.Profile;
+import io.channelmind.profile.service.ChannelPriors;
 import io.channelmind.profile.service.ProfileService;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
@@ -26,9 +27,11 @@ public class ProfileResource {
     private static final int DEFAULT_LIMIT = 50;
 
     private final ProfileService profiles;
+    private final ChannelPriors priors;
 
-    public ProfileResource(ProfileService profiles) {
+    public ProfileResource(ProfileService profiles, ChannelPriors priors) {
         this.profiles = profiles;
+        this.priors = priors;
     }
 
     @GET
@@ -37,11 +40,11 @@ public class ProfileResource {
             description = "A key that was merged into another profile returns the surviving profile, "
                     + "whose profileKey then differs from the requested one.")
     public Uni<ProfileView> get(@PathParam("profileKey") String profileKey) {
-        return profiles.find(profileKey).map(found -> found.map(ProfileView::from).orElseThrow(
+        return profiles.find(profileKey).chain(found -> view(found.orElseThrow(
                 () -> Problem.of(404, "profile-not-found", "Profile not found")
                         .detail("No profile has the key '" + profileKey + "'")
                         .error("profileKey", profileKey, "Check the key; profiles are created by customer events")
-                        .toException()));
+                        .toException())));
     }
 
     @GET
@@ -52,12 +55,12 @@ public class ProfileResource {
                     + "as identify traits are, and never stored in the identity table).")
     public Uni<ProfileView> byIdentity(@QueryParam("kind") String kind, @QueryParam("value") String value) {
         Identity identity = IdentityQuery.parse(kind, value);
-        return profiles.findByIdentity(identity).map(found -> found.map(ProfileView::from).orElseThrow(
+        return profiles.findByIdentity(identity).chain(found -> view(found.orElseThrow(
                 () -> Problem.of(404, "profile-not-found", "Profile not found")
                         .detail("No profile has the " + kind + " identity")
                         .error("value", IdentityQuery.shown(kind, value),
                                 "Check the value; identities come from the keys and identify traits of customer events")
-                        .toException()));
+                        .toException())));
     }
 
     @GET
@@ -77,11 +80,15 @@ public class ProfileResource {
     public Uni<ProfilePage> list(@QueryParam("after") String after, @QueryParam("limit") String limit) {
         int pageSize = PageLimit.parse(limit, DEFAULT_LIMIT);
 
-        return profiles.page(PageLimit.after(after), pageSize + 1).map(found -> {
+        return profiles.page(PageLimit.after(after), pageSize + 1).chain(found -> priors.populationRates().map(rates -> {
             boolean more = found.size() > pageSize;
             List<Profile> page = more ? found.subList(0, pageSize) : found;
             String next = more ? page.get(page.size() - 1).profileKey() : null;
-            return new ProfilePage(page.stream().map(ProfileView::from).toList(), next);
-        });
+            return new ProfilePage(page.stream().map(profile -> ProfileView.from(profile, rates, priors)).toList(), next);
+        }));
+    }
+
+    private Uni<ProfileView> view(Profile profile) {
+        return priors.populationRates().map(rates -> ProfileView.from(profile, rates, priors));
     }
 }

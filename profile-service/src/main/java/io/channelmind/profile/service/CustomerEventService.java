@@ -1,6 +1,7 @@
 package io.channelmind.profile.service;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.channelmind.profile.domain.ChannelDelta;
@@ -48,11 +50,13 @@ public class CustomerEventService {
     private final MembershipPublisher publisher;
     private final ProfileMergedPublisher mergedPublisher;
     private final MeterRegistry registry;
+    private final ZoneId defaultZone;
 
     public CustomerEventService(Pool pool, ProfileRepository profiles, IdentityService identities,
             ConsumptionRepository consumption, SegmentRepository segments, SegmentCatalog catalog,
             MembershipService memberships, MembershipPublisher publisher, ProfileMergedPublisher mergedPublisher,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            @ConfigProperty(name = "channelmind.profile.default-time-zone", defaultValue = "UTC") ZoneId defaultZone) {
         this.pool = pool;
         this.profiles = profiles;
         this.identities = identities;
@@ -63,6 +67,7 @@ public class CustomerEventService {
         this.publisher = publisher;
         this.mergedPublisher = mergedPublisher;
         this.registry = registry;
+        this.defaultZone = defaultZone;
     }
 
     /**
@@ -111,7 +116,8 @@ public class CustomerEventService {
             for (CustomerEvent event : events) {
                 String profileKey = plan.survivorOf(event.profileKey());
                 ProfileMerger.apply(drafts.get(profileKey), event, channel -> deltas.computeIfAbsent(
-                        profileKey + '\n' + channel, ignored -> new ChannelDelta(profileKey, channel)));
+                        profileKey + '\n' + channel, ignored -> new ChannelDelta(profileKey, channel)),
+                        defaultZone);
             }
             LOG.debugf("Applying %d events to %d profiles", events.size(), drafts.size());
 

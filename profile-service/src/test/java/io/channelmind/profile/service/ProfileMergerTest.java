@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,7 +92,8 @@ class ProfileMergerTest {
     }
 
     private void apply(CustomerEvent event) {
-        ProfileMerger.apply(draft, event, channel -> deltas.computeIfAbsent(channel, name -> new ChannelDelta(KEY, name)));
+        ProfileMerger.apply(draft, event, channel -> deltas.computeIfAbsent(channel, name -> new ChannelDelta(KEY, name)),
+                ZoneOffset.UTC);
     }
 
     private static CustomerEvent identify(Instant at, Map<String, Object> traits) {
