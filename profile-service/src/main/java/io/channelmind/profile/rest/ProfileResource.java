@@ -41,10 +41,7 @@ public class ProfileResource {
                     + "whose profileKey then differs from the requested one.")
     public Uni<ProfileView> get(@PathParam("profileKey") String profileKey) {
         return profiles.find(profileKey).chain(found -> view(found.orElseThrow(
-                () -> Problem.of(404, "profile-not-found", "Profile not found")
-                        .detail("No profile has the key '" + profileKey + "'")
-                        .error("profileKey", profileKey, "Check the key; profiles are created by customer events")
-                        .toException())));
+                () -> notFound(profileKey))));
     }
 
     @GET
@@ -61,6 +58,16 @@ public class ProfileResource {
                         .error("value", IdentityQuery.shown(kind, value),
                                 "Check the value; identities come from the keys and identify traits of customer events")
                         .toException())));
+    }
+
+    @GET
+    @Path("/{profileKey}/consent")
+    @Operation(summary = "Read a profile's consent per channel and its do-not-contact mark",
+            description = "doNotContact is null when the profile may be contacted on channels it consented to; "
+                    + "otherwise it has the reason (bounced, unsubscribed, complained) and when it was set.")
+    public Uni<ProfileService.ConsentView> consent(@PathParam("profileKey") String profileKey) {
+        return profiles.consent(profileKey).map(found -> found.orElseThrow(
+                () -> notFound(profileKey)));
     }
 
     @GET
@@ -86,6 +93,13 @@ public class ProfileResource {
             String next = more ? page.get(page.size() - 1).profileKey() : null;
             return new ProfilePage(page.stream().map(profile -> ProfileView.from(profile, rates, priors)).toList(), next);
         }));
+    }
+
+    private static RuntimeException notFound(String profileKey) {
+        return Problem.of(404, "profile-not-found", "Profile not found")
+                .detail("No profile has the key '" + profileKey + "'")
+                .error("profileKey", profileKey, "Check the key; profiles are created by customer events")
+                .toException();
     }
 
     private Uni<ProfileView> view(Profile profile) {

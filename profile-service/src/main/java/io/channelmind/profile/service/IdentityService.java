@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.channelmind.profile.domain.CustomerEvent;
 import io.channelmind.profile.domain.Identity;
 import io.channelmind.profile.domain.SegmentMembershipEvent;
+import io.channelmind.profile.repository.ConsentRepository;
 import io.channelmind.profile.repository.IdentityRepository;
 import io.channelmind.profile.repository.ProfileRepository;
 import io.channelmind.profile.repository.SegmentMemberRepository;
@@ -35,10 +36,12 @@ public class IdentityService {
     private final IdentityRepository identities;
     private final ProfileRepository profiles;
     private final SegmentMemberRepository members;
+    private final ConsentRepository consent;
     private final MeterRegistry registry;
 
     public IdentityService(IdentityRepository identities, ProfileRepository profiles, SegmentMemberRepository members,
-            MeterRegistry registry) {
+            ConsentRepository consent, MeterRegistry registry) {
+        this.consent = consent;
         this.identities = identities;
         this.profiles = profiles;
         this.members = members;
@@ -65,8 +68,8 @@ public class IdentityService {
     }
 
     /**
-     * Writes the surviving profiles and the new identities, moves the merged profiles' identities
-     * and channel counters to their survivors, deletes the merged profiles and records the merges.
+     * Writes the surviving profiles and the new identities, moves the merged profiles' identities,
+     * do-not-contact marks and channel counters to their survivors, deletes the merged profiles and records the merges.
      * Returns the segment exits of the merged profiles, to publish after the commit.
      */
     public Uni<List<SegmentMembershipEvent>> store(SqlClient client, IdentityPlan plan) {
@@ -84,6 +87,7 @@ public class IdentityService {
                 })
                 .chain(() -> profiles.upsert(client, plan.survivors().values()))
                 .chain(() -> identities.move(client, merged))
+                .chain(() -> consent.carryOver(client, merged))
                 .chain(() -> members.removeAll(client, merged.keySet(), Instant.now()))
                 .call(() -> profiles.deleteMerged(client, merged))
                 .call(() -> identities.recordMerges(client, plan.merges()))

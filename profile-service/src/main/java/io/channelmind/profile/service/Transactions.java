@@ -11,14 +11,17 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 
 /**
- * Retries transactions that PostgreSQL aborted because of a deadlock or a serialization failure,
- * whether they ran on the SQL client or in a Panache session, and transactions that found an
- * identity moved by a concurrent merge ({@link IdentityConflictException}).
+ * Retries transactions that PostgreSQL aborted because of a deadlock, a serialization failure or
+ * a foreign key violation, whether they ran on the SQL client or in a Panache session, and
+ * transactions that found an identity moved by a concurrent merge
+ * ({@link IdentityConflictException}).
  */
 final class Transactions {
 
     private static final Logger LOG = Logger.getLogger(Transactions.class);
-    private static final Set<String> RETRYABLE_STATES = Set.of("40001", "40P01");
+    // 23503 (foreign key violation) is retried because a concurrent merge can delete the profile
+    // that a delivery resolved its key to. The retry resolves the key to the survivor.
+    private static final Set<String> RETRYABLE_STATES = Set.of("40001", "40P01", "23503");
     private static final int MAX_RETRIES = 5;
 
     private Transactions() {

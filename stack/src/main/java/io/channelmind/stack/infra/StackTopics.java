@@ -15,7 +15,8 @@ public final class StackTopics {
             "cm.ingest-dead-letter",
             "cm.segment-membership",
             "cm.deliveries",
-            "cm.profile-merged");
+            "cm.profile-merged",
+            "cm.consent-changes");
 
     /** Partitions per topic; the ceiling on consumer replicas per consumer group. */
     public static final int PARTITIONS = 3;
