@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /**
  * One message of {@code cm.customer-events} (schemaVersion 1), read tolerantly: unknown fields
  * are ignored and every field may be missing, so {@link #isComplete()} decides whether the event
- * can be applied.
+ * can be applied. {@code userId}, {@code anonymousId} and {@code previousId} are only on events
+ * from tracking calls.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CustomerEvent(
@@ -23,11 +24,16 @@ public record CustomerEvent(
         BigDecimal value,
         String currency,
         Map<String, Object> traits,
-        EventSource source) {
+        EventSource source,
+        String userId,
+        String anonymousId,
+        String previousId) {
 
     public static final String IDENTIFY = "identify";
     public static final String CONTACT = "contact";
     public static final String CONVERSION = "conversion";
+    public static final String ALIAS = "alias";
+    public static final String CANCELLATION = "cancellation";
 
     /** Returns whether the fields that every event type needs are present. */
     public boolean isComplete() {
@@ -35,7 +41,33 @@ public record CustomerEvent(
     }
 
     public boolean isKnownType() {
-        return IDENTIFY.equals(type) || CONTACT.equals(type) || CONVERSION.equals(type);
+        return IDENTIFY.equals(type) || CONTACT.equals(type) || CONVERSION.equals(type) || ALIAS.equals(type)
+                || CANCELLATION.equals(type);
+    }
+
+    /** Returns whether the event comes from a tracking call that had an {@code anonymousId} but no {@code userId}. */
+    public boolean isAnonymous() {
+        return notBlank(anonymousId) && !notBlank(userId);
+    }
+
+    /**
+     * Returns the profile key of the id that this event links to {@link #profileKey()} as the
+     * same person. For {@code alias} it is the {@code previousId}, and for other types with both a
+     * {@code userId} and an {@code anonymousId} it is the {@code anonymousId}. Returns null when
+     * there is none or the event has no tracking source name to build the key from.
+     */
+    public String linkedProfileKey() {
+        String sourceName = source == null ? null : source.name();
+        if (!notBlank(sourceName)) {
+            return null;
+        }
+        if (ALIAS.equals(type)) {
+            return notBlank(previousId) ? sourceName + ':' + previousId : null;
+        }
+        if (notBlank(userId) && notBlank(anonymousId)) {
+            return sourceName + ':' + anonymousId;
+        }
+        return null;
     }
 
     /** Returns the import that produced the event, or null for events that do not come from an import. */

@@ -4,7 +4,10 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** One message of {@code cm.deliveries} (schemaVersion 1): a message handed to a provider for a profile. */
+/**
+ * One message of {@code cm.deliveries} (schemaVersion 1): a message handed to a provider for a
+ * profile, or a later outcome of it that makes the profile not to be contacted.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeliveryEvent(
         Integer schemaVersion,
@@ -17,6 +20,9 @@ public record DeliveryEvent(
         Instant at) {
 
     public static final String DELIVERED = "delivered";
+    public static final String BOUNCED = "bounced";
+    public static final String UNSUBSCRIBED = "unsubscribed";
+    public static final String COMPLAINED = "complained";
 
     public boolean isComplete() {
         return notBlank(eventId) && notBlank(profileKey) && notBlank(channel);
@@ -25,6 +31,11 @@ public record DeliveryEvent(
     /** Returns whether the provider accepted the message; a missing status counts as delivered. */
     public boolean isDelivered() {
         return status == null || DELIVERED.equals(status);
+    }
+
+    /** Returns the do-not-contact reason that the status gives, or null for any other status. */
+    public String doNotContactReason() {
+        return BOUNCED.equals(status) || UNSUBSCRIBED.equals(status) || COMPLAINED.equals(status) ? status : null;
     }
 
     private static boolean notBlank(String value) {

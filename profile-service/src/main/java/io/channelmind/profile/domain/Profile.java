@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A customer profile as stored: contact points, consent per channel, free traits, counters and
- * per-channel statistics keyed by channel name. Contact points and {@code lastChannel} may be null.
+ * A customer profile as stored: contact points, consent per channel, free traits, counters,
+ * per-channel statistics keyed by channel name and purchase and engagement features. Contact points and {@code lastChannel} may be null.
  */
 public record Profile(
         String profileKey,
@@ -24,7 +24,8 @@ public record Profile(
         Instant lastContactAt,
         Instant firstSeenAt,
         Instant lastSeenAt,
-        Map<String, ChannelStats> channels) {
+        Map<String, ChannelStats> channels,
+        Features features) {
 
     public boolean hasEmail() {
         return email != null && !email.isBlank();

@@ -30,6 +30,8 @@ public final class ProfileDraft {
     private Instant lastContactAt;
     private Instant firstSeenAt;
     private Instant lastSeenAt;
+    private boolean anonymous;
+    private FeatureDraft features = new FeatureDraft();
 
     public ProfileDraft(String profileKey, Map<String, Boolean> consent, Map<String, Object> traits,
             Map<String, Instant> traitTimes, Instant firstSeenAt, Instant lastSeenAt) {
@@ -51,7 +53,8 @@ public final class ProfileDraft {
     public Profile toProfile(Map<String, ChannelStats> channels) {
         return new Profile(profileKey, email, phone, firstName, locale, timeZone, Map.copyOf(consent),
                 Collections.unmodifiableMap(new LinkedHashMap<>(traits)), contacts, conversions,
-                conversionValue, lastChannel, lastContactAt, firstSeenAt, lastSeenAt, Map.copyOf(channels));
+                conversionValue, lastChannel, lastContactAt, firstSeenAt, lastSeenAt, Map.copyOf(channels),
+                features.toFeatures());
     }
 
     /** Widens the first-seen and last-seen times to include {@code at}. */
@@ -78,8 +81,98 @@ public final class ProfileDraft {
         return true;
     }
 
+    /**
+     * Absorbs a profile merged into this one. Each contact point, consent and free trait keeps
+     * the value set at the latest event time, whichever profile it comes from, and on equal times
+     * the surviving profile's value, with one exception: a withdrawn consent ({@code false}) wins
+     * over a granted one set at the same time. Counters add up, first seen is the earlier and last
+     * seen the later time, the last contact is the later one, and the result is anonymous only
+     * when both profiles were.
+     */
+    public void absorb(ProfileDraft merged) {
+        for (Map.Entry<String, Instant> entry : merged.traitTimes.entrySet()) {
+            String key = entry.getKey();
+            Instant at = entry.getValue();
+            Object value = merged.traitValue(key);
+            if (value != null && winsOver(key, at, value)) {
+                traitTimes.put(key, at);
+                setTraitValue(key, value);
+            }
+        }
+        contacts += merged.contacts;
+        conversions += merged.conversions;
+        conversionValue = conversionValue.add(merged.conversionValue);
+        if (merged.lastContactAt != null) {
+            contactedAt(merged.lastChannel, merged.lastContactAt);
+        }
+        if (merged.firstSeenAt != null) {
+            seen(merged.firstSeenAt);
+        }
+        if (merged.lastSeenAt != null) {
+            seen(merged.lastSeenAt);
+        }
+        anonymous = anonymous && merged.anonymous;
+        features.absorb(merged.features);
+    }
+
+    private boolean winsOver(String key, Instant at, Object value) {
+        Instant own = traitTimes.get(key);
+        if (own == null || at.isAfter(own)) {
+            return true;
+        }
+        return at.equals(own) && key.startsWith("consent.") && Boolean.FALSE.equals(value);
+    }
+
+    /** Returns the value of a {@code traitTimes} key: a contact point, {@code consent.<channel>} or {@code trait.<name>}. */
+    private Object traitValue(String key) {
+        return switch (key) {
+            case "email" -> email;
+            case "phone" -> phone;
+            case "firstName" -> firstName;
+            case "locale" -> locale;
+            case "timeZone" -> timeZone;
+            default -> key.startsWith("consent.") ? consent.get(key.substring("consent.".length()))
+                    : key.startsWith("trait.") ? traits.get(key.substring("trait.".length())) : null;
+        };
+    }
+
+    private void setTraitValue(String key, Object value) {
+        switch (key) {
+            case "email" -> email = value.toString();
+            case "phone" -> phone = value.toString();
+            case "firstName" -> firstName = value.toString();
+            case "locale" -> locale = value.toString();
+            case "timeZone" -> timeZone = value.toString();
+            default -> {
+                if (key.startsWith("consent.") && value instanceof Boolean granted) {
+                    consent.put(key.substring("consent.".length()), granted);
+                } else if (key.startsWith("trait.")) {
+                    traits.put(key.substring("trait.".length()), value);
+                }
+            }
+        }
+    }
+
     public String profileKey() {
         return profileKey;
+    }
+
+    /** Returns whether every event of the profile so far came from tracking calls with only an {@code anonymousId}. */
+    public boolean anonymous() {
+        return anonymous;
+    }
+
+    public void anonymous(boolean anonymous) {
+        this.anonymous = anonymous;
+    }
+
+    public FeatureDraft features() {
+        return features;
+    }
+
+    /** Sets the stored features, as read from the database. */
+    public void features(FeatureDraft features) {
+        this.features = features;
     }
 
     public String email() {

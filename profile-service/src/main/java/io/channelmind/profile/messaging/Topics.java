@@ -10,6 +10,8 @@ public final class Topics {
     public static final String CUSTOMER_EVENTS = "cm.customer-events";
     public static final String DELIVERIES = "cm.deliveries";
     public static final String SEGMENT_MEMBERSHIP = "cm.segment-membership";
+    public static final String PROFILE_MERGED = "cm.profile-merged";
+    public static final String CONSENT_CHANGES = "cm.consent-changes";
 
     private Topics() {
     }

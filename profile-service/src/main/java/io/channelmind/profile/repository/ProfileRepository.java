@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.channelmind.profile.domain.ChannelDelta;
 import io.channelmind.profile.domain.ChannelStats;
+import io.channelmind.profile.domain.FeatureDraft;
 import io.channelmind.profile.domain.Profile;
 import io.channelmind.profile.domain.ProfileDraft;
 import io.smallrye.mutiny.Uni;
@@ -32,17 +33,24 @@ public class ProfileRepository {
     private static final String COLUMNS = """
             profile_key, email, phone, first_name, locale, time_zone, consent::text as consent,
             traits::text as traits, trait_times::text as trait_times, contacts, conversions, conversion_value,
-            last_channel, last_contact_at, first_seen_at, last_seen_at""";
+            last_channel, last_contact_at, first_seen_at, last_seen_at, anonymous, purchases, cancellations, returns,
+            monetary, first_purchase_at, last_purchase_at, first_channel, first_contact_at, engagement::text as engagement""";
 
     private static final String UPSERT = """
             insert into profile (profile_key, email, phone, first_name, locale, time_zone, consent, traits,
                                  trait_times, contacts, conversions, conversion_value, last_channel,
-                                 last_contact_at, first_seen_at, last_seen_at, updated_at)
-            select k, em, ph, fn, lo, tz, co::jsonb, tr::jsonb, tt::jsonb, ct, cv, va::numeric, lc, lca, fs, ls, now()
+                                 last_contact_at, first_seen_at, last_seen_at, anonymous, purchases, cancellations,
+                                 returns, monetary, first_purchase_at, last_purchase_at, first_channel,
+                                 first_contact_at, engagement, updated_at)
+            select k, em, ph, fn, lo, tz, co::jsonb, tr::jsonb, tt::jsonb, ct, cv, va::numeric, lc, lca, fs, ls, an,
+                   pu, ca, rt, mo::numeric, fp, lp, fc, fca, en::jsonb, now()
             from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                         $8::text[], $9::text[], $10::int8[], $11::int8[], $12::text[], $13::text[],
-                        $14::timestamptz[], $15::timestamptz[], $16::timestamptz[])
-                 as d(k, em, ph, fn, lo, tz, co, tr, tt, ct, cv, va, lc, lca, fs, ls)
+                        $14::timestamptz[], $15::timestamptz[], $16::timestamptz[], $17::bool[], $18::int8[],
+                        $19::int8[], $20::int8[], $21::text[], $22::timestamptz[], $23::timestamptz[], $24::text[],
+                        $25::timestamptz[], $26::text[])
+                 as d(k, em, ph, fn, lo, tz, co, tr, tt, ct, cv, va, lc, lca, fs, ls, an, pu, ca, rt, mo, fp, lp, fc,
+                      fca, en)
             on conflict (profile_key) do update set
                 email = excluded.email, phone = excluded.phone, first_name = excluded.first_name,
                 locale = excluded.locale, time_zone = excluded.time_zone, consent = excluded.consent,
@@ -50,7 +58,11 @@ public class ProfileRepository {
                 conversions = excluded.conversions, conversion_value = excluded.conversion_value,
                 last_channel = excluded.last_channel, last_contact_at = excluded.last_contact_at,
                 first_seen_at = excluded.first_seen_at, last_seen_at = excluded.last_seen_at,
-                updated_at = excluded.updated_at""";
+                anonymous = excluded.anonymous, purchases = excluded.purchases,
+                cancellations = excluded.cancellations, returns = excluded.returns, monetary = excluded.monetary,
+                first_purchase_at = excluded.first_purchase_at, last_purchase_at = excluded.last_purchase_at,
+                first_channel = excluded.first_channel, first_contact_at = excluded.first_contact_at,
+                engagement = excluded.engagement, updated_at = excluded.updated_at""";
 
     private static final String ADD_CHANNEL_DELTAS = """
             insert into profile_channel (profile_key, channel, contacts, conversions, conversion_value, last_contact_at)
@@ -63,12 +75,36 @@ public class ProfileRepository {
                 conversion_value = profile_channel.conversion_value + excluded.conversion_value,
                 last_contact_at = greatest(profile_channel.last_contact_at, excluded.last_contact_at)""";
 
+    // Resolves each delivery's profile key through the identity table, so a delivery addressed to
+    // a merged profile counts on its survivor. Returns the number of input entries applied.
     private static final String ADD_SENT = """
-            insert into profile_channel (profile_key, channel, sent)
-            select d.k, d.ch, d.n
-            from unnest($1::text[], $2::text[], $3::int8[]) as d(k, ch, n)
-            where exists (select 1 from profile p where p.profile_key = d.k)
-            on conflict (profile_key, channel) do update set sent = profile_channel.sent + excluded.sent""";
+            with resolved as (
+                select i.profile_key as k, d.ch, d.n
+                from unnest($1::text[], $2::text[], $3::int8[]) as d(k, ch, n)
+                join profile_identity i on i.kind = 'profileKey' and i.value = d.k
+            ), added as (
+                insert into profile_channel (profile_key, channel, sent)
+                select k, ch, sum(n) from resolved group by k, ch order by k, ch
+                on conflict (profile_key, channel) do update set sent = profile_channel.sent + excluded.sent
+            )
+            select count(*) from resolved""";
+
+    // Adds the channel counters of each merged profile to its survivor's and deletes them.
+    private static final String MOVE_CHANNELS = """
+            insert into profile_channel (profile_key, channel, contacts, conversions, conversion_value, sent,
+                                         last_contact_at)
+            select m.survivor, c.channel, sum(c.contacts), sum(c.conversions), sum(c.conversion_value), sum(c.sent),
+                   max(c.last_contact_at)
+            from profile_channel c join unnest($1::text[], $2::text[]) as m(merged, survivor)
+                 on c.profile_key = m.merged
+            group by m.survivor, c.channel
+            order by m.survivor, c.channel
+            on conflict (profile_key, channel) do update set
+                contacts = profile_channel.contacts + excluded.contacts,
+                conversions = profile_channel.conversions + excluded.conversions,
+                conversion_value = profile_channel.conversion_value + excluded.conversion_value,
+                sent = profile_channel.sent + excluded.sent,
+                last_contact_at = greatest(profile_channel.last_contact_at, excluded.last_contact_at)""";
 
     private final JsonColumns json;
 
@@ -82,8 +118,9 @@ public class ProfileRepository {
      * on them. Keys without a profile are absent from the result.
      */
     public Uni<Map<String, ProfileDraft>> lockDrafts(SqlClient client, Collection<String> keys) {
+        // "for update" rather than "for no key update", because a merge deletes the merged rows.
         String sql = "select " + COLUMNS + " from profile where profile_key = any($1::text[])"
-                + " order by profile_key for no key update";
+                + " order by profile_key for update";
         return client.preparedQuery(sql).execute(Tuple.of(keys.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, ProfileDraft> drafts = new LinkedHashMap<>();
@@ -121,6 +158,8 @@ public class ProfileRepository {
         OffsetDateTime[] lastContacts = new OffsetDateTime[size];
         OffsetDateTime[] firstSeen = new OffsetDateTime[size];
         OffsetDateTime[] lastSeen = new OffsetDateTime[size];
+        Boolean[] anonymous = new Boolean[size];
+        FeatureColumns features = new FeatureColumns(size, json);
 
         int i = 0;
         for (ProfileDraft draft : drafts) {
@@ -140,11 +179,16 @@ public class ProfileRepository {
             lastContacts[i] = utc(draft.lastContactAt());
             firstSeen[i] = utc(draft.firstSeenAt());
             lastSeen[i] = utc(draft.lastSeenAt());
+            anonymous[i] = draft.anonymous();
+            features.set(i, draft.features().toFeatures());
             i++;
         }
 
-        Tuple parameters = Tuple.from(List.of(keys, emails, phones, firstNames, locales, timeZones, consents, traits,
-                traitTimes, contacts, conversions, values, lastChannels, lastContacts, firstSeen, lastSeen));
+        List<Object> columns = new ArrayList<>(List.of(keys, emails, phones, firstNames, locales, timeZones, consents,
+                traits, traitTimes, contacts, conversions, values, lastChannels, lastContacts, firstSeen, lastSeen,
+                anonymous));
+        columns.addAll(features.arrays());
+        Tuple parameters = Tuple.from(columns);
         return client.preparedQuery(UPSERT).execute(parameters).replaceWithVoid();
     }
 
@@ -179,7 +223,27 @@ public class ProfileRepository {
      * of entries applied.
      */
     public Uni<Integer> addSent(SqlClient client, String[] keys, String[] channels, Long[] counts) {
-        return client.preparedQuery(ADD_SENT).execute(Tuple.of(keys, channels, counts)).map(RowSet::rowCount);
+        return client.preparedQuery(ADD_SENT).execute(Tuple.of(keys, channels, counts))
+                .map(rows -> rows.iterator().next().getLong(0).intValue());
+    }
+
+    /**
+     * Moves the channel counters of each merged profile (the keys of {@code survivors}) to its
+     * survivor, which must exist, and deletes the merged profiles. Their segment memberships and
+     * identities must be gone or moved already.
+     */
+    public Uni<Void> deleteMerged(SqlClient client, Map<String, String> survivors) {
+        if (survivors.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] merged = survivors.keySet().toArray(String[]::new);
+        Tuple pairs = Tuple.of(merged, survivors.values().toArray(String[]::new));
+        return client.preparedQuery(MOVE_CHANNELS).execute(pairs)
+                .chain(() -> client.preparedQuery("delete from profile_channel where profile_key = any($1::text[])")
+                        .execute(Tuple.of((Object) merged)))
+                .chain(() -> client.preparedQuery("delete from profile where profile_key = any($1::text[])")
+                        .execute(Tuple.of((Object) merged)))
+                .replaceWithVoid();
     }
 
     /** Loads the per-channel statistics of the given profiles, keyed by profile key and channel. */
@@ -200,8 +264,14 @@ public class ProfileRepository {
         });
     }
 
+    /** Finds the profile with the key, or the profile it was merged into. */
     public Uni<Optional<Profile>> find(SqlClient client, String profileKey) {
-        return findAll(client, List.of(profileKey)).map(profiles -> profiles.stream().findFirst());
+        String sql = "select " + COLUMNS + " from profile where profile_key = coalesce("
+                + "(select profile_key from profile_identity where kind = 'profileKey' and value = $1), $1)";
+        return client.preparedQuery(sql).execute(Tuple.of(profileKey))
+                .map(this::toDrafts)
+                .chain(drafts -> withChannels(client, drafts))
+                .map(profiles -> profiles.stream().findFirst());
     }
 
     /** Loads up to {@code limit} profiles with keys after {@code after}, in key order. */
@@ -228,13 +298,6 @@ public class ProfileRepository {
                 .toList());
     }
 
-    private Uni<List<Profile>> findAll(SqlClient client, List<String> keys) {
-        String sql = "select " + COLUMNS + " from profile where profile_key = any($1::text[]) order by profile_key";
-        return client.preparedQuery(sql).execute(Tuple.of(keys.toArray(String[]::new)))
-                .map(this::toDrafts)
-                .chain(drafts -> withChannels(client, drafts));
-    }
-
     private List<ProfileDraft> toDrafts(RowSet<Row> rows) {
         List<ProfileDraft> drafts = new ArrayList<>(rows.size());
         rows.forEach(row -> drafts.add(toDraft(row)));
@@ -253,6 +316,8 @@ public class ProfileRepository {
         draft.timeZone(row.getString("time_zone"));
         draft.counters(row.getLong("contacts"), row.getLong("conversions"), row.getBigDecimal("conversion_value"));
         draft.lastContact(row.getString("last_channel"), instant(row, "last_contact_at"));
+        draft.anonymous(row.getBoolean("anonymous"));
+        draft.features(FeatureDraft.of(FeatureColumns.read(row, json)));
         return draft;
     }
 

@@ -1,5 +1,6 @@
 package io.channelmind.profile.repository;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -75,6 +76,19 @@ public class SegmentMemberRepository {
                         .replaceWithVoid();
         return inserted.chain(() -> left.isEmpty() ? Uni.createFrom().voidItem()
                 : client.preparedQuery(delete).execute(Tuple.of(segments(left), profileKeys(left))).replaceWithVoid());
+    }
+
+    /** Deletes every membership of the profiles and returns the exits, to publish after the commit. */
+    public Uni<List<SegmentMembershipEvent>> removeAll(SqlClient client, Collection<String> profileKeys, Instant at) {
+        if (profileKeys.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String sql = "delete from segment_member where profile_key = any($1::text[]) returning segment, profile_key";
+        return client.preparedQuery(sql).execute(Tuple.of((Object) profileKeys.toArray(String[]::new))).map(rows -> {
+            List<SegmentMembershipEvent> exits = new ArrayList<>(rows.size());
+            rows.forEach(row -> exits.add(SegmentMembershipEvent.of(row.getString(0), row.getString(1), false, at)));
+            return exits;
+        });
     }
 
     /** Loads up to {@code limit} members with keys after {@code after}, in key order, with their contact points. */

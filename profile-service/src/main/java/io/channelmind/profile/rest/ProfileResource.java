@@ -12,7 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.channelmind.profile.domain.Identity;
 import io.channelmind.profile.domain.Profile;
+import io.channelmind.profile.service.ChannelPriors;
 import io.channelmind.profile.service.ProfileService;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
@@ -25,20 +27,57 @@ public class ProfileResource {
     private static final int DEFAULT_LIMIT = 50;
 
     private final ProfileService profiles;
+    private final ChannelPriors priors;
 
-    public ProfileResource(ProfileService profiles) {
+    public ProfileResource(ProfileService profiles, ChannelPriors priors) {
         this.profiles = profiles;
+        this.priors = priors;
     }
 
     @GET
     @Path("/{profileKey}")
-    @Operation(summary = "Read one profile with its contact points, traits, counters and channels")
+    @Operation(summary = "Read one profile with its contact points, traits, counters and channels",
+            description = "A key that was merged into another profile returns the surviving profile, "
+                    + "whose profileKey then differs from the requested one.")
     public Uni<ProfileView> get(@PathParam("profileKey") String profileKey) {
-        return profiles.find(profileKey).map(found -> found.map(ProfileView::from).orElseThrow(
+        return profiles.find(profileKey).chain(found -> view(found.orElseThrow(
+                () -> notFound(profileKey))));
+    }
+
+    @GET
+    @Path("/by-identity")
+    @Operation(summary = "Read the profile that owns an identity",
+            description = "kind is profileKey, userId or anonymousId (value '<source name>:<id>', the profile key "
+                    + "that tracking calls use), email or phone (value in clear text: it is normalised and hashed "
+                    + "as identify traits are, and never stored in the identity table).")
+    public Uni<ProfileView> byIdentity(@QueryParam("kind") String kind, @QueryParam("value") String value) {
+        Identity identity = IdentityQuery.parse(kind, value);
+        return profiles.findByIdentity(identity).chain(found -> view(found.orElseThrow(
                 () -> Problem.of(404, "profile-not-found", "Profile not found")
-                        .detail("No profile has the key '" + profileKey + "'")
-                        .error("profileKey", profileKey, "Check the key; profiles are created by customer events")
-                        .toException()));
+                        .detail("No profile has the " + kind + " identity")
+                        .error("value", IdentityQuery.shown(kind, value),
+                                "Check the value; identities come from the keys and identify traits of customer events")
+                        .toException())));
+    }
+
+    @GET
+    @Path("/{profileKey}/consent")
+    @Operation(summary = "Read a profile's consent per channel and its do-not-contact mark",
+            description = "doNotContact is null when the profile may be contacted on channels it consented to; "
+                    + "otherwise it has the reason (bounced, unsubscribed, complained) and when it was set.")
+    public Uni<ProfileService.ConsentView> consent(@PathParam("profileKey") String profileKey) {
+        return profiles.consent(profileKey).map(found -> found.orElseThrow(
+                () -> notFound(profileKey)));
+    }
+
+    @GET
+    @Path("/{profileKey}/identities")
+    @Operation(summary = "List a profile's identities and the merges into it",
+            description = "email and phone identities are SHA-256 hashes of the normalised contact point. "
+                    + "A merged key returns the identities of its surviving profile.")
+    public Uni<IdentitiesView> identities(@PathParam("profileKey") String profileKey) {
+        return get(profileKey).chain(profile -> profiles.identityHistory(profile.profileKey())
+                .map(history -> IdentitiesView.from(profile.profileKey(), history)));
     }
 
     @GET
@@ -48,11 +87,22 @@ public class ProfileResource {
     public Uni<ProfilePage> list(@QueryParam("after") String after, @QueryParam("limit") String limit) {
         int pageSize = PageLimit.parse(limit, DEFAULT_LIMIT);
 
-        return profiles.page(PageLimit.after(after), pageSize + 1).map(found -> {
+        return profiles.page(PageLimit.after(after), pageSize + 1).chain(found -> priors.populationRates().map(rates -> {
             boolean more = found.size() > pageSize;
             List<Profile> page = more ? found.subList(0, pageSize) : found;
             String next = more ? page.get(page.size() - 1).profileKey() : null;
-            return new ProfilePage(page.stream().map(ProfileView::from).toList(), next);
-        });
+            return new ProfilePage(page.stream().map(profile -> ProfileView.from(profile, rates, priors)).toList(), next);
+        }));
+    }
+
+    private static RuntimeException notFound(String profileKey) {
+        return Problem.of(404, "profile-not-found", "Profile not found")
+                .detail("No profile has the key '" + profileKey + "'")
+                .error("profileKey", profileKey, "Check the key; profiles are created by customer events")
+                .toException();
+    }
+
+    private Uni<ProfileView> view(Profile profile) {
+        return priors.populationRates().map(rates -> ProfileView.from(profile, rates, priors));
     }
 }

@@ -1,6 +1,9 @@
 package io.channelmind.profile.rule;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -32,7 +35,9 @@ public record Field(String name, ValueType type, Function<Profile, Object> reade
     }
 
     static final String KNOWN_FIELDS = "a field: contacts, conversions, conversionValue, hasEmail, hasPhone, "
-            + "lastChannel, channel.<name>.contacts, channel.<name>.conversions, consent.<channel> or trait.<name>";
+            + "lastChannel, firstChannel, frequency, monetary, purchases, cancellations, returns, recencyDays, "
+            + "lifetimeDays, preferredHour, preferredWeekday, channel.<name>.contacts, channel.<name>.conversions, "
+            + "consent.<channel> or trait.<name>";
 
     private static final String CHANNEL_PREFIX = "channel.";
     private static final String CONSENT_PREFIX = "consent.";
@@ -47,9 +52,39 @@ public record Field(String name, ValueType type, Function<Profile, Object> reade
             case "hasEmail" -> new Field(name, ValueType.BOOLEAN, Profile::hasEmail);
             case "hasPhone" -> new Field(name, ValueType.BOOLEAN, Profile::hasPhone);
             case "lastChannel" -> new Field(name, ValueType.STRING, Profile::lastChannel);
-            default -> resolvePrefixed(name);
+            default -> resolveFeature(name);
         };
         return Optional.ofNullable(field);
+    }
+
+    /**
+     * Resolves a purchase or engagement feature. {@code recencyDays} is measured to the time of
+     * evaluation and {@code preferredWeekday} is the ISO day number, 1 for Monday to 7 for Sunday.
+     * NOTE: recencyDays is measured to the clock, so a stored membership keeps its value until the
+     * profile changes or the segment is evaluated again.
+     */
+    private static Field resolveFeature(String name) {
+        return switch (name) {
+            case "firstChannel" -> new Field(name, ValueType.STRING, profile -> profile.features().firstChannel());
+            case "frequency" -> number(name, profile -> BigDecimal.valueOf(profile.features().frequency()));
+            case "monetary" -> number(name, profile -> profile.features().monetary());
+            case "purchases" -> number(name, profile -> BigDecimal.valueOf(profile.features().purchases()));
+            case "cancellations" -> number(name, profile -> BigDecimal.valueOf(profile.features().cancellations()));
+            case "returns" -> number(name, profile -> BigDecimal.valueOf(profile.features().returns()));
+            case "recencyDays" -> number(name, profile -> decimal(profile.features().recencyDays(Instant.now())));
+            case "lifetimeDays" -> number(name, profile -> BigDecimal.valueOf(
+                    Duration.between(profile.firstSeenAt(), profile.lastSeenAt()).toDays()));
+            case "preferredHour" -> number(name, profile -> decimal(profile.features().preferredHour()));
+            case "preferredWeekday" -> number(name, profile -> {
+                DayOfWeek weekday = profile.features().preferredWeekday();
+                return weekday == null ? null : BigDecimal.valueOf(weekday.getValue());
+            });
+            default -> resolvePrefixed(name);
+        };
+    }
+
+    private static BigDecimal decimal(Number value) {
+        return value == null ? null : BigDecimal.valueOf(value.longValue());
     }
 
     private static Field resolvePrefixed(String name) {

@@ -1,22 +1,25 @@
 package io.channelmind.profile.service;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.channelmind.profile.domain.ChannelDelta;
 import io.channelmind.profile.domain.CustomerEvent;
 import io.channelmind.profile.domain.ProfileDraft;
+import io.channelmind.profile.domain.ProfileMergedEvent;
 import io.channelmind.profile.domain.SegmentMembershipEvent;
 import io.channelmind.profile.messaging.MembershipPublisher;
+import io.channelmind.profile.messaging.ProfileMergedPublisher;
 import io.channelmind.profile.messaging.Topics;
 import io.channelmind.profile.repository.ConsumptionRepository;
 import io.channelmind.profile.repository.ProfileRepository;
@@ -27,9 +30,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Applies a batch of customer events in one transaction: skips replayed events, updates the
- * touched profiles and their channel counters, re-evaluates every segment for them and counts
- * the batch per import. Membership changes are published after the commit.
+ * Applies a batch of customer events in one transaction: skips replayed events, resolves each
+ * event to its profile and merges profiles that the events link (see {@link IdentityPlan}),
+ * updates the touched profiles and their channel counters, re-evaluates every segment for them
+ * and counts the batch per import. Merges and membership changes are published after the commit.
  */
 @ApplicationScoped
 public class CustomerEventService {
@@ -38,30 +42,38 @@ public class CustomerEventService {
 
     private final Pool pool;
     private final ProfileRepository profiles;
+    private final IdentityService identities;
     private final ConsumptionRepository consumption;
     private final SegmentRepository segments;
     private final SegmentCatalog catalog;
     private final MembershipService memberships;
     private final MembershipPublisher publisher;
+    private final ProfileMergedPublisher mergedPublisher;
     private final MeterRegistry registry;
+    private final ZoneId defaultZone;
 
-    public CustomerEventService(Pool pool, ProfileRepository profiles, ConsumptionRepository consumption,
-            SegmentRepository segments, SegmentCatalog catalog, MembershipService memberships,
-            MembershipPublisher publisher, MeterRegistry registry) {
+    public CustomerEventService(Pool pool, ProfileRepository profiles, IdentityService identities,
+            ConsumptionRepository consumption, SegmentRepository segments, SegmentCatalog catalog,
+            MembershipService memberships, MembershipPublisher publisher, ProfileMergedPublisher mergedPublisher,
+            MeterRegistry registry,
+            @ConfigProperty(name = "channelmind.profile.default-time-zone", defaultValue = "UTC") ZoneId defaultZone) {
         this.pool = pool;
         this.profiles = profiles;
+        this.identities = identities;
         this.consumption = consumption;
         this.segments = segments;
         this.catalog = catalog;
         this.memberships = memberships;
         this.publisher = publisher;
+        this.mergedPublisher = mergedPublisher;
         this.registry = registry;
+        this.defaultZone = defaultZone;
     }
 
     /**
      * Applies the batch and publishes the resulting membership changes.
      *
-     * NOTE: changes are published after the commit, so a crash between the two loses them. The
+     * NOTE: merges and membership changes are published after the commit, so a crash between the two loses them. The
      * redelivered batch is then de-duplicated and does not publish them again.
      */
     public Uni<Void> apply(CustomerEventBatch batch) {
@@ -74,7 +86,8 @@ public class CustomerEventService {
                     count("applied", outcome.applied());
                     count("duplicate", batch.events().size() - outcome.applied());
                 })
-                .call(outcome -> publisher.publish(outcome.changes()))
+                .call(outcome -> mergedPublisher.publish(outcome.changes().merges()))
+                .call(outcome -> publisher.publish(outcome.changes().memberships()))
                 .replaceWithVoid();
     }
 
@@ -86,8 +99,8 @@ public class CustomerEventService {
                     List<CustomerEvent> applicable = unique.values().stream()
                             .filter(event -> fresh.contains(event.eventId()))
                             .toList();
-                    Uni<List<SegmentMembershipEvent>> changes = applicable.isEmpty()
-                            ? Uni.createFrom().item(List.of())
+                    Uni<Changes> changes = applicable.isEmpty()
+                            ? Uni.createFrom().item(Changes.NONE)
                             : applyFresh(connection, applicable);
                     return changes.map(list -> new Outcome(applicable.size(), list));
                 })
@@ -95,34 +108,44 @@ public class CustomerEventService {
                         batch.perImport()));
     }
 
-    private Uni<List<SegmentMembershipEvent>> applyFresh(SqlConnection connection, List<CustomerEvent> events) {
-        Set<String> keys = new TreeSet<>();
-        events.forEach(event -> keys.add(event.profileKey()));
-
-        return profiles.lockDrafts(connection, keys).chain(existing -> {
-            Map<String, ProfileDraft> drafts = new TreeMap<>(existing);
+    private Uni<Changes> applyFresh(SqlConnection connection, List<CustomerEvent> events) {
+        return identities.plan(connection, events).chain(plan -> {
+            Map<String, ProfileDraft> drafts = plan.survivors();
             // Sorted by profile key and channel, so concurrent upserts lock channel rows in one order.
             Map<String, ChannelDelta> deltas = new TreeMap<>();
             for (CustomerEvent event : events) {
-                ProfileDraft draft = drafts.computeIfAbsent(event.profileKey(),
-                        key -> ProfileDraft.create(key, event.occurredAt()));
-                ProfileMerger.apply(draft, event, channel -> deltas.computeIfAbsent(
-                        event.profileKey() + '\n' + channel, ignored -> new ChannelDelta(event.profileKey(), channel)));
+                String profileKey = plan.survivorOf(event.profileKey());
+                ProfileMerger.apply(drafts.get(profileKey), event, channel -> deltas.computeIfAbsent(
+                        profileKey + '\n' + channel, ignored -> new ChannelDelta(profileKey, channel)),
+                        defaultZone);
             }
-            LOG.debugf("Applying %d events to %d profiles (%d new)", events.size(), drafts.size(),
-                    drafts.size() - existing.size());
+            LOG.debugf("Applying %d events to %d profiles", events.size(), drafts.size());
 
             List<ProfileDraft> touched = new ArrayList<>(drafts.values());
-            return profiles.upsert(connection, touched)
-                    .chain(() -> profiles.addChannelDeltas(connection, new ArrayList<>(deltas.values())))
-                    .chain(() -> profiles.withChannels(connection, touched))
-                    .chain(updated -> catalog.load(connection)
-                            .chain(compiled -> memberships.reevaluate(connection, compiled, updated)));
+            List<ProfileMergedEvent> merges = plan.merges().stream()
+                    .map(merge -> ProfileMergedEvent.of(merge, Instant.now()))
+                    .toList();
+            return identities.store(connection, plan)
+                    .call(() -> profiles.addChannelDeltas(connection, new ArrayList<>(deltas.values())))
+                    .chain(exits -> profiles.withChannels(connection, touched)
+                            .chain(updated -> catalog.load(connection)
+                                    .chain(compiled -> memberships.reevaluate(connection, compiled, updated)))
+                            .map(entries -> {
+                                List<SegmentMembershipEvent> all = new ArrayList<>(exits);
+                                all.addAll(entries);
+                                return new Changes(all, merges);
+                            }));
         });
     }
 
+    /** Membership changes and merges of one batch, to publish after the commit. */
+    private record Changes(List<SegmentMembershipEvent> memberships, List<ProfileMergedEvent> merges) {
+
+        static final Changes NONE = new Changes(List.of(), List.of());
+    }
+
     /** The result of a committed batch: the number of events applied and the membership changes to publish. */
-    private record Outcome(int applied, List<SegmentMembershipEvent> changes) {
+    private record Outcome(int applied, Changes changes) {
     }
 
     private void count(String outcome, long amount) {

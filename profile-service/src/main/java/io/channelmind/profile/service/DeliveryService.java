@@ -1,5 +1,6 @@
 package io.channelmind.profile.service;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.channelmind.profile.domain.ConsentChangeEvent;
 import io.channelmind.profile.domain.DeliveryEvent;
+import io.channelmind.profile.messaging.ConsentChangePublisher;
 import io.channelmind.profile.messaging.Topics;
+import io.channelmind.profile.repository.ConsentRepository;
 import io.channelmind.profile.repository.ConsumptionRepository;
 import io.channelmind.profile.repository.ProfileRepository;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,9 +23,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Counts deliveries per profile and channel in the {@code sent} counter, once per event id.
+ * Counts deliveries per profile and channel in the {@code sent} counter, once per event id, and
+ * marks profiles as not to be contacted on bounced, unsubscribed and complained deliveries.
  * Deliveries to profiles that do not exist are skipped and counted, not stored, because a
- * profile is only created from customer events.
+ * profile is only created from customer events. Other statuses are counted and ignored.
+ * Do-not-contact changes are published on {@code cm.consent-changes} after the commit.
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -30,54 +36,80 @@ public class DeliveryService {
 
     private final Pool pool;
     private final ProfileRepository profiles;
+    private final ConsentRepository consent;
     private final ConsumptionRepository consumption;
+    private final ConsentChangePublisher publisher;
     private final MeterRegistry registry;
 
-    public DeliveryService(Pool pool, ProfileRepository profiles, ConsumptionRepository consumption,
-            MeterRegistry registry) {
+    public DeliveryService(Pool pool, ProfileRepository profiles, ConsentRepository consent,
+            ConsumptionRepository consumption, ConsentChangePublisher publisher, MeterRegistry registry) {
         this.pool = pool;
         this.profiles = profiles;
+        this.consent = consent;
         this.consumption = consumption;
+        this.publisher = publisher;
         this.registry = registry;
     }
 
-    /** Applies the delivered events of one polled batch that had {@code records} records in all. */
+    /** Applies the events of one polled batch that had {@code records} records in all. */
     public Uni<Void> apply(long records, List<DeliveryEvent> events) {
         Map<String, DeliveryEvent> unique = new LinkedHashMap<>();
-        events.stream().filter(DeliveryEvent::isDelivered).forEach(event -> unique.putIfAbsent(event.eventId(), event));
+        events.stream()
+                .filter(event -> event.isDelivered() || event.doNotContactReason() != null)
+                .forEach(event -> unique.putIfAbsent(event.eventId(), event));
+        count("ignored-status", events.size() - unique.size());
 
         return Transactions.withRetry("Delivery batch", () -> pool.withTransaction(
                         connection -> applyInTransaction(connection, records, unique)))
-                .invoke(skipped -> {
-                    if (skipped > 0) {
-                        LOG.warnf("Skipped %d deliveries to profiles that do not exist", skipped);
-                        registry.counter("channelmind.profile.events", "topic", Topics.DELIVERIES,
-                                "outcome", "unknown-profile").increment(skipped);
+                .invoke(outcome -> {
+                    if (outcome.skipped() > 0) {
+                        LOG.warnf("Skipped %d deliveries to profiles that do not exist", outcome.skipped());
+                        count("unknown-profile", outcome.skipped());
                     }
                 })
+                .call(outcome -> publisher.publish(outcome.consentChanges()))
                 .replaceWithVoid();
     }
 
-    /** Returns the number of (profile, channel) entries skipped because the profile does not exist. */
-    private Uni<Integer> applyInTransaction(SqlConnection connection, long records, Map<String, DeliveryEvent> unique) {
+    /** The result of a committed batch: entries skipped for a missing profile and the consent changes to publish. */
+    private record Outcome(int skipped, List<ConsentChangeEvent> consentChanges) {
+    }
+
+    private Uni<Outcome> applyInTransaction(SqlConnection connection, long records, Map<String, DeliveryEvent> unique) {
         return consumption.markProcessed(connection, Topics.DELIVERIES, unique.keySet())
                 .chain(fresh -> {
-                    // Sorted by profile key and channel, so concurrent upserts lock channel rows in one order.
-                    Map<ChannelKey, Long> counts = new TreeMap<>();
-                    unique.values().stream()
+                    List<DeliveryEvent> applicable = unique.values().stream()
                             .filter(event -> fresh.contains(event.eventId()))
-                            .forEach(event -> counts.merge(new ChannelKey(event.profileKey(), event.channel()), 1L,
-                                    Long::sum));
-                    if (counts.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    String[] profileKeys = counts.keySet().stream().map(ChannelKey::profileKey).toArray(String[]::new);
-                    String[] channels = counts.keySet().stream().map(ChannelKey::channel).toArray(String[]::new);
-                    Long[] sent = counts.values().toArray(Long[]::new);
-                    return profiles.addSent(connection, profileKeys, channels, sent)
-                            .map(applied -> counts.size() - applied);
+                            .toList();
+                    List<DeliveryEvent> doNotContact = applicable.stream()
+                            .filter(event -> event.doNotContactReason() != null)
+                            .toList();
+                    return addSent(connection, applicable.stream().filter(DeliveryEvent::isDelivered).toList())
+                            .chain(skipped -> consent.mark(connection, doNotContact, Instant.now())
+                                    .map(changes -> new Outcome(skipped, changes)));
                 })
                 .call(() -> consumption.addConsumed(connection, Topics.DELIVERIES, records, Map.of()));
+    }
+
+    /** Adds the deliveries to the sent counters and returns the number of entries skipped for a missing profile. */
+    private Uni<Integer> addSent(SqlConnection connection, List<DeliveryEvent> delivered) {
+        // Sorted by profile key and channel, so concurrent upserts lock channel rows in one order.
+        Map<ChannelKey, Long> counts = new TreeMap<>();
+        delivered.forEach(event -> counts.merge(new ChannelKey(event.profileKey(), event.channel()), 1L, Long::sum));
+        if (counts.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        String[] profileKeys = counts.keySet().stream().map(ChannelKey::profileKey).toArray(String[]::new);
+        String[] channels = counts.keySet().stream().map(ChannelKey::channel).toArray(String[]::new);
+        Long[] sent = counts.values().toArray(Long[]::new);
+        return profiles.addSent(connection, profileKeys, channels, sent).map(applied -> counts.size() - applied);
+    }
+
+    private void count(String outcome, long amount) {
+        if (amount > 0) {
+            registry.counter("channelmind.profile.events", "topic", Topics.DELIVERIES, "outcome", outcome)
+                    .increment(amount);
+        }
     }
 
     private record ChannelKey(String profileKey, String channel) implements Comparable<ChannelKey> {

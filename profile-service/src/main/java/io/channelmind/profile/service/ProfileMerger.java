@@ -1,6 +1,8 @@
 package io.channelmind.profile.service;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -15,7 +17,9 @@ import io.channelmind.profile.domain.ProfileDraft;
  * free traits, each only when the event is at least as recent as the one that set it last. It
  * keeps the traits that the event does not mention, and a null or blank value counts as not
  * mentioned. {@code contact} and {@code conversion} add to the profile counters and to
- * per-channel deltas.
+ * per-channel deltas, and to the purchase and engagement features: a conversion with a negative
+ * value is a return, and {@code cancellation} subtracts its absolute value and one purchase. {@code alias} only widens the seen times, because {@link IdentityPlan} performs
+ * its merge before the events are applied.
  */
 final class ProfileMerger {
 
@@ -26,7 +30,8 @@ final class ProfileMerger {
      * Applies one event of a known type to {@code draft}. {@code deltaFor} returns the delta of a
      * channel, by channel name, that the event adds to.
      */
-    static void apply(ProfileDraft draft, CustomerEvent event, Function<String, ChannelDelta> deltaFor) {
+    static void apply(ProfileDraft draft, CustomerEvent event, Function<String, ChannelDelta> deltaFor,
+            ZoneId defaultZone) {
         Instant at = event.occurredAt();
         draft.seen(at);
         String channel = channelName(event.channel());
@@ -35,15 +40,27 @@ final class ProfileMerger {
             case CustomerEvent.CONTACT -> {
                 draft.addContact();
                 draft.contactedAt(channel, at);
+                draft.features().contacted(channel, at);
+                draft.features().engaged(at, zoneOf(draft, defaultZone));
                 if (channel != null) {
                     deltaFor.apply(channel).addContact(at);
                 }
             }
             case CustomerEvent.CONVERSION -> {
                 draft.addConversion(event.value());
+                if (event.value() != null && event.value().signum() < 0) {
+                    draft.features().returned(event.value());
+                } else {
+                    draft.features().purchased(event.value(), at);
+                }
+                draft.features().engaged(at, zoneOf(draft, defaultZone));
                 if (channel != null) {
                     deltaFor.apply(channel).addConversion(event.value());
                 }
+            }
+            case CustomerEvent.CANCELLATION -> draft.features().cancelled(event.value());
+            case CustomerEvent.ALIAS -> {
+                // IdentityPlan has already merged the previousId's profile; an alias changes nothing else.
             }
             default -> throw new IllegalArgumentException("Unknown customer event type '" + event.type() + "'");
         }
@@ -109,6 +126,23 @@ final class ProfileMerger {
             }
         }
         return null;
+    }
+
+    /**
+     * Returns the profile's time zone, or {@code defaultZone} when the profile has none or an
+     * invalid one. The zone known when an event is applied buckets it, so a later change of
+     * time zone does not move earlier engagement.
+     */
+    private static ZoneId zoneOf(ProfileDraft draft, ZoneId defaultZone) {
+        String zone = draft.timeZone();
+        if (zone == null || zone.isBlank()) {
+            return defaultZone;
+        }
+        try {
+            return ZoneId.of(zone.trim());
+        } catch (DateTimeException e) {
+            return defaultZone;
+        }
     }
 
     /** Returns the trimmed channel name, or null for a missing or blank one. */

@@ -11,13 +11,17 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 
 /**
- * Retries transactions that PostgreSQL aborted because of a deadlock or a serialization failure,
- * whether they ran on the SQL client or in a Panache session.
+ * Retries transactions that PostgreSQL aborted because of a deadlock, a serialization failure or
+ * a foreign key violation, whether they ran on the SQL client or in a Panache session, and
+ * transactions that found an identity moved by a concurrent merge
+ * ({@link IdentityConflictException}).
  */
 final class Transactions {
 
     private static final Logger LOG = Logger.getLogger(Transactions.class);
-    private static final Set<String> RETRYABLE_STATES = Set.of("40001", "40P01");
+    // 23503 (foreign key violation) is retried because a concurrent merge can delete the profile
+    // that a delivery resolved its key to. The retry resolves the key to the survivor.
+    private static final Set<String> RETRYABLE_STATES = Set.of("40001", "40P01", "23503");
     private static final int MAX_RETRIES = 5;
 
     private Transactions() {
@@ -27,14 +31,21 @@ final class Transactions {
     static <T> Uni<T> withRetry(String what, Supplier<Uni<? extends T>> transaction) {
         return Uni.createFrom().deferred(transaction)
                 .onFailure(Transactions::isRetryable).invoke(failure -> LOG.warnf(
-                        "%s was aborted by PostgreSQL (%s); retrying", what, sqlState(failure)))
+                        "%s was aborted (%s); retrying", what, reason(failure)))
                 .onFailure(Transactions::isRetryable).retry()
                 .withBackOff(Duration.ofMillis(20), Duration.ofMillis(500)).atMost(MAX_RETRIES);
     }
 
     private static boolean isRetryable(Throwable failure) {
+        if (failure instanceof IdentityConflictException) {
+            return true;
+        }
         String state = sqlState(failure);
         return state != null && RETRYABLE_STATES.contains(state);
+    }
+
+    private static String reason(Throwable failure) {
+        return failure instanceof IdentityConflictException ? failure.getMessage() : "SQLSTATE " + sqlState(failure);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.channelmind.profile.domain.ChannelStats;
+import io.channelmind.profile.domain.Features;
 import io.channelmind.profile.domain.Profile;
 
 class RuleEvaluationTest {
@@ -68,7 +69,7 @@ class RuleEvaluationTest {
     })
     void missingLastChannelMatchesOnlyNotEqual(String rule, boolean expected) {
         Profile empty = new Profile("k", null, null, null, null, null, Map.of(), Map.of(), 0, 0, BigDecimal.ZERO,
-                null, null, Instant.EPOCH, Instant.EPOCH, Map.of());
+                null, null, Instant.EPOCH, Instant.EPOCH, Map.of(), Features.empty());
 
         assertEquals(expected, RuleParser.parse(rule).matches(empty));
     }
@@ -85,6 +86,6 @@ class RuleEvaluationTest {
                 "sms", new ChannelStats("sms", 1, 0, BigDecimal.ZERO, 0, Instant.EPOCH));
         return new Profile("demo:c-1", "ana@example.com", " ", "Ana", "es-ES", "Europe/Madrid",
                 Map.of("email", true, "sms", false), traits, 3, 1, new BigDecimal("12.5000"), "sms",
-                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, channels);
+                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, channels, Features.empty());
     }
 }

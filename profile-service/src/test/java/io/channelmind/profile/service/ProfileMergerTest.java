@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,14 +92,15 @@ class ProfileMergerTest {
     }
 
     private void apply(CustomerEvent event) {
-        ProfileMerger.apply(draft, event, channel -> deltas.computeIfAbsent(channel, name -> new ChannelDelta(KEY, name)));
+        ProfileMerger.apply(draft, event, channel -> deltas.computeIfAbsent(channel, name -> new ChannelDelta(KEY, name)),
+                ZoneOffset.UTC);
     }
 
     private static CustomerEvent identify(Instant at, Map<String, Object> traits) {
-        return new CustomerEvent(1, "e-" + at, CustomerEvent.IDENTIFY, KEY, at, null, null, null, null, traits, null);
+        return new CustomerEvent(1, "e-" + at, CustomerEvent.IDENTIFY, KEY, at, null, null, null, null, traits, null, null, null, null);
     }
 
     private static CustomerEvent event(String type, Instant at, String channel, BigDecimal value) {
-        return new CustomerEvent(1, "e-" + at, type, KEY, at, channel, null, value, null, Map.of(), null);
+        return new CustomerEvent(1, "e-" + at, type, KEY, at, channel, null, value, null, Map.of(), null, null, null, null);
     }
 }

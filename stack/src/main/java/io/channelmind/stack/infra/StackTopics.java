@@ -14,7 +14,10 @@ public final class StackTopics {
             "cm.spend",
             "cm.ingest-dead-letter",
             "cm.segment-membership",
-            "cm.deliveries");
+            "cm.deliveries",
+            "cm.profile-merged",
+            "cm.consent-changes",
+            "cm.budget-plans");
 
     /** Partitions per topic; the ceiling on consumer replicas per consumer group. */
     public static final int PARTITIONS = 3;
