@@ -170,6 +170,8 @@ for services that consume nothing. Argument: the values key.
 {{- define "channelmind.consumerGroup" -}}
 {{- if has . (list "profileService" "contentService" "channelOptimizer") -}}
 {{- include "channelmind.componentName" . -}}
+{{- else if eq . "automationService" -}}
+automation-service-journeys
 {{- end -}}
 {{- end }}
 
@@ -181,6 +183,21 @@ cm.customer-events cm.deliveries
 cm.deliveries
 {{- else if eq . "channelOptimizer" -}}
 cm.customer-events cm.spend cm.segment-membership
+{{- else if eq . "automationService" -}}
+cm.segment-membership cm.customer-events
+{{- end -}}
+{{- end }}
+
+{{/*
+auto.offset.reset of a service's consumer group, which KEDA needs to count the lag of a group
+without committed offsets. automation-service's journey triggers start at the latest offset, so
+a new deployment does not replay history into journeys. Argument: the values key.
+*/}}
+{{- define "channelmind.offsetResetPolicy" -}}
+{{- if eq . "automationService" -}}
+latest
+{{- else -}}
+earliest
 {{- end -}}
 {{- end }}
 
