@@ -73,14 +73,22 @@ class ChartObjectsTest {
 
     private static Map<String, String> publicPaths() {
         Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("/v1", "ingestion-service");
         paths.put("/api/v1/imports", "ingestion-service");
         paths.put("/api/v1/mappings", "ingestion-service");
+        paths.put("/api/v1/sources", "ingestion-service");
         paths.put("/api/v1/profiles", "profile-service");
         paths.put("/api/v1/segments", "profile-service");
         paths.put("/api/v1/copy", "content-service");
         paths.put("/api/v1/channels", "channel-optimizer");
         paths.put("/api/v1/recommendations", "channel-optimizer");
+        paths.put("/api/v1/attribution", "channel-optimizer");
+        paths.put("/api/v1/curve-fits", "channel-optimizer");
+        paths.put("/api/v1/plans", "channel-optimizer");
         paths.put("/api/v1/campaigns", "automation-service");
+        paths.put("/api/v1/journeys", "automation-service");
+        paths.put("/api/v1/recurring-campaigns", "automation-service");
+        paths.put("/api/v1/feedback", "automation-service");
         paths.put("/api/v1/unsubscribe", "automation-service");
         return paths;
     }
@@ -490,7 +498,8 @@ class ChartObjectsTest {
         assertTrue(portExists(probe.getHttpGet().getPort(), container.getPorts()), where + " port");
     }
 
-    private static Map<String, List<String>> routedPaths(RenderedChart chart) {
+    /** Returns the Service names behind each routed path prefix, from the HTTPRoutes and Ingresses. */
+    static Map<String, List<String>> routedPaths(RenderedChart chart) {
         Map<String, List<String>> routed = new LinkedHashMap<>();
         for (HTTPRoute route : chart.all(HTTPRoute.class)) {
             for (HTTPRouteRule rule : route.getSpec().getRules()) {
