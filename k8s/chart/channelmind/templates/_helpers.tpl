@@ -103,6 +103,7 @@ Argument: dict "root" $ "key" <values key>.
 {{- $_ := set $config "QUARKUS_MAILER_USERNAME" $mail.auth.username -}}
 {{- end -}}
 {{- $_ := set $config "AUTOMATION_MAIL_UNSUBSCRIBE_BASE_URL" $mail.unsubscribeBaseUrl -}}
+{{- $_ := set $config "AUTOMATION_FEEDBACK_TRACKING_BASE_URL" $svc.feedback.trackingBaseUrl -}}
 {{- $_ := set $config "QUARKUS_REST_CLIENT_PROFILE_SERVICE_URL" (include "channelmind.serviceUrl" (dict "root" $root "key" "profileService")) -}}
 {{- $_ := set $config "QUARKUS_REST_CLIENT_CONTENT_SERVICE_URL" (include "channelmind.serviceUrl" (dict "root" $root "key" "contentService")) -}}
 {{- $_ := set $config "QUARKUS_REST_CLIENT_CHANNEL_OPTIMIZER_URL" (include "channelmind.serviceUrl" (dict "root" $root "key" "channelOptimizer")) -}}

@@ -423,6 +423,30 @@ class ChartObjectsTest {
 
     @ParameterizedTest
     @MethodSource("cases")
+    void feedbackLinksUseSharedKey(ValuesCase valuesCase) {
+        RenderedChart chart = RenderedChart.of(valuesCase);
+        String name = objectName(valuesCase, "automation-service");
+        Map<String, String> config = chart.find(ConfigMap.class, name).orElseThrow().getData();
+
+        // The links point at a public path of automation-service.
+        for (String key : List.of("AUTOMATION_FEEDBACK_TRACKING_BASE_URL", "AUTOMATION_MAIL_UNSUBSCRIBE_BASE_URL")) {
+            String path = URI.create(config.get(key)).getPath();
+            assertEquals("automation-service", PUBLIC_PATHS.get(path), key + " path " + path);
+        }
+
+        // Every replica reads the signing key from the same Secret key, never from a literal value.
+        EnvVar signingKey = chart.find(Deployment.class, name).orElseThrow().getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getEnv().stream()
+                .filter(variable -> variable.getName().equals("AUTOMATION_FEEDBACK_SIGNING_KEY"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("AUTOMATION_FEEDBACK_SIGNING_KEY not set in " + name));
+        assertNull(signingKey.getValue(), "literal AUTOMATION_FEEDBACK_SIGNING_KEY in " + name);
+        assertNotNull(signingKey.getValueFrom().getSecretKeyRef(), "Secret of AUTOMATION_FEEDBACK_SIGNING_KEY");
+        assertFalse(config.containsKey("AUTOMATION_FEEDBACK_SIGNING_KEY"), "signing key in the ConfigMap of " + name);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
     void tracingExportsOnlyWithEndpoint(ValuesCase valuesCase) {
         for (ConfigMap configMap : RenderedChart.of(valuesCase).all(ConfigMap.class)) {
             Map<String, String> data = configMap.getData();
