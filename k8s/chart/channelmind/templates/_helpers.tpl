@@ -103,6 +103,7 @@ Argument: dict "root" $ "key" <values key>.
 {{- $_ := set $config "QUARKUS_MAILER_USERNAME" $mail.auth.username -}}
 {{- end -}}
 {{- $_ := set $config "AUTOMATION_MAIL_UNSUBSCRIBE_BASE_URL" $mail.unsubscribeBaseUrl -}}
+{{- $_ := set $config "AUTOMATION_FEEDBACK_TRACKING_BASE_URL" $svc.feedback.trackingBaseUrl -}}
 {{- $_ := set $config "QUARKUS_REST_CLIENT_PROFILE_SERVICE_URL" (include "channelmind.serviceUrl" (dict "root" $root "key" "profileService")) -}}
 {{- $_ := set $config "QUARKUS_REST_CLIENT_CONTENT_SERVICE_URL" (include "channelmind.serviceUrl" (dict "root" $root "key" "contentService")) -}}
 {{- $_ := set $config "QUARKUS_REST_CLIENT_CHANNEL_OPTIMIZER_URL" (include "channelmind.serviceUrl" (dict "root" $root "key" "channelOptimizer")) -}}
@@ -170,6 +171,8 @@ for services that consume nothing. Argument: the values key.
 {{- define "channelmind.consumerGroup" -}}
 {{- if has . (list "profileService" "contentService" "channelOptimizer") -}}
 {{- include "channelmind.componentName" . -}}
+{{- else if eq . "automationService" -}}
+automation-service-journeys
 {{- end -}}
 {{- end }}
 
@@ -181,6 +184,21 @@ cm.customer-events cm.deliveries
 cm.deliveries
 {{- else if eq . "channelOptimizer" -}}
 cm.customer-events cm.spend cm.segment-membership
+{{- else if eq . "automationService" -}}
+cm.segment-membership cm.customer-events
+{{- end -}}
+{{- end }}
+
+{{/*
+auto.offset.reset of a service's consumer group, which KEDA needs to count the lag of a group
+without committed offsets. automation-service's journey triggers start at the latest offset, so
+a new deployment does not replay history into journeys. Argument: the values key.
+*/}}
+{{- define "channelmind.offsetResetPolicy" -}}
+{{- if eq . "automationService" -}}
+latest
+{{- else -}}
+earliest
 {{- end -}}
 {{- end }}
 

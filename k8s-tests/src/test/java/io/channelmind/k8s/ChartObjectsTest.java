@@ -73,14 +73,22 @@ class ChartObjectsTest {
 
     private static Map<String, String> publicPaths() {
         Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("/v1", "ingestion-service");
         paths.put("/api/v1/imports", "ingestion-service");
         paths.put("/api/v1/mappings", "ingestion-service");
+        paths.put("/api/v1/sources", "ingestion-service");
         paths.put("/api/v1/profiles", "profile-service");
         paths.put("/api/v1/segments", "profile-service");
         paths.put("/api/v1/copy", "content-service");
         paths.put("/api/v1/channels", "channel-optimizer");
         paths.put("/api/v1/recommendations", "channel-optimizer");
+        paths.put("/api/v1/attribution", "channel-optimizer");
+        paths.put("/api/v1/curve-fits", "channel-optimizer");
+        paths.put("/api/v1/plans", "channel-optimizer");
         paths.put("/api/v1/campaigns", "automation-service");
+        paths.put("/api/v1/journeys", "automation-service");
+        paths.put("/api/v1/recurring-campaigns", "automation-service");
+        paths.put("/api/v1/feedback", "automation-service");
         paths.put("/api/v1/unsubscribe", "automation-service");
         return paths;
     }
@@ -415,6 +423,30 @@ class ChartObjectsTest {
 
     @ParameterizedTest
     @MethodSource("cases")
+    void feedbackLinksUseSharedKey(ValuesCase valuesCase) {
+        RenderedChart chart = RenderedChart.of(valuesCase);
+        String name = objectName(valuesCase, "automation-service");
+        Map<String, String> config = chart.find(ConfigMap.class, name).orElseThrow().getData();
+
+        // The links point at a public path of automation-service.
+        for (String key : List.of("AUTOMATION_FEEDBACK_TRACKING_BASE_URL", "AUTOMATION_MAIL_UNSUBSCRIBE_BASE_URL")) {
+            String path = URI.create(config.get(key)).getPath();
+            assertEquals("automation-service", PUBLIC_PATHS.get(path), key + " path " + path);
+        }
+
+        // Every replica reads the signing key from the same Secret key, never from a literal value.
+        EnvVar signingKey = chart.find(Deployment.class, name).orElseThrow().getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getEnv().stream()
+                .filter(variable -> variable.getName().equals("AUTOMATION_FEEDBACK_SIGNING_KEY"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("AUTOMATION_FEEDBACK_SIGNING_KEY not set in " + name));
+        assertNull(signingKey.getValue(), "literal AUTOMATION_FEEDBACK_SIGNING_KEY in " + name);
+        assertNotNull(signingKey.getValueFrom().getSecretKeyRef(), "Secret of AUTOMATION_FEEDBACK_SIGNING_KEY");
+        assertFalse(config.containsKey("AUTOMATION_FEEDBACK_SIGNING_KEY"), "signing key in the ConfigMap of " + name);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
     void tracingExportsOnlyWithEndpoint(ValuesCase valuesCase) {
         for (ConfigMap configMap : RenderedChart.of(valuesCase).all(ConfigMap.class)) {
             Map<String, String> data = configMap.getData();
@@ -490,7 +522,8 @@ class ChartObjectsTest {
         assertTrue(portExists(probe.getHttpGet().getPort(), container.getPorts()), where + " port");
     }
 
-    private static Map<String, List<String>> routedPaths(RenderedChart chart) {
+    /** Returns the Service names behind each routed path prefix, from the HTTPRoutes and Ingresses. */
+    static Map<String, List<String>> routedPaths(RenderedChart chart) {
         Map<String, List<String>> routed = new LinkedHashMap<>();
         for (HTTPRoute route : chart.all(HTTPRoute.class)) {
             for (HTTPRouteRule rule : route.getSpec().getRules()) {

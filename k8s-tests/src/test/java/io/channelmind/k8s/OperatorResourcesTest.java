@@ -193,6 +193,8 @@ class OperatorResourcesTest {
                 assertEquals(config.get("KAFKA_BOOTSTRAP_SERVERS"), trigger.metadata().get("bootstrapServers"),
                         where + " bootstrapServers");
                 assertTrue(Integer.parseInt(trigger.metadata().get("lagThreshold")) > 0, where + " lagThreshold");
+                assertEquals(group.offsetReset(), trigger.metadata().get("offsetResetPolicy"),
+                        where + " offsetResetPolicy");
                 triggerTopics.add(trigger.metadata().get("topic"));
             }
             assertEquals(group.topics(), triggerTopics, where + " trigger topics");

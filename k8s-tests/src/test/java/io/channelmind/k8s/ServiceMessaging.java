@@ -23,8 +23,11 @@ final class ServiceMessaging {
     private static final Pattern INCOMING_CONNECTOR = Pattern.compile("^mp\\.messaging\\.incoming\\.(.+)\\.connector$");
     private static final Pattern TOPIC_ROW = Pattern.compile("^\\|\\s*`(cm\\.[a-z0-9.-]+)`\\s*\\|");
 
-    /** Consumer group of one service and the topics it reads. */
-    record ConsumerGroup(String groupId, Set<String> topics) {
+    /**
+     * Consumer group of one service, the topics it reads, and its auto.offset.reset (where it
+     * starts without a committed offset).
+     */
+    record ConsumerGroup(String groupId, Set<String> topics, String offsetReset) {
     }
 
     private ServiceMessaging() {
@@ -39,6 +42,10 @@ final class ServiceMessaging {
                     properties.getProperty("quarkus.application.name"));
             Set<String> groupIds = new TreeSet<>();
             Set<String> topics = new TreeSet<>();
+            Set<String> offsetResets = new TreeSet<>();
+            // "latest" is the Kafka consumer's own default.
+            String defaultOffsetReset = properties.getProperty(
+                    "mp.messaging.connector.smallrye-kafka.auto.offset.reset", "latest");
             for (String key : properties.stringPropertyNames()) {
                 Matcher connector = INCOMING_CONNECTOR.matcher(key);
                 if (!connector.matches() || !"smallrye-kafka".equals(properties.getProperty(key))) {
@@ -52,13 +59,19 @@ final class ServiceMessaging {
                     throw new AssertionError(component + " channel " + channel + " has no group.id");
                 }
                 groupIds.add(groupId);
+                offsetResets.add(properties.getProperty(prefix + "auto.offset.reset", defaultOffsetReset));
             }
             if (groupIds.size() > 1) {
                 throw new AssertionError(component + " uses several consumer groups " + groupIds
                         + "; the chart's KEDA triggers assume one per service");
             }
+            if (offsetResets.size() > 1) {
+                throw new AssertionError(component + " uses several auto.offset.reset values " + offsetResets
+                        + "; the chart's KEDA triggers assume one per service");
+            }
             if (!groupIds.isEmpty()) {
-                groups.put(component, new ConsumerGroup(groupIds.iterator().next(), topics));
+                groups.put(component, new ConsumerGroup(groupIds.iterator().next(), topics,
+                        offsetResets.iterator().next()));
             }
         }
         return groups;
