@@ -31,7 +31,8 @@ final class LocalStack implements AutoCloseable {
     private final Map<String, String> baseUrls = new LinkedHashMap<>();
     private final Path logDir;
 
-    private LocalStack(String name, Map<String, String> extraEnvironment) throws Exception {
+    private LocalStack(String name, Map<String, String> extraEnvironment,
+            Map<String, Map<String, String>> serviceEnvironment) throws Exception {
         Path root = Path.of(System.getProperty("channelmind.root", "..")).toAbsolutePath().normalize();
         logDir = root.resolve("e2e-tests/target/e2e-logs").resolve(name);
         Files.createDirectories(logDir);
@@ -51,24 +52,44 @@ final class LocalStack implements AutoCloseable {
                 mail.port(), ports);
         ServiceLauncher launcher = new ServiceLauncher(root, logDir);
         List<CompletableFuture<Void>> readiness = new ArrayList<>();
-        for (ServiceSpec spec : ServiceSpec.ALL) {
-            Process process = launcher.start(spec, addresses, extraEnvironment);
-            services.add(process);
-            String url = addresses.baseUrl(spec.module());
-            baseUrls.put(spec.module(), url);
-            readiness.add(CompletableFuture.runAsync(
-                    () -> ServiceLauncher.awaitReady(spec.module(), url, process, Duration.ofMinutes(3))));
+        try {
+            for (ServiceSpec spec : ServiceSpec.ALL) {
+                Map<String, String> environment = new LinkedHashMap<>(extraEnvironment);
+                environment.putAll(serviceEnvironment.getOrDefault(spec.module(), Map.of()));
+                Process process = launcher.start(spec, addresses, environment);
+                services.add(process);
+                String url = addresses.baseUrl(spec.module());
+                baseUrls.put(spec.module(), url);
+                readiness.add(CompletableFuture.runAsync(
+                        () -> ServiceLauncher.awaitReady(spec.module(), url, process, Duration.ofMinutes(3))));
+            }
+            CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new)).join();
+        } catch (Exception | Error e) {
+            // The caller gets no instance to close, so stop the started services and the
+            // infrastructure here. Otherwise they outlive the test JVM.
+            close();
+            throw e;
         }
-        CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new)).join();
     }
 
     static LocalStack start(String name) throws Exception {
-        return new LocalStack(name, Map.of());
+        return new LocalStack(name, Map.of(), Map.of());
     }
 
     /** Starts the stack with {@code extraEnvironment} added to every service's environment. */
     static LocalStack start(String name, Map<String, String> extraEnvironment) throws Exception {
-        return new LocalStack(name, extraEnvironment);
+        return new LocalStack(name, extraEnvironment, Map.of());
+    }
+
+    /**
+     * Starts the stack with {@code extraEnvironment} added to every service's environment and, on
+     * top, the variables that {@code serviceEnvironment} maps to a service's module name. Use the
+     * latter for channel settings, because an {@code MP_MESSAGING_...} variable that names a channel
+     * a service does not have makes that service fail at start.
+     */
+    static LocalStack start(String name, Map<String, String> extraEnvironment,
+            Map<String, Map<String, String>> serviceEnvironment) throws Exception {
+        return new LocalStack(name, extraEnvironment, serviceEnvironment);
     }
 
     Map<String, String> baseUrls() {

@@ -14,15 +14,18 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * In-memory OTLP/HTTP trace receiver on 127.0.0.1: accepts a POST (normally to /v1/traces) with a
- * protobuf ExportTraceServiceRequest and keeps the service name, trace id and name of every span.
- * It reads only the few fields it needs straight from the protobuf wire format, with field
+ * protobuf ExportTraceServiceRequest and keeps the service name, trace id, name and kind of every
+ * span. It reads only the few fields it needs straight from the protobuf wire format, with field
  * numbers from opentelemetry-proto (opentelemetry/proto/trace/v1/trace.proto and
  * collector/trace/v1/trace_service.proto).
  */
 final class OtlpTraceReceiver implements AutoCloseable {
 
-    /** One received span. */
-    record ReceivedSpan(String service, String traceId, String name) {
+    /** Span kind CONSUMER in opentelemetry-proto's Span.SpanKind. */
+    static final int KIND_CONSUMER = 5;
+
+    /** One received span, with its kind as the Span.SpanKind number. */
+    record ReceivedSpan(String service, String traceId, String name, int kind) {
     }
 
     private final HttpServer server;
@@ -77,15 +80,8 @@ final class OtlpTraceReceiver implements AutoCloseable {
                     body = in.readAllBytes();
                 }
             }
-            // gRPC frames the message with a compressed flag and a 4-byte big-endian length. Tracing
-            // showed such bodies arriving here over HTTP/1.1, so unwrap them as well.
-            int start = 0;
-            if (body.length >= 5 && body[0] == 0
-                    && java.nio.ByteBuffer.wrap(body, 1, 4).getInt() == body.length - 5) {
-                start = 5;
-            }
             try {
-                readRequest(new Wire(body, start, body.length));
+                readRequest(new Wire(body, 0, body.length));
             } catch (RuntimeException e) {
                 errors.add(e.toString());
                 exchange.sendResponseHeaders(400, -1);
@@ -135,21 +131,24 @@ final class OtlpTraceReceiver implements AutoCloseable {
         }
     }
 
-    // Span: 1 = trace_id (16 bytes), 5 = name.
+    // Span: 1 = trace_id (16 bytes), 5 = name, 6 = kind (varint).
     private void readSpan(String service, Wire span) {
         String traceId = "";
         String name = "";
+        int kind = 0;
         while (span.hasMore()) {
             int field = span.readTag();
             if (field == 1) {
                 traceId = HexFormat.of().formatHex(span.readBytes());
             } else if (field == 5) {
                 name = new String(span.readBytes(), StandardCharsets.UTF_8);
+            } else if (field == 6) {
+                kind = span.readInt();
             } else {
                 span.skip();
             }
         }
-        spans.add(new ReceivedSpan(service, traceId, name));
+        spans.add(new ReceivedSpan(service, traceId, name, kind));
     }
 
     // Resource: 1 = repeated KeyValue (1 = key, 2 = AnyValue with 1 = string_value).
@@ -225,11 +224,20 @@ final class OtlpTraceReceiver implements AutoCloseable {
             return bytes;
         }
 
+        int readInt() {
+            return (int) readVarint();
+        }
+
         void skip() {
             switch (wireType) {
                 case 0 -> readVarint();
                 case 1 -> position += 8;
-                case 2 -> position += (int) readVarint();
+                case 2 -> {
+                    // Read the length first: in "position += readVarint()" Java saves position before
+                    // readVarint() moves it past the length prefix, so the skip would land short.
+                    int length = (int) readVarint();
+                    position += length;
+                }
                 case 5 -> position += 4;
                 default -> throw new IllegalStateException("unsupported protobuf wire type " + wireType);
             }
