@@ -69,12 +69,23 @@ public class TrackingPublisher {
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(messages.size());
         String error = null;
         for (OutboundMessage message : messages) {
+            Future<RecordMetadata> acknowledgement;
             try {
-                acknowledgements.add(producer.send(new ProducerRecord<>(message.topic(), message.key(), serialise(message))));
+                acknowledgement = producer.send(new ProducerRecord<>(message.topic(), message.key(), serialise(message)));
             } catch (RuntimeException e) {
                 // Typically a TimeoutException from max.block.ms: no metadata or no buffer space.
                 error = "Sending to " + message.topic() + " failed: " + e.getMessage();
                 break;
+            }
+            acknowledgements.add(acknowledgement);
+            // A future that is already done has failed before reaching the broker (the producer
+            // waited max.block.ms for metadata), so the next sends would each wait as long again.
+            if (acknowledgement.isDone()) {
+                String failure = await(acknowledgement, System.nanoTime());
+                if (failure != null) {
+                    error = failure;
+                    break;
+                }
             }
         }
 

@@ -75,7 +75,7 @@ class KafkaOutageTest {
             }
             int acceptedBeforeOutage = accepted.size();
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> !rejections.isEmpty());
+            await().atMost(Duration.ofSeconds(45)).until(() -> !rejections.isEmpty());
             given().when().get("/q/health/ready").then().statusCode(503);
             assertEquals(acceptedBeforeOutage, accepted.size(), "calls accepted while the broker was down");
 
