@@ -162,5 +162,7 @@ CPU="$(awk -F: '/model name/ { gsub(/^ +/, "", $2); print $2; exit }' /proc/cpui
   echo "machine: $(nproc) cores, $CPU, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "baseline gunzip+csv (rows seconds rows/s): $BASELINE"
   echo "import online-retail (rows seconds rows/s peakRSS-MiB peakPSS-MiB startRSS-MiB): $SMALL"
-  [ -n "$LARGE" ] && echo "import online-retail x10 (rows seconds rows/s peakRSS-MiB peakPSS-MiB startRSS-MiB): $LARGE"
+  if [ -n "$LARGE" ]; then
+    echo "import online-retail x10 (rows seconds rows/s peakRSS-MiB peakPSS-MiB startRSS-MiB): $LARGE"
+  fi
 } | tee "$OUT/import-benchmark.txt"
