@@ -18,7 +18,7 @@ import org.hipparchus.linear.RealMatrix;
  * the expected conversion value, are solved exactly from (I - Q) x = b by LU decomposition,
  * once for the full chain and once per channel with every state that contains the channel
  * removed (its incoming transitions go to "null"). A channel's removal effect is the share of
- * that probability (or value) lost; the observed totals are split in proportion to the removal
+ * that probability (or value) lost. The observed totals are split in proportion to the removal
  * effects, so the credits add up to them. The same journeys always give the same result,
  * because states are numbered in a fixed order and nothing is sampled.
  */

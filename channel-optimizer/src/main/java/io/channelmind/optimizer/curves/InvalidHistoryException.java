@@ -14,7 +14,7 @@ public class InvalidHistoryException extends IllegalArgumentException {
         this.value = value;
     }
 
-    /** The rule's stable name: date-format, period-start, zero-spend, too-little-history or length-mismatch. */
+    /** Returns the rule's stable name: date-format, period-start, zero-spend, too-little-history or length-mismatch. */
     public String rule() {
         return rule;
     }

@@ -66,8 +66,8 @@ class AttributionTest {
             assertEquals(74_802.97, sumValue(result), 0.01, "value of order " + order);
             for (ChannelCredit credit : result.channels()) {
                 assertTrue(credit.conversions() >= 0, credit.channel() + " has negative credit");
-                assertTrue(credit.removalEffect() > 0 && credit.removalEffect() <= 1,
-                        credit.channel() + " removal effect " + credit.removalEffect());
+                assertTrue(credit.removalEffect() > 0, credit.channel() + " removal effect " + credit.removalEffect());
+                assertTrue(credit.removalEffect() <= 1, credit.channel() + " removal effect " + credit.removalEffect());
             }
         }
     }

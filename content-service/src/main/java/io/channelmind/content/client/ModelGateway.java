@@ -42,7 +42,7 @@ public class ModelGateway {
         return call(() -> model.write(language, channelRules, product, offer, callToAction, url, audience));
     }
 
-    /** Writes the copy again after a rejected answer; see {@link CopywriterModel#revise}. */
+    /** Writes the copy again after the checks rejected it, see {@link CopywriterModel#revise}. */
     public String revise(String language, String channelRules, String product, String offer, String callToAction,
             String url, String audience, String previousAnswer, String violations) {
         return call(() -> model.revise(language, channelRules, product, offer, callToAction, url, audience, previousAnswer,

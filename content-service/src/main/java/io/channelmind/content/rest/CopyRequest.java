@@ -10,7 +10,7 @@ import java.util.Map;
  * @param maxSmsSegments segments an SMS may take, 1 (the default) to 10
  * @param brand a brand configured under {@code channelmind.content.brands}, whose rules apply
  * @param industry {@code finance} or {@code education}, whose extra restricted terms apply
- * @param variant variant number, 1 (the default) to 10; each number asks the model for a different wording
+ * @param variant variant number, 1 (the default) to 10; the model writes a different wording for each number
  */
 public record CopyRequest(String campaign, String segment, String channel, String locale, Brief brief,
         Audience audience, Integer maxSmsSegments, String brand, String industry, Integer variant) {

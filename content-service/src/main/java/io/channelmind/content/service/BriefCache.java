@@ -19,9 +19,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Keeps the model's accepted copy for identical briefs, so that the same request within the
  * time to live costs no second model call. Two requests are identical when everything the
- * model sees or the checks use is equal: channel, language, brief, audience figures and
+ * prompt contains or the checks use is equal: channel, language, brief, audience figures and
  * options (SMS segments, brand, industry, variant number). Campaign and segment are not part
- * of the key, because the model never sees them. The least recently used entry goes first
+ * of the key, because the prompt never contains them. The least recently used entry goes first
  * when the cache is full. Hits and misses are counted in {@value #COUNTER}.
  */
 @ApplicationScoped

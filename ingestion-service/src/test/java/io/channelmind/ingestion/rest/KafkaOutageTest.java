@@ -38,7 +38,7 @@ import io.restassured.response.Response;
  * a batch after its Retry-After until it gets a 2xx, as an SDK does.
  *
  * <p>NOTE: the broker is stopped between two requests, never during one. A batch that the broker
- * stores while it shuts down, without answering, fails in the producer after its delivery
+ * stores while it shuts down, without a response, fails in the producer after its delivery
  * timeout, so the client gets a 503 and its retry puts the calls on the topic a second time,
  * with the same eventId. The service cannot tell that case from a batch the broker never stored.
  */
