@@ -93,17 +93,7 @@ Argument: dict "root" $ "key" <values key>.
 {{- $_ := set $config "OPENAI_TIMEOUT" $svc.llm.timeout -}}
 {{- end -}}
 {{- if eq .key "automationService" -}}
-{{- $mail := $svc.mail -}}
-{{- $_ := set $config "QUARKUS_MAILER_HOST" $mail.host -}}
-{{- $_ := set $config "QUARKUS_MAILER_PORT" ($mail.port | toString) -}}
-{{- $_ := set $config "QUARKUS_MAILER_FROM" $mail.from -}}
-{{- $_ := set $config "QUARKUS_MAILER_TLS" ($mail.tls | toString) -}}
-{{- $_ := set $config "QUARKUS_MAILER_START_TLS" $mail.startTls -}}
-{{- if $mail.auth.enabled -}}
-{{- $_ := set $config "QUARKUS_MAILER_USERNAME" $mail.auth.username -}}
-{{- end -}}
-{{- $_ := set $config "AUTOMATION_MAIL_UNSUBSCRIBE_BASE_URL" $mail.unsubscribeBaseUrl -}}
-{{- $_ := set $config "AUTOMATION_FEEDBACK_TRACKING_BASE_URL" $svc.feedback.trackingBaseUrl -}}
+{{- include "channelmind.automationConfig" (dict "config" $config "svc" $svc) -}}
 {{- $_ := set $config "QUARKUS_REST_CLIENT_PROFILE_SERVICE_URL" (include "channelmind.serviceUrl" (dict "root" $root "key" "profileService")) -}}
 {{- $_ := set $config "QUARKUS_REST_CLIENT_CONTENT_SERVICE_URL" (include "channelmind.serviceUrl" (dict "root" $root "key" "contentService")) -}}
 {{- $_ := set $config "QUARKUS_REST_CLIENT_CHANNEL_OPTIMIZER_URL" (include "channelmind.serviceUrl" (dict "root" $root "key" "channelOptimizer")) -}}

@@ -23,8 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Compares the JAX-RS resource paths in the services' sources with the routed path prefixes, so a
- * new public resource cannot be left unrouted and a routed prefix cannot reach the wrong service.
+ * Compares the JAX-RS resource paths and the static web files in the services' sources with the
+ * routed path prefixes, so a new public resource or page cannot be left unrouted and a routed
+ * prefix cannot reach the wrong service.
  */
 class ResourceRoutesTest {
 
@@ -90,10 +91,26 @@ class ResourceRoutesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "ingress"})
+    void everyStaticFileRoutedToItsService(String caseName) {
+        ValuesCase valuesCase = ValuesCase.named(caseName);
+        Map<String, List<String>> routed = ChartObjectsTest.routedPaths(RenderedChart.of(valuesCase));
+
+        for (Endpoint file : staticFiles()) {
+            String prefix = longestMatchingPrefix(routed.keySet(), file.path());
+            assertNotNull(prefix, file + " (a static web file) has no routed prefix; add its folder to publicPaths"
+                    + " in values.yaml");
+            assertEquals(List.of(ChartObjectsTest.objectName(valuesCase, file.component())), routed.get(prefix),
+                    "Services behind " + prefix + ", which routes " + file);
+        }
+    }
+
     @Test
     void everyRoutedPrefixHasResource() {
         Map<String, List<String>> routed = ChartObjectsTest.routedPaths(RenderedChart.of(ValuesCase.all().get(0)));
-        List<Endpoint> endpoints = resourceEndpoints();
+        List<Endpoint> endpoints = new ArrayList<>(resourceEndpoints());
+        endpoints.addAll(staticFiles());
 
         for (String prefix : routed.keySet()) {
             assertTrue(endpoints.stream().anyMatch(endpoint -> prefixMatches(prefix, endpoint.path())),
@@ -161,6 +178,30 @@ class ResourceRoutesTest {
             }
         }
         return endpoints;
+    }
+
+    /**
+     * Returns the files that Quarkus serves from each service's
+     * {@code src/main/resources/META-INF/resources}, with the request path of each.
+     */
+    static List<Endpoint> staticFiles() {
+        List<Endpoint> files = new ArrayList<>();
+        Path repository = ValuesCase.k8sDir().getParent();
+        for (String component : ChartObjectsTest.COMPONENTS) {
+            Path root = repository.resolve(component).resolve("src/main/resources/META-INF/resources");
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(Files::isRegularFile)
+                        .map(file -> "/" + root.relativize(file).toString().replace('\\', '/'))
+                        .sorted()
+                        .forEach(path -> files.add(new Endpoint(component, path)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
     }
 
     private static void addEndpoints(String component, String source, List<Endpoint> endpoints) {

@@ -41,6 +41,12 @@ record ValuesCase(String name, String releaseName, Path valuesFile) {
         return cases;
     }
 
+    /** Returns the case with the given name, such as "egress" for ci/egress-values.yaml. */
+    static ValuesCase named(String name) {
+        return all().stream().filter(candidate -> candidate.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no values case named " + name));
+    }
+
     /** Returns the --values argument for the case's file, or no argument for the defaults. */
     List<String> valuesArguments() {
         return valuesFile == null ? List.of() : List.of("--values", valuesFile.toString());
