@@ -9,6 +9,9 @@ import io.channelmind.optimizer.domain.ScoredChannel;
  * Writes the reason of a bandit recommendation in English and Simplified Chinese, for example
  * "sms has the highest sampled response rate. Predicted response on sms is 12.0%, 3.0× the 4.0%
  * of segment 'young'. This profile converted on 2 of 3 contacts on sms."
+ *
+ * <p>NOTE: the reason never mentions when in the day a profile responds ("answers e-mail in the
+ * evening"), because the optimizer keeps event counts per day, not per hour.
  */
 final class BanditReason {
 
