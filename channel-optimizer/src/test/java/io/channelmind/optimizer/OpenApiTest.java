@@ -21,6 +21,18 @@ class OpenApiTest {
     }
 
     @Test
+    void openApiDocumentsModelAndBandit() {
+        String document = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+
+        assertTrue(document.contains("/api/v1/response-models"));
+        assertTrue(document.contains("/api/v1/recommendations/profiles/{profileKey}/channel"));
+        assertTrue(document.contains("/api/v1/recommendations/segments/{segment}/channel"));
+        assertTrue(document.contains("/api/v1/channels/performance/breakdown"));
+        assertTrue(document.contains("Thompson sampling"));
+    }
+
+    @Test
     void swaggerUiIsIncluded() {
         given().get("/q/swagger-ui/").then().statusCode(200);
     }

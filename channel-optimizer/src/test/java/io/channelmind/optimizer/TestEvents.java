@@ -47,6 +47,42 @@ public final class TestEvents {
         return customerEvent("identify", profileKey, null, null, importId);
     }
 
+    /** Returns an identify event that carries the traits. */
+    public static Map<String, Object> identify(String profileKey, Map<String, Object> traits, String importId) {
+        Map<String, Object> event = customerEvent("identify", profileKey, null, null, importId);
+        event.put("traits", traits);
+        return event;
+    }
+
+    /** Returns a contact event of a campaign at a given instant, such as 2024-05-01T10:00:00Z. */
+    public static Map<String, Object> contact(String profileKey, String channel, String campaign, String occurredAt,
+            String importId) {
+        Map<String, Object> event = customerEvent("contact", profileKey, channel, null, importId);
+        event.put("campaign", campaign);
+        event.put("occurredAt", occurredAt);
+        return event;
+    }
+
+    /** Returns a conversion event of a campaign at a given instant. */
+    public static Map<String, Object> conversion(String profileKey, String channel, Double value, String campaign,
+            String occurredAt, String importId) {
+        Map<String, Object> event = customerEvent("conversion", profileKey, channel, value, importId);
+        event.put("campaign", campaign);
+        event.put("occurredAt", occurredAt);
+        return event;
+    }
+
+    /** Returns a spend row of a campaign with its currency, impressions and clicks (each may be null). */
+    public static Map<String, Object> spend(String channel, String campaign, String date, double cost, String currency,
+            Long impressions, Long clicks, String importId) {
+        Map<String, Object> event = spend(channel, date, cost, importId);
+        event.put("campaign", campaign);
+        event.put("currency", currency);
+        event.put("impressions", impressions);
+        event.put("clicks", clicks);
+        return event;
+    }
+
     public static Map<String, Object> contact(String profileKey, String channel, String importId) {
         return customerEvent("contact", profileKey, channel, null, importId);
     }

@@ -1,6 +1,7 @@
 package io.channelmind.optimizer.messaging;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -14,8 +15,11 @@ public record CustomerEvent(
         String eventId,
         String type,
         String profileKey,
+        String occurredAt,
         String channel,
+        String campaign,
         BigDecimal value,
+        Map<String, Object> traits,
         EventSource source) {
 
     /** Returns the import that produced the event, or null for events from other sources. */

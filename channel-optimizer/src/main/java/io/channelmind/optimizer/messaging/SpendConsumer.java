@@ -39,8 +39,9 @@ public class SpendConsumer {
                 SpendConsumer::isApplicable, SpendEvent::eventId, SpendEvent::importId);
         batch.logSkipped(LOG);
         List<SpendRow> rows = batch.applicable().stream()
-                .map(event -> new SpendRow(event.eventId(), event.channel(), LocalDate.parse(event.date()),
-                        event.cost()))
+                .map(event -> new SpendRow(event.eventId(), event.channel(), event.campaign(),
+                        LocalDate.parse(event.date()), event.cost(), event.currency(), event.impressions(),
+                        event.clicks()))
                 .toList();
 
         return Panache.withTransaction(() -> spend.applyNew(Topics.SPEND, rows)

@@ -14,6 +14,8 @@ public record SpendEvent(
         String date,
         BigDecimal cost,
         String currency,
+        Long impressions,
+        Long clicks,
         EventSource source) {
 
     /** Returns the import that produced the row, or null for spend from other sources. */

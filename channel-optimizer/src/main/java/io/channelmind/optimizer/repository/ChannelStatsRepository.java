@@ -53,7 +53,7 @@ public class ChannelStatsRepository {
                 .map(ChannelStatsRepository::byChannel);
     }
 
-    private static Map<String, ChannelTotals> byChannel(List<Object[]> rows) {
+    static Map<String, ChannelTotals> byChannel(List<Object[]> rows) {
         Map<String, ChannelTotals> totals = new LinkedHashMap<>();
         for (Object[] row : rows) {
             String channel = (String) row[0];

@@ -1,7 +1,14 @@
 package io.channelmind.optimizer.repository;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,6 +16,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.channelmind.optimizer.messaging.CustomerEvent;
+import io.channelmind.optimizer.model.FeatureEncoder;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -18,11 +26,13 @@ public class CustomerEventRepository {
 
     // One statement per batch. "fresh" keeps the events whose id was not recorded before, and
     // only those change the counts and the profile list. The caller removes duplicate ids from
-    // the batch first, because a duplicate in the batch would join "fresh" twice.
+    // the batch first, because a duplicate in the batch would join "fresh" twice. Identify traits
+    // are merged in batch order (seq), so the latest value of a key wins.
     private static final String APPLY_NEW = """
             with incoming as (
                 select * from %s
-                    as e(event_id text, type text, profile_key text, channel text, value numeric)
+                    as e(event_id text, seq int, type text, profile_key text, channel text, campaign text, day date,
+                         value numeric, traits jsonb)
             ), fresh as (
                 insert into processed_event (topic, event_id)
                 select :topic, event_id from incoming
@@ -43,6 +53,30 @@ public class CustomerEventRepository {
                     set contacts = profile_channel.contacts + excluded.contacts,
                         conversions = profile_channel.conversions + excluded.conversions,
                         value = profile_channel.value + excluded.value
+            ), counted_per_day as (
+                insert into profile_channel_day (profile_key, channel, campaign, day, contacts, conversions, value)
+                select profile_key, channel, campaign, day,
+                       count(*) filter (where type = 'contact'),
+                       count(*) filter (where type = 'conversion'),
+                       coalesce(sum(value) filter (where type = 'conversion'), 0)
+                from fresh_events
+                where channel is not null and day is not null and type in ('contact', 'conversion')
+                group by profile_key, channel, campaign, day
+                on conflict (profile_key, channel, campaign, day) do update
+                    set contacts = profile_channel_day.contacts + excluded.contacts,
+                        conversions = profile_channel_day.conversions + excluded.conversions,
+                        value = profile_channel_day.value + excluded.value
+            ), trait_values as (
+                select f.profile_key, t.key, t.value, f.seq
+                from fresh_events f cross join lateral jsonb_each(f.traits) t
+                where f.type = 'identify' and jsonb_typeof(f.traits) = 'object'
+            ), merged_traits as (
+                insert into profile_trait (profile_key, traits)
+                select profile_key, jsonb_object_agg(key, value order by seq)
+                from trait_values
+                group by profile_key
+                on conflict (profile_key) do update
+                    set traits = profile_trait.traits || excluded.traits
             ), profiles as (
                 insert into profile (profile_key)
                 select distinct profile_key from fresh_events
@@ -66,7 +100,10 @@ public class CustomerEventRepository {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0L);
         }
-        List<EventRow> rows = events.stream().map(EventRow::of).toList();
+        List<EventRow> rows = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            rows.add(EventRow.of(events.get(i), i));
+        }
 
         return Panache.getSession().chain(session -> session.createNativeQuery(APPLY_NEW, Long.class)
                 .setParameter("rows", jsonRows.write(rows))
@@ -75,11 +112,39 @@ public class CustomerEventRepository {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record EventRow(String eventId, String type, String profileKey, String channel, BigDecimal value) {
+    record EventRow(String eventId, int seq, String type, String profileKey, String channel, String campaign,
+            LocalDate day, BigDecimal value, Map<String, Object> traits) {
 
-        static EventRow of(CustomerEvent event) {
+        static EventRow of(CustomerEvent event, int seq) {
             String channel = event.channel() == null || event.channel().isBlank() ? null : event.channel();
-            return new EventRow(event.eventId(), event.type(), event.profileKey(), channel, event.value());
+            String campaign = event.campaign() == null ? "" : event.campaign().trim();
+            return new EventRow(event.eventId(), seq, event.type(), event.profileKey(), channel, campaign,
+                    utcDay(event.occurredAt()), event.value(), storedTraits(event.traits()));
+        }
+
+        /** Returns the UTC day of an ISO-8601 instant, or null when it is missing or invalid. */
+        private static LocalDate utcDay(String occurredAt) {
+            if (occurredAt == null) {
+                return null;
+            }
+            try {
+                return Instant.parse(occurredAt).atZone(ZoneOffset.UTC).toLocalDate();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+
+        // Contact points and identifiers are not needed to predict a response, so they are not stored.
+        private static Map<String, Object> storedTraits(Map<String, Object> traits) {
+            Map<String, Object> stored = new LinkedHashMap<>();
+            if (traits != null) {
+                traits.forEach((key, value) -> {
+                    if (value != null && !FeatureEncoder.EXCLUDED.contains(key)) {
+                        stored.put(key, value);
+                    }
+                });
+            }
+            return stored;
         }
     }
 }

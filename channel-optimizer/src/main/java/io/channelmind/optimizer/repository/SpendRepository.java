@@ -23,7 +23,8 @@ public class SpendRepository {
     private static final String APPLY_NEW = """
             with incoming as (
                 select * from %s
-                    as s(event_id text, channel text, day date, cost numeric)
+                    as s(event_id text, channel text, campaign text, day date, cost numeric, currency text,
+                         impressions bigint, clicks bigint)
             ), fresh as (
                 insert into processed_event (topic, event_id)
                 select :topic, event_id from incoming
@@ -36,6 +37,22 @@ public class SpendRepository {
                 group by channel, day
                 on conflict (channel, day) do update
                     set cost = channel_daily_spend.cost + excluded.cost
+            ), added_per_campaign as (
+                insert into campaign_daily_spend (channel, campaign, day, currency, cost, impressions, clicks)
+                select channel, coalesce(campaign, ''), day, coalesce(upper(currency), ''), sum(cost),
+                       sum(impressions), sum(clicks)
+                from incoming join fresh using (event_id)
+                group by channel, coalesce(campaign, ''), day, coalesce(upper(currency), '')
+                on conflict (channel, campaign, day, currency) do update
+                    set cost = campaign_daily_spend.cost + excluded.cost,
+                        impressions = case
+                            when campaign_daily_spend.impressions is null and excluded.impressions is null then null
+                            else coalesce(campaign_daily_spend.impressions, 0) + coalesce(excluded.impressions, 0)
+                        end,
+                        clicks = case
+                            when campaign_daily_spend.clicks is null and excluded.clicks is null then null
+                            else coalesce(campaign_daily_spend.clicks, 0) + coalesce(excluded.clicks, 0)
+                        end
             )
             select count(*) from fresh
             """.formatted(JsonRows.EXPAND);
@@ -79,8 +96,9 @@ public class SpendRepository {
                 });
     }
 
-    /** One validated spend event, as the statement reads it. */
+    /** One validated spend event, as the statement reads it; campaign, currency, impressions and clicks may be null. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record SpendRow(String eventId, String channel, LocalDate day, BigDecimal cost) {
+    public record SpendRow(String eventId, String channel, String campaign, LocalDate day, BigDecimal cost,
+            String currency, Long impressions, Long clicks) {
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -14,21 +15,35 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.channelmind.optimizer.domain.BanditRecommendation;
 import io.channelmind.optimizer.domain.ChannelRecommendation;
+import io.channelmind.optimizer.service.BanditRecommendationService;
 import io.channelmind.optimizer.service.RecommendationService;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
 
-/** Channel recommendation for a segment. */
+/** Channel recommendation for a segment or a profile. */
 @Path("/api/v1/recommendations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Recommendations")
 public class RecommendationResource {
 
-    private final RecommendationService recommendations;
+    private static final String BANDIT_DESCRIPTION = """
+             Each candidate channel gets a Beta prior centred on its predicted response (the newest \
+            response model's prediction, averaged over a segment's members; for a channel no model \
+            covers, the channel's pooled posterior mean over all profiles) and worth 10 contacts, updated \
+            with the audience's own contacts and conversions. Thompson sampling draws one rate per channel \
+            and the highest wins, except that with probability explorationShare (default 0.1) a candidate \
+            drawn uniformly at random wins, so every channel keeps being tried. The draws use one seeded \
+            generator: the same seed and data give the same recommendation. The reason is given in English and \
+            Simplified Chinese.""";
 
-    public RecommendationResource(RecommendationService recommendations) {
+    private final RecommendationService recommendations;
+    private final BanditRecommendationService bandit;
+
+    public RecommendationResource(RecommendationService recommendations, BanditRecommendationService bandit) {
         this.recommendations = recommendations;
+        this.bandit = bandit;
     }
 
     @GET
@@ -64,5 +79,62 @@ public class RecommendationResource {
         List<String> checkedCandidates = QueryParameters.list("candidates", candidates, "email,sms");
 
         return recommendations.recommend(checkedSegment, checkedCandidates, fallback);
+    }
+
+    @GET
+    @Path("/profiles/{profileKey}/channel")
+    @Operation(summary = "Recommend a channel for one profile, exploring with a bandit",
+            description = "Predicts the profile's response from the traits of its identify events." + BANDIT_DESCRIPTION
+                    + " With 'segment', the reason compares the profile with the segment's observed rate on the"
+                    + " channel, otherwise with all profiles'. Without 'seed', the seed is derived from the profile"
+                    + " key and its number of contacts, so the recommendation is stable until the profile is contacted again.")
+    @APIResponse(responseCode = "200", description = "The recommended channel, the decision and the reasons")
+    @APIResponse(responseCode = "400", description = "A candidate is not a known channel, or explorationShare or"
+            + " seed is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No customer event named the profile (problem type"
+            + " profile-not-found)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "No channel data yet (problem type no-channel-data)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<BanditRecommendation> recommendForProfile(
+            @Parameter(description = "Profile key, such as bank-marketing:row-17") @PathParam("profileKey")
+            String profileKey,
+            @Parameter(description = "Segment to compare the profile with") @QueryParam("segment") String segment,
+            @Parameter(description = "Channels to choose from, comma-separated; every known channel when left out")
+            @QueryParam("candidates") List<String> candidates,
+            @Parameter(description = "Share of recommendations drawn at random, 0 to 1; default 0.1")
+            @QueryParam("explorationShare") String explorationShare,
+            @Parameter(description = "Seed of the random draws, a whole number") @QueryParam("seed") String seed) {
+        return bandit.forProfile(profileKey,
+                QueryParameters.optional("segment", segment, "young-adults"),
+                QueryParameters.list("candidates", candidates, "email,sms"),
+                BanditParameters.explorationShare(explorationShare),
+                BanditParameters.seed(seed));
+    }
+
+    @GET
+    @Path("/segments/{segment}/channel")
+    @Operation(summary = "Recommend a channel for a segment, exploring with a bandit",
+            description = "Predicts the response of the segment's members (the mean over at most 5,000 members)."
+                    + BANDIT_DESCRIPTION + " Without 'seed', the seed is derived from the segment name and its"
+                    + " members' number of contacts. The existing GET /channel?segment= stays the"
+                    + " deterministic choice by posterior mean.")
+    @APIResponse(responseCode = "200", description = "The recommended channel, the decision and the reasons")
+    @APIResponse(responseCode = "400", description = "A candidate is not a known channel, or explorationShare or"
+            + " seed is invalid", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "The segment has no known members (problem type"
+            + " segment-not-found)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "No channel data yet (problem type no-channel-data)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<BanditRecommendation> recommendForSegment(
+            @Parameter(description = "Segment to reach") @PathParam("segment") String segment,
+            @Parameter(description = "Channels to choose from, comma-separated; every known channel when left out")
+            @QueryParam("candidates") List<String> candidates,
+            @Parameter(description = "Share of recommendations drawn at random, 0 to 1; default 0.1")
+            @QueryParam("explorationShare") String explorationShare,
+            @Parameter(description = "Seed of the random draws, a whole number") @QueryParam("seed") String seed) {
+        return bandit.forSegment(segment,
+                QueryParameters.list("candidates", candidates, "email,sms"),
+                BanditParameters.explorationShare(explorationShare),
+                BanditParameters.seed(seed));
     }
 }

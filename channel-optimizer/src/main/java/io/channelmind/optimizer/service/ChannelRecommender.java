@@ -80,7 +80,7 @@ public class ChannelRecommender {
                 basis, prior);
     }
 
-    private static List<String> resolveCandidates(List<String> requested, SortedSet<String> known) {
+    static List<String> resolveCandidates(List<String> requested, SortedSet<String> known) {
         if (requested.isEmpty()) {
             return List.copyOf(known);
         }
