@@ -34,4 +34,21 @@ public record HillCurve(
         double scaled = Math.pow(spend / halfSaturation, shape);
         return maxResponse * shape * scaled / (spend * (1 + scaled) * (1 + scaled));
     }
+
+    /**
+     * Returns the second derivative of the outcome with respect to spend:
+     * {@code maxResponse * shape * u * (shape - 1 - (shape + 1) * u) / (s^2 * (1 + u)^3)} with
+     * {@code u = (s / halfSaturation)^shape}. It is negative where the curve is concave, which for
+     * a shape above 1 means above the inflection point. Returns NaN at zero spend, where it may be
+     * infinite.
+     */
+    public double curvature(double spend) {
+        if (spend <= 0) {
+            return Double.NaN;
+        }
+        double scaled = Math.pow(spend / halfSaturation, shape);
+        double onePlus = 1 + scaled;
+        return maxResponse * shape * scaled * (shape - 1 - (shape + 1) * scaled)
+                / (spend * spend * onePlus * onePlus * onePlus);
+    }
 }

@@ -15,8 +15,9 @@ import org.hipparchus.linear.RealMatrix;
  * effects. A state is the last {@code order} channels seen (fewer at the start of a journey).
  * Each journey walks start, its states, then ends in "conversion" as often as it converted and
  * in "null" as often as it did not. The probability of reaching "conversion" from the start, and
- * the expected conversion value, are solved exactly from (I - Q) x = b by LU decomposition,
- * once for the full chain and once per channel with every state that contains the channel
+ * the expected conversion value, are solved from (I - Q) x = b: by LU decomposition up to 400
+ * states, and above that by Gauss-Seidel sweeps until no value moves by more than a relative
+ * 1e-14 (LU again if that fails), once for the full chain and once per channel with every state that contains the channel
  * removed (its incoming transitions go to "null"). A channel's removal effect is the share of
  * that probability (or value) lost. The observed totals are split in proportion to the removal
  * effects, so the credits add up to them. The same journeys always give the same result,
@@ -27,15 +28,26 @@ public final class MarkovAttribution {
     /** Upper bound on the number of chain states, so a request cannot ask for a dense solve that does not fit in memory. */
     public static final int MAX_STATES = 5_000;
 
+    // Chains with more states than this are solved by sparse Gauss-Seidel sweeps, because a dense
+    // LU decomposition costs the cube of the states: order 3 over 12 channels has up to 1,884.
+    private static final int DIRECT_SOLVE_STATES = 400;
+    private static final int MAX_SWEEPS = 20_000;
+    private static final double SWEEP_TOLERANCE = 1e-14;
+
     private MarkovAttribution() {
     }
 
     /** Computes Markov credits of the given order (1 to 3) for conversions and conversion value. */
     public static AttributionResult attribute(List<Journey> journeys, int order) {
+        return attribute(journeys, order, DIRECT_SOLVE_STATES);
+    }
+
+    /** Computes Markov credits, solving chains of up to {@code directSolveStates} states by LU decomposition. */
+    static AttributionResult attribute(List<Journey> journeys, int order, int directSolveStates) {
         if (order < 1 || order > 3) {
             throw new IllegalArgumentException("order must be 1, 2 or 3, was " + order);
         }
-        Chain chain = Chain.build(journeys, order);
+        Chain chain = Chain.build(journeys, order, directSolveStates);
         double totalConversions = 0;
         double totalValue = 0;
         for (Journey journey : journeys) {
@@ -90,9 +102,11 @@ public final class MarkovAttribution {
         final double[] conversionWeight;
         final double[] valueWeight;
         final double[] outWeight;
+        final int directSolveStates;
 
-        private Chain(List<String> channels, int[][] stateChannels) {
+        private Chain(List<String> channels, int[][] stateChannels, int directSolveStates) {
             this.channels = channels;
+            this.directSolveStates = directSolveStates;
             this.stateChannels = stateChannels;
             int states = stateChannels.length;
             this.conversionWeight = new double[states];
@@ -100,7 +114,7 @@ public final class MarkovAttribution {
             this.outWeight = new double[states];
         }
 
-        static Chain build(List<Journey> journeys, int order) {
+        static Chain build(List<Journey> journeys, int order, int directSolveStates) {
             TreeMap<String, Integer> channelIds = new TreeMap<>();
             for (Journey journey : journeys) {
                 for (String channel : journey.touchpoints()) {
@@ -138,7 +152,7 @@ public final class MarkovAttribution {
                 next++;
             }
 
-            Chain chain = new Chain(channels, stateChannels);
+            Chain chain = new Chain(channels, stateChannels, directSolveStates);
             for (int j = 0; j < journeys.size(); j++) {
                 Journey journey = journeys.get(j);
                 double weight = journey.conversions() + journey.nulls();
@@ -193,6 +207,13 @@ public final class MarkovAttribution {
                 index[s] = s == 0 || !contains(stateChannels[s], removedChannel) ? kept++ : -1;
             }
 
+            if (kept > directSolveStates) {
+                double[] iterated = gaussSeidel(index);
+                if (iterated != null) {
+                    return iterated;
+                }
+            }
+
             double[][] system = new double[kept][kept];
             double[][] rightSides = new double[kept][2];
             for (int s = 0; s < states; s++) {
@@ -222,6 +243,70 @@ public final class MarkovAttribution {
                     .getSolver()
                     .solve(new Array2DRowRealMatrix(rightSides, false));
             return new double[] {solution.getEntry(0, 0), solution.getEntry(0, 1)};
+        }
+
+        /**
+         * Solves x = r + P x over the kept states by Gauss-Seidel sweeps on the sparse
+         * transitions, for conversions and value at once, and returns the start state's values.
+         * The sweeps converge because every state leaks into "conversion" or "null". Returns null
+         * when {@value #MAX_SWEEPS} sweeps do not bring the largest change below a relative
+         * {@value #SWEEP_TOLERANCE}, so the caller solves by LU decomposition instead.
+         */
+        private double[] gaussSeidel(int[] index) {
+            int states = stateChannels.length;
+            double[] conversion = new double[states];
+            double[] value = new double[states];
+            int[][] targets = new int[states][];
+            double[][] probabilities = new double[states][];
+            for (int s = 0; s < states; s++) {
+                Map<Integer, Double> out = transitions.get(s);
+                if (index[s] < 0 || outWeight[s] == 0 || out == null) {
+                    targets[s] = new int[0];
+                    probabilities[s] = new double[0];
+                    continue;
+                }
+                targets[s] = new int[out.size()];
+                probabilities[s] = new double[out.size()];
+                int edge = 0;
+                for (Map.Entry<Integer, Double> entry : out.entrySet()) {
+                    targets[s][edge] = index[entry.getKey()] < 0 ? -1 : entry.getKey();
+                    probabilities[s][edge] = entry.getValue() / outWeight[s];
+                    edge++;
+                }
+            }
+
+            for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+                double conversionChange = 0;
+                double valueChange = 0;
+                double conversionLargest = 0;
+                double valueLargest = 0;
+                for (int s = 0; s < states; s++) {
+                    if (index[s] < 0 || outWeight[s] == 0) {
+                        continue;
+                    }
+                    double nextConversion = conversionWeight[s] / outWeight[s];
+                    double nextValue = valueWeight[s] / outWeight[s];
+                    int[] to = targets[s];
+                    double[] probability = probabilities[s];
+                    for (int edge = 0; edge < to.length; edge++) {
+                        if (to[edge] >= 0) {
+                            nextConversion += probability[edge] * conversion[to[edge]];
+                            nextValue += probability[edge] * value[to[edge]];
+                        }
+                    }
+                    conversionChange = Math.max(conversionChange, Math.abs(nextConversion - conversion[s]));
+                    valueChange = Math.max(valueChange, Math.abs(nextValue - value[s]));
+                    conversionLargest = Math.max(conversionLargest, nextConversion);
+                    valueLargest = Math.max(valueLargest, nextValue);
+                    conversion[s] = nextConversion;
+                    value[s] = nextValue;
+                }
+                if (conversionChange <= SWEEP_TOLERANCE * conversionLargest
+                        && valueChange <= SWEEP_TOLERANCE * valueLargest) {
+                    return new double[] {conversion[0], value[0]};
+                }
+            }
+            return null;
         }
 
         private static boolean contains(int[] stateChannels, int channel) {

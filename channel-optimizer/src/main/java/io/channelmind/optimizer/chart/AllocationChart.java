@@ -1,13 +1,19 @@
 package io.channelmind.optimizer.chart;
 
 import java.util.List;
-import java.util.Locale;
 
 import io.channelmind.optimizer.allocation.AllocationPlan;
 import io.channelmind.optimizer.allocation.ChannelAllocation;
 
-/** Draws a plan as an SVG bar chart: current and proposed spend side by side for each channel. */
+/**
+ * Draws a plan as an SVG bar chart: current and proposed spend side by side for each channel.
+ * Each bar's width is {@code spend * data-scale} pixels from {@code data-left}, and carries the
+ * channel, the series and the spend in data attributes.
+ */
 public final class AllocationChart {
+
+    static final String CURRENT_COLOUR = "#9aa5b1";
+    static final String PROPOSED_COLOUR = "#2f6fd0";
 
     private static final int WIDTH = 640;
     private static final int ROW = 36;
@@ -17,7 +23,13 @@ public final class AllocationChart {
     private AllocationChart() {
     }
 
+    /** Renders the plan with an English title. */
     public static String render(AllocationPlan plan, String title) {
+        return render(plan, title, ChartLanguage.EN);
+    }
+
+    /** Renders the plan; {@code title} may be null for the default title in the language. */
+    public static String render(AllocationPlan plan, String title, ChartLanguage language) {
         List<ChannelAllocation> channels = plan.channels();
         double max = 1e-9;
         for (ChannelAllocation channel : channels) {
@@ -26,44 +38,32 @@ public final class AllocationChart {
         int height = TOP + ROW * channels.size() + 30;
         double scale = (WIDTH - LABEL - 90) / max;
 
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
-                + " viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\" class=\"allocation-chart\">%n",
-                WIDTH, height, WIDTH, height, escape(title)));
-        svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"20\" font-size=\"14\" font-family=\"sans-serif\">%s"
-                + "</text>%n", escape(title)));
+        Svg svg = new Svg(WIDTH, height, "allocation-chart", title == null ? language.label("allocation") : title,
+                language);
+        svg.group("left", Double.toString(LABEL), "scale", Double.toString(scale));
         for (int i = 0; i < channels.size(); i++) {
             ChannelAllocation channel = channels.get(i);
             int y = TOP + i * ROW;
-            svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\" font-size=\"12\" font-family=\"sans-serif\">"
-                    + "%s</text>%n", y + 16, escape(channel.channel())));
-            bar(svg, y, channel.currentSpend() * scale, "#9aa5b1", "current " + format(channel.currentSpend()));
-            bar(svg, y + 14, channel.proposedSpend() * scale, "#2f6fd0", "proposed " + format(channel.proposedSpend()));
+            svg.text(10, y + 16, 12, "start", channel.channel());
+            bar(svg, channel.channel(), "current", y, channel.currentSpend(), scale, CURRENT_COLOUR,
+                    language.label("current"));
+            bar(svg, channel.channel(), "proposed", y + 14, channel.proposedSpend(), scale, PROPOSED_COLOUR,
+                    language.label("proposed"));
         }
+        svg.close();
+
         int legend = height - 12;
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"#9aa5b1\"/>"
-                + "<text x=\"%d\" y=\"%d\" font-size=\"11\" font-family=\"sans-serif\">current</text>%n",
-                LABEL, legend - 9, LABEL + 14, legend));
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"#2f6fd0\"/>"
-                + "<text x=\"%d\" y=\"%d\" font-size=\"11\" font-family=\"sans-serif\">proposed</text>%n",
-                LABEL + 80, legend - 9, LABEL + 94, legend));
-        svg.append("</svg>\n");
-        return svg.toString();
+        svg.legend(LABEL, legend, CURRENT_COLOUR, language.label("current"));
+        svg.legend(LABEL + 90, legend, PROPOSED_COLOUR, language.label("proposed"));
+        return svg.finish();
     }
 
-    private static void bar(StringBuilder svg, int y, double width, String colour, String label) {
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"12\" fill=\"%s\">"
-                + "<title>%s</title></rect>%n", LABEL, y, Math.max(width, 0.5), colour, escape(label)));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" font-family=\"sans-serif\">"
-                + "%s</text>%n", LABEL + Math.max(width, 0.5) + 4, y + 10, escape(label)));
-    }
-
-    private static String format(double amount) {
-        return String.format(Locale.ROOT, "%,.0f", amount);
-    }
-
-    static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;");
+    private static void bar(Svg svg, String channel, String series, int y, double spend, double scale, String colour,
+            String seriesLabel) {
+        String label = seriesLabel + " " + Svg.amount(spend);
+        double width = Math.max(spend * scale, 0);
+        svg.rect(LABEL, y, width, 12, colour, channel + ": " + label,
+                "channel", channel, "series", series, "value", Double.toString(spend));
+        svg.text(LABEL + width + 4, y + 10, 10, "start", label);
     }
 }

@@ -25,6 +25,22 @@ public record Adstock(Kind kind, double theta, double shape, double scale) {
         return new Adstock(Kind.WEIBULL, 0, shape, scale);
     }
 
+    /**
+     * Returns the adstocked value of a spend of 1 in every period, once the carry-over has
+     * settled: {@code 1 / (1 - theta)} for geometric adstock, the sum of the lag weights for
+     * Weibull.
+     */
+    public double steadyStateFactor() {
+        if (kind == Kind.GEOMETRIC) {
+            return 1 / (1 - theta);
+        }
+        double sum = 0;
+        for (int lag = 0; lag <= MAX_LAG; lag++) {
+            sum += Math.exp(-Math.pow(lag / scale, shape));
+        }
+        return sum;
+    }
+
     /** Returns the adstocked series; the first periods see no carry-over from before the history. */
     public double[] apply(double[] spend) {
         double[] out = new double[spend.length];

@@ -1,11 +1,19 @@
 package io.channelmind.optimizer.curves;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.channelmind.optimizer.allocation.HillCurve;
+
 /** A fitted marketing-mix model: fit quality and the response curve of each channel. */
 public record CurveFit(
+        @Schema(description = "Id of the stored fit, for GET /api/v1/curve-fits/{id} and a plan's fitId; null"
+                + " before it is stored", nullable = true) UUID id,
+        @Schema(description = "Label given in the request", nullable = true) String name,
+        @Schema(description = "When the fit was stored", nullable = true) OffsetDateTime createdAt,
         @Schema(description = "R² on the training periods (the first 85% of the history)") double rSquaredTrain,
         @Schema(description = "R² on the holdout (the last 15%)") double rSquaredHoldout,
         @Schema(description = "RMSE on the holdout divided by the range of the outcome there") double nrmseHoldout,
@@ -32,7 +40,19 @@ public record CurveFit(
             Interval roiInterval,
             Interval marginalRoiInterval,
             @Schema(description = "Coefficient of variation of the channel's spend per period; below 0.3 the"
-                    + " curve is poorly identified") double spendVariation) {
+                    + " curve is poorly identified") double spendVariation,
+            @Schema(description = "Mean spend per period over the history") double meanSpend,
+            @Schema(description = "Lowest spend in a period of the history") double minSpend,
+            @Schema(description = "Highest spend in a period of the history") double maxSpend,
+            @Schema(description = "Outcome per period against spend per period when the spend stays at one level"
+                    + " long enough for the adstock to settle; the curve a budget plan uses")
+            HillCurve responseCurve) {
+    }
+
+    /** Returns this fit with the id, name and time it was stored under. */
+    public CurveFit stored(UUID storedId, String storedName, OffsetDateTime storedAt) {
+        return new CurveFit(storedId, storedName, storedAt, rSquaredTrain, rSquaredHoldout, nrmseHoldout,
+                nrmseHoldoutLinear, lambda, decompositionDistance, channels);
     }
 
     /** A 90% bootstrap interval (5th to 95th percentile). */

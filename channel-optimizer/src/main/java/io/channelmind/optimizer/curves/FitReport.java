@@ -46,11 +46,26 @@ final class FitReport {
             ChannelTransform transform = model.transforms[c];
             curves.add(new CurveFit.ChannelCurve(channels.get(c), transform.adstock(), transform.alpha(),
                     model.gammas[c], coefficients[c], effectShare, spendShare, roi[c], marginal[c],
-                    interval(roiSamples[c]), interval(marginalSamples[c]), variation(spend[c])));
+                    interval(roiSamples[c]), interval(marginalSamples[c]), variation(spend[c]),
+                    spendTotal[c] / n, Arrays.stream(spend[c]).min().orElse(0), Arrays.stream(spend[c]).max().orElse(0),
+                    steadyStateCurve(transform, model.gammas[c], coefficients[c])));
         }
-        return new CurveFit(rSquared(ridge, model.columns, y, 0, fitEnd), rSquared(ridge, model.columns, y, fitEnd, n),
+        return new CurveFit(null, null, null, rSquared(ridge, model.columns, y, 0, fitEnd), rSquared(ridge, model.columns, y, fitEnd, n),
                 ResponseCurveFitter.nrmse(ridge, model.columns, y, fitEnd, n), linearNrmse, candidate.lambda,
                 Math.sqrt(distance), curves);
+    }
+
+    /**
+     * Returns the channel's curve in spend per period: at a constant spend s the adstocked spend
+     * settles at s times the adstock's steady-state factor, so the half-saturation point in spend
+     * is gamma divided by that factor.
+     * NOTE: a plan that changes spend reaches this curve only after the carry-over settles, so
+     * the first periods after a change fall between the old and the new level.
+     */
+    private static io.channelmind.optimizer.allocation.HillCurve steadyStateCurve(ChannelTransform transform,
+            double gamma, double coefficient) {
+        return new io.channelmind.optimizer.allocation.HillCurve(coefficient,
+                gamma / transform.adstock().steadyStateFactor(), transform.alpha());
     }
 
     private static double[] mediaCoefficients(Ridge ridge, ResponseCurveFitter.Model model) {

@@ -15,6 +15,7 @@ import io.channelmind.optimizer.allocation.AllocationRequest;
 import io.channelmind.optimizer.allocation.BudgetAllocator;
 import io.channelmind.optimizer.allocation.ChannelAllocation;
 import io.channelmind.optimizer.messaging.BudgetPlanPublisher;
+import io.channelmind.optimizer.repository.CurveFitRepository;
 import io.channelmind.optimizer.repository.PlanRepository;
 import io.channelmind.web.Problem;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -27,15 +28,42 @@ public class PlanService {
     private static final Logger LOG = Logger.getLogger(PlanService.class);
 
     private final PlanRepository plans;
+    private final CurveFitRepository fits;
     private final BudgetPlanPublisher publisher;
 
-    public PlanService(PlanRepository plans, BudgetPlanPublisher publisher) {
+    public PlanService(PlanRepository plans, CurveFitRepository fits, BudgetPlanPublisher publisher) {
         this.plans = plans;
+        this.fits = fits;
         this.publisher = publisher;
     }
 
-    /** Plans the request and stores the result as a proposed plan. Invalid requests raise an InvalidAllocationException. */
+    /**
+     * Plans the request and stores the result as a proposed plan, with the request as planned: a
+     * request with a fitId is stored with the fit's curves filled in. Invalid requests fail with
+     * an InvalidAllocationException, and an unknown fitId with a 404 problem.
+     */
     public Uni<StoredPlan> create(String name, AllocationRequest request) {
+        if (request.fitId() == null) {
+            return insert(name, request);
+        }
+        return Panache.withSession(() -> fits.find(request.fitId())).chain(fit -> {
+            if (fit == null) {
+                throw Problem.of(404, "curve-fit-not-found", "Curve fit not found")
+                        .detail("No curve fit has the id " + request.fitId())
+                        .error("allocation.fitId", request.fitId().toString(),
+                                "Use an id returned by POST /api/v1/curve-fits or GET /api/v1/curve-fits")
+                        .toException();
+            }
+            return insert(name, FitCurves.apply(request, fit));
+        });
+    }
+
+    /** Returns the newest plans first, at most {@code limit}. */
+    public Uni<List<PlanRepository.PlanSummary>> list(int limit) {
+        return Panache.withSession(() -> plans.list(limit));
+    }
+
+    private Uni<StoredPlan> insert(String name, AllocationRequest request) {
         AllocationPlan plan = BudgetAllocator.allocate(request);
         return Panache.withTransaction(() -> plans.insert(name, request, plan))
                 .invoke(stored -> LOG.infof("Created budget plan %s for %d channels", stored.id(),

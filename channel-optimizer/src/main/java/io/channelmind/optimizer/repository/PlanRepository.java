@@ -1,7 +1,7 @@
 package io.channelmind.optimizer.repository;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +36,14 @@ public class PlanRepository {
             returning accepted_at
             """;
 
+    private static final String LIST = """
+            select id, name, status, created_at from budget_plan order by created_at desc, id limit :limit
+            """;
+
+    /** A plan in a listing, without its request and result. */
+    public record PlanSummary(UUID id, String name, String status, OffsetDateTime createdAt) {
+    }
+
     private final ObjectMapper json;
 
     public PlanRepository(ObjectMapper json) {
@@ -60,6 +68,16 @@ public class PlanRepository {
                         .setParameter("id", id)
                         .getResultList())
                 .map(rows -> rows.isEmpty() ? null : read(rows.get(0)));
+    }
+
+    /** Returns the newest plans first, at most {@code limit}. */
+    public Uni<List<PlanSummary>> list(int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(LIST, Object[].class)
+                        .setParameter("limit", limit)
+                        .getResultList())
+                .map(rows -> rows.stream()
+                        .map(row -> new PlanSummary((UUID) row[0], (String) row[1], (String) row[2], timestamp(row[3])))
+                        .toList());
     }
 
     /** Marks a proposed plan accepted and returns the time, or null when it was not proposed (missing or accepted). */
@@ -90,15 +108,6 @@ public class PlanRepository {
     }
 
     private static OffsetDateTime timestamp(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.LocalDateTime local) {
-            return local.atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + (value == null ? null : value.getClass()));
+        return StoredDocuments.timestamp(value);
     }
 }

@@ -7,19 +7,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.channelmind.optimizer.chart.ChartLanguage;
+import io.channelmind.optimizer.chart.ResponseCurveChart;
 import io.channelmind.optimizer.curves.Adstock;
 import io.channelmind.optimizer.curves.CurveFit;
 import io.channelmind.optimizer.curves.FitSettings;
@@ -27,8 +34,13 @@ import io.channelmind.optimizer.curves.Grain;
 import io.channelmind.optimizer.curves.InvalidHistoryException;
 import io.channelmind.optimizer.curves.MarketingHistory;
 import io.channelmind.optimizer.curves.ResponseCurveFitter;
+import io.channelmind.optimizer.repository.CurveFitRepository;
+import io.channelmind.optimizer.repository.StoredSummary;
 import io.channelmind.web.Problem;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 
 /** Response-curve fits from spend and outcome history. */
 @Path("/api/v1/curve-fits")
@@ -54,7 +66,14 @@ public class CurveFitResource {
             Integer trials,
             @Schema(nullable = true, description = "Bootstrap refits, default 200, at most 1000")
             Integer bootstrapSamples,
-            @Schema(nullable = true, description = "Seed of the search and bootstrap, default 42") Long seed) {
+            @Schema(nullable = true, description = "Seed of the search and bootstrap, default 42") Long seed,
+            @Schema(nullable = true, description = "Label of the stored fit, shown in listings") String name) {
+    }
+
+    private final CurveFitRepository fits;
+
+    public CurveFitResource(CurveFitRepository fits) {
+        this.fits = fits;
     }
 
     @POST
@@ -69,7 +88,8 @@ public class CurveFitResource {
                     NRMSE next to a plain linear regression's, effect and spend shares, and per channel ROI and \
                     marginal ROI with 90% bootstrap intervals. A history that breaks a rule is a 400 problem \
                     whose 'rule' is date-format, period-start, zero-spend, too-little-history, \
-                    length-mismatch or invalid-value. The same request and seed give the same fit.""")
+                    length-mismatch or invalid-value. The same request and seed give the same fit. The fit is \
+                    stored: its id reads it back, draws its curves and gives a budget plan its curves (fitId).""")
     @APIResponse(responseCode = "200", description = "The fit")
     @APIResponse(responseCode = "400", description = "The rule, field and value that failed, and the fix",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -95,7 +115,65 @@ public class CurveFitResource {
         } catch (InvalidHistoryException e) {
             throw invalid(e.rule(), e.field(), e.value(), e.getMessage());
         }
-        return ResponseCurveFitter.fit(history, settings);
+        CurveFit fit = ResponseCurveFitter.fit(history, settings);
+        return store(request.name(), fit);
+    }
+
+    @GET
+    @Operation(summary = "List stored curve fits", description = "The newest fits first, without their curves.")
+    @APIResponse(responseCode = "200", description = "Ids, names and creation times")
+    @APIResponse(responseCode = "400", description = "A limit outside 1 to 200",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<List<StoredSummary>> list(
+            @Parameter(description = "Fits to return, 1 to 200; default 20") @QueryParam("limit") Integer limit) {
+        int checked = QueryParameters.limit(limit);
+        return Panache.withSession(() -> fits.list(checked));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a stored curve fit")
+    @APIResponse(responseCode = "200", description = "The fit as it was returned when created")
+    @APIResponse(responseCode = "404", description = "No fit has the id", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<CurveFit> get(@PathParam("id") String id) {
+        UUID parsed = QueryParameters.id("id", id, "POST /api/v1/curve-fits");
+        return Panache.withSession(() -> fits.find(parsed)).map(fit -> {
+            if (fit == null) {
+                throw Problem.of(404, "curve-fit-not-found", "Curve fit not found")
+                        .detail("No curve fit has the id " + parsed)
+                        .error("id", id, "Use an id returned by POST /api/v1/curve-fits or GET /api/v1/curve-fits")
+                        .toException();
+            }
+            return fit;
+        });
+    }
+
+    @GET
+    @Path("/{id}/curves.svg")
+    @Produces(AttributionResource.SVG)
+    @Operation(summary = "Draw a curve fit's response curves",
+            description = "One panel per channel: outcome per period against spend per period (the responseCurve"
+                    + " of the fit) with the channel's mean spend over the history marked as current spend,"
+                    + " labelled in English or Simplified Chinese.")
+    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = AttributionResource.SVG))
+    @APIResponse(responseCode = "400", description = "An unknown lang", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No fit has the id", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<String> curves(@PathParam("id") String id,
+            @Parameter(description = "en (default) or zh-CN") @QueryParam("lang") String lang) {
+        ChartLanguage language = QueryParameters.language(lang);
+        return get(id).map(fit -> ResponseCurveChart.render(fit.channels().stream()
+                .map(curve -> new ResponseCurveChart.Series(curve.channel(), curve.responseCurve(), curve.meanSpend(),
+                        null))
+                .toList(), null, language));
+    }
+
+    /** Stores the fit from this worker thread, waiting for the reactive insert to finish. */
+    private CurveFit store(String name, CurveFit fit) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> fits.insert(name, fit)));
+        } catch (Throwable e) {
+            throw new IllegalStateException("Failed to store a curve fit of " + fit.channels().size() + " channels", e);
+        }
     }
 
     private static int bounded(String field, Integer value, int fallback, int max) {

@@ -1,7 +1,9 @@
 package io.channelmind.optimizer.rest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -22,11 +24,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.channelmind.optimizer.allocation.AllocationRequest;
+import io.channelmind.optimizer.allocation.ChannelAllocation;
+import io.channelmind.optimizer.allocation.ChannelBudget;
 import io.channelmind.optimizer.allocation.InvalidAllocationException;
 import io.channelmind.optimizer.chart.AllocationChart;
+import io.channelmind.optimizer.chart.ChartLanguage;
+import io.channelmind.optimizer.chart.ResponseCurveChart;
 import io.channelmind.optimizer.plan.PlanComparison;
 import io.channelmind.optimizer.plan.PlanService;
 import io.channelmind.optimizer.plan.StoredPlan;
+import io.channelmind.optimizer.repository.PlanRepository;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -73,13 +80,29 @@ public class PlanResource {
         }
         try {
             return plans.create(body.name(), body.allocation())
+                    .onFailure(InvalidAllocationException.class)
+                    .transform(e -> invalid((InvalidAllocationException) e))
                     .map(stored -> Response.status(201).entity(stored).build());
         } catch (InvalidAllocationException e) {
-            Problem.Builder problem = Problem.of(400, "invalid-plan-request", "Invalid plan request")
-                    .detail(e.errors().size() + " invalid field(s) in 'allocation'");
-            e.errors().forEach(error -> problem.error("allocation." + error.field(), error.value(), error.fix()));
-            throw problem.toException();
+            throw invalid(e);
         }
+    }
+
+    private static RuntimeException invalid(InvalidAllocationException e) {
+        Problem.Builder problem = Problem.of(400, "invalid-plan-request", "Invalid plan request")
+                .detail(e.errors().size() + " invalid field(s) in 'allocation'");
+        e.errors().forEach(error -> problem.error("allocation." + error.field(), error.value(), error.fix()));
+        return problem.toException();
+    }
+
+    @GET
+    @Operation(summary = "List budget plans", description = "The newest plans first, without their channels.")
+    @APIResponse(responseCode = "200", description = "Ids, names, statuses and creation times")
+    @APIResponse(responseCode = "400", description = "A limit outside 1 to 200",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<List<PlanRepository.PlanSummary>> list(
+            @Parameter(description = "Plans to return, 1 to 200; default 20") @QueryParam("limit") Integer limit) {
+        return plans.list(QueryParameters.limit(limit));
     }
 
     @GET
@@ -118,15 +141,52 @@ public class PlanResource {
 
     @GET
     @Path("/{id}/chart.svg")
-    @Produces("image/svg+xml")
+    @Produces(AttributionResource.SVG)
     @Operation(summary = "Draw a plan",
-            description = "An SVG bar chart with the current and proposed spend of each channel.")
-    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = "image/svg+xml"))
+            description = "An SVG bar chart with the current and proposed spend of each channel, labelled in English"
+                    + " or Simplified Chinese.")
+    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = AttributionResource.SVG))
+    @APIResponse(responseCode = "400", description = "An unknown lang", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No plan has the id", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<String> chart(@PathParam("id") String id) {
+    public Uni<String> chart(@PathParam("id") String id,
+            @Parameter(description = "en (default) or zh-CN") @QueryParam("lang") String lang) {
+        ChartLanguage language = QueryParameters.language(lang);
         return plans.get(parseId("id", id)).map(stored -> AllocationChart.render(stored.plan(),
-                "Budget plan " + (stored.name() == null ? stored.id().toString() : stored.name())
-                        + ": current and proposed spend"));
+                (language == ChartLanguage.ZH_CN ? "预算方案 " : "Budget plan ")
+                        + (stored.name() == null ? stored.id().toString() : stored.name())
+                        + (language == ChartLanguage.ZH_CN ? "：当前与建议投放" : ": current and proposed spend"),
+                language));
+    }
+
+    @GET
+    @Path("/{id}/curves.svg")
+    @Produces(AttributionResource.SVG)
+    @Operation(summary = "Draw a plan's response curves",
+            description = "One panel per channel with a curve: the Hill curve the plan used, with the current and the"
+                    + " proposed spend marked, labelled in English or Simplified Chinese.")
+    @APIResponse(responseCode = "200", description = "The chart", content = @Content(mediaType = AttributionResource.SVG))
+    @APIResponse(responseCode = "400", description = "An unknown lang", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No plan has the id", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<String> curves(@PathParam("id") String id,
+            @Parameter(description = "en (default) or zh-CN") @QueryParam("lang") String lang) {
+        ChartLanguage language = QueryParameters.language(lang);
+        return plans.get(parseId("id", id)).map(stored -> ResponseCurveChart.render(curveSeries(stored), null,
+                language));
+    }
+
+    private static List<ResponseCurveChart.Series> curveSeries(StoredPlan stored) {
+        Map<String, ChannelAllocation> proposed = new HashMap<>();
+        stored.plan().channels().forEach(channel -> proposed.put(channel.channel(), channel));
+        List<ResponseCurveChart.Series> series = new ArrayList<>();
+        for (ChannelBudget channel : stored.request().channels()) {
+            if (channel.curve() == null) {
+                continue;
+            }
+            ChannelAllocation allocation = proposed.get(channel.channel());
+            series.add(new ResponseCurveChart.Series(channel.channel(), channel.curve(), channel.currentSpend(),
+                    allocation == null ? null : allocation.proposedSpend()));
+        }
+        return series;
     }
 
     @POST
@@ -143,14 +203,6 @@ public class PlanResource {
     }
 
     private static UUID parseId(String field, String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw Problem.of(400, "invalid-parameter", "Invalid plan id")
-                    .detail("'" + id + "' is not a UUID")
-                    .error(field, id, "Use an id returned by POST /api/v1/plans, such as"
-                            + " 3f2b8c1e-4d5a-4e6f-9a7b-1c2d3e4f5a6b")
-                    .toException();
-        }
+        return QueryParameters.id(field, id, "POST /api/v1/plans");
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.channelmind.optimizer.chart.ChartLanguage;
 import io.channelmind.web.Problem;
 
 /** Checks query parameters and turns bad values into 400 problems that name the parameter. */
@@ -61,5 +62,44 @@ final class QueryParameters {
                     .toException();
         }
         return new ArrayList<>(items);
+    }
+
+    /** Parses the {@code lang} parameter of a chart; throws a 400 problem for a language without labels. */
+    static ChartLanguage language(String value) {
+        try {
+            return ChartLanguage.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw Problem.of(400, "invalid-parameter", "Invalid query parameter")
+                    .detail("Charts have labels in English and Simplified Chinese only")
+                    .error("lang", value, "Pass lang=en or lang=zh-CN, or leave it out for English")
+                    .toException();
+        }
+    }
+
+    /** Parses an id from a path; throws a 400 problem naming where valid ids come from. */
+    static java.util.UUID id(String field, String value, String source) {
+        try {
+            return java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw Problem.of(400, "invalid-parameter", "Invalid id")
+                    .detail("'" + value + "' is not a UUID")
+                    .error(field, value, "Use an id returned by " + source + ", such as"
+                            + " 3f2b8c1e-4d5a-4e6f-9a7b-1c2d3e4f5a6b")
+                    .toException();
+        }
+    }
+
+    /** Returns the listing size: 20 when missing, else a whole number from 1 to 200. */
+    static int limit(Integer value) {
+        if (value == null) {
+            return 20;
+        }
+        if (value < 1 || value > 200) {
+            throw Problem.of(400, "invalid-parameter", "Invalid query parameter")
+                    .detail("limit must be from 1 to 200")
+                    .error("limit", value, "Pass a whole number from 1 to 200, or leave it out for 20")
+                    .toException();
+        }
+        return value;
     }
 }

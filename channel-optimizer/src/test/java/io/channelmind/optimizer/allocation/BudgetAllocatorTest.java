@@ -35,6 +35,19 @@ class BudgetAllocatorTest {
     }
 
     @Test
+    void curvatureMatchesNumericDerivative() {
+        for (HillCurve curve : List.of(new HillCurve(20_000, 3_000, 1.0), new HillCurve(12_000, 2_000, 2.5),
+                new HillCurve(5_000, 800, 0.6))) {
+            for (double spend : new double[] {50, 400, 1_999, 3_000, 9_000}) {
+                double step = spend * 1e-4;
+                double numeric = (curve.marginal(spend + step) - curve.marginal(spend - step)) / (2 * step);
+                assertEquals(numeric, curve.curvature(spend), 1e-5 * Math.abs(numeric) + 1e-12,
+                        curve + " at " + spend);
+            }
+        }
+    }
+
+    @Test
     void boundsAndLocksRespected() {
         Random random = new Random(7);
         for (int trial = 0; trial < 20; trial++) {

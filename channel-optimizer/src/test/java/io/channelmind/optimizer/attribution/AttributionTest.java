@@ -73,6 +73,26 @@ class AttributionTest {
     }
 
     @Test
+    void sparseSolveMatchesLuDecomposition() throws IOException {
+        List<Journey> journeys = pathFile();
+
+        // Order 3 on the path file has more than 400 states, so the default solves by sweeps.
+        AttributionResult sweeps = MarkovAttribution.attribute(journeys, 3);
+        AttributionResult direct = MarkovAttribution.attribute(journeys, 3, Integer.MAX_VALUE);
+
+        for (int i = 0; i < direct.channels().size(); i++) {
+            ChannelCredit want = direct.channels().get(i);
+            ChannelCredit got = sweeps.channels().get(i);
+            assertEquals(want.channel(), got.channel());
+            assertEquals(want.removalEffect(), got.removalEffect(), 1e-10, "removal effect of " + want.channel());
+            assertEquals(want.valueRemovalEffect(), got.valueRemovalEffect(), 1e-10,
+                    "value removal effect of " + want.channel());
+            assertEquals(want.conversions(), got.conversions(), 1e-6, "conversions of " + want.channel());
+            assertEquals(want.value(), got.value(), 1e-6, "value of " + want.channel());
+        }
+    }
+
+    @Test
     void markovRunsAreIdentical() throws IOException {
         List<Journey> journeys = pathFile();
 

@@ -2,6 +2,8 @@ package io.channelmind.optimizer.bench;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,8 +106,11 @@ public final class OptimizerBenchmark {
 
         double plan = median(RUNS, () -> BudgetAllocator.allocate(request));
         double baseline = median(RUNS, () -> evaluateGrid(budgets, request.totalBudget()));
-        System.out.printf("allocation %2d channels: %8.2f ms, curve-grid baseline %6.3f ms, ratio %6.1fx%n",
-                channels, plan, baseline, plan / baseline);
+        double planCpu = cpuMedian(RUNS, () -> BudgetAllocator.allocate(request));
+        double baselineCpu = cpuMedian(RUNS, () -> evaluateGrid(budgets, request.totalBudget()));
+        System.out.printf("allocation %2d channels: %8.2f ms, curve-grid baseline %6.3f ms, ratio %6.1fx;"
+                + " thread CPU time %6.2f ms, baseline %6.3f ms, ratio %6.1fx%n",
+                channels, plan, baseline, plan / baseline, planCpu, baselineCpu, planCpu / baselineCpu);
     }
 
     private static double evaluateGrid(List<ChannelBudget> budgets, double total) {
@@ -135,6 +140,26 @@ public final class OptimizerBenchmark {
             out.append(lines[1 + random.nextInt(lines.length - 1)]).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * Returns the median CPU time in milliseconds that this thread spent on the task, after
+     * {@value #WARMUP} warm-up runs. Unlike wall time it does not grow while other processes hold
+     * the cores, so it is the steadier figure on a shared machine.
+     */
+    private static double cpuMedian(int runs, Supplier<?> task) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < WARMUP; i++) {
+            task.get();
+        }
+        double[] times = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = threads.getCurrentThreadCpuTime();
+            task.get();
+            times[i] = (threads.getCurrentThreadCpuTime() - start) / 1e6;
+        }
+        Arrays.sort(times);
+        return times[runs / 2];
     }
 
     /** Returns the median wall time in milliseconds of the task, after {@value #WARMUP} warm-up runs. */
