@@ -35,13 +35,13 @@ class PageBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final long TIMEOUT_SECONDS = 90;
 
-    @TestHTTPResource("/")
+    @TestHTTPResource("/optimizer/")
     URL root;
 
     @Test
     void pageServedWithScript() {
-        given().get("/").then().statusCode(200).body(containsString("page.js"));
-        given().get("/page.js").then().statusCode(200).body(containsString("zh-CN"));
+        given().get("/optimizer/").then().statusCode(200).body(containsString("page.js"));
+        given().get("/optimizer/page.js").then().statusCode(200).body(containsString("zh-CN"));
     }
 
     @Test
@@ -58,7 +58,7 @@ class PageBrowserTest {
                         "channels", List.of(Map.of("channel", "tv", "currentSpend", 900),
                                 Map.of("channel", "search", "currentSpend", 350)))))
                 .post("/api/v1/plans").then().statusCode(201).extract().path("id");
-        String page = "http://127.0.0.1:" + root.getPort() + "/?lang=zh-CN&attribution=" + attribution + "&fit=" + fit
+        String page = "http://127.0.0.1:" + root.getPort() + "/optimizer/?lang=zh-CN&attribution=" + attribution + "&fit=" + fit
                 + "&plan=" + plan;
 
         String dom = dumpDom(page);

@@ -124,19 +124,19 @@
     const planCharts = [document.querySelector('#plan .allocation'), document.querySelector('#plan .curves')];
 
     if (attribution) {
-      tasks.push(showChart(attributionChart, 'api/v1/attribution/' + encodeURIComponent(attribution) + '/chart.svg'
+      tasks.push(showChart(attributionChart, '/api/v1/attribution/' + encodeURIComponent(attribution) + '/chart.svg'
           + language + '&measure=' + measure));
     } else {
       message(attributionChart, 'empty', text('none'));
     }
     if (fit) {
-      tasks.push(showChart(fitChart, 'api/v1/curve-fits/' + encodeURIComponent(fit) + '/curves.svg' + language));
+      tasks.push(showChart(fitChart, '/api/v1/curve-fits/' + encodeURIComponent(fit) + '/curves.svg' + language));
     } else {
       message(fitChart, 'empty', text('none'));
     }
     if (plan) {
-      tasks.push(showChart(planCharts[0], 'api/v1/plans/' + encodeURIComponent(plan) + '/chart.svg' + language));
-      tasks.push(showChart(planCharts[1], 'api/v1/plans/' + encodeURIComponent(plan) + '/curves.svg' + language));
+      tasks.push(showChart(planCharts[0], '/api/v1/plans/' + encodeURIComponent(plan) + '/chart.svg' + language));
+      tasks.push(showChart(planCharts[1], '/api/v1/plans/' + encodeURIComponent(plan) + '/curves.svg' + language));
     } else {
       planCharts.forEach(function (container) { message(container, 'empty', text('none')); });
     }
@@ -149,9 +149,9 @@
   async function start() {
     applyLanguage();
     await Promise.all([
-      fillSelect('attribution', 'api/v1/attribution'),
-      fillSelect('fit', 'api/v1/curve-fits'),
-      fillSelect('plan', 'api/v1/plans')
+      fillSelect('attribution', '/api/v1/attribution'),
+      fillSelect('fit', '/api/v1/curve-fits'),
+      fillSelect('plan', '/api/v1/plans')
     ]);
     document.querySelectorAll('select').forEach(function (select) {
       select.addEventListener('change', render);
