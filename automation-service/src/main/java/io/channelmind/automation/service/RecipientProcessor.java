@@ -98,10 +98,10 @@ public class RecipientProcessor {
     }
 
     private Uni<Void> claimAndSend(CampaignRun run, Member member, String address, String addressHash) {
-        String key = SendKeys.idempotencyKey(run.campaignId(), SendKeys.INITIAL_STEP, member.profileKey());
+        String key = SendKeys.idempotencyKey(run.campaignId(), run.step(), member.profileKey());
         String token = SendKeys.token(key);
         String messageId = links.messageId(token);
-        SendLedger.Claim claim = new SendLedger.Claim(run.campaignId(), SendKeys.INITIAL_STEP, member.profileKey(), key,
+        SendLedger.Claim claim = new SendLedger.Claim(run.campaignId(), run.step(), member.profileKey(), key,
                 run.channel(), addressHash, run.runId(), run.copy().copyId(), messageId);
         SendContext send = new SendContext(run, member, address, addressHash, key, token, messageId);
         return ledger.claim(claim).chain(claimed -> {

@@ -3,17 +3,23 @@ package io.channelmind.automation.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 
 /** Derives the identifiers of one send from the campaign, the step and the recipient. */
-final class SendKeys {
+public final class SendKeys {
 
     /** The only step of a campaign in this version; journeys with follow-up steps will add more. */
     static final String INITIAL_STEP = "initial";
 
     private SendKeys() {
+    }
+
+    /** Returns the step of one occurrence of a recurring campaign, {@code occurrence:<UTC ISO-8601 instant>}. */
+    public static String occurrenceStep(Instant occurrence) {
+        return "occurrence:" + occurrence;
     }
 
     /**
