@@ -23,6 +23,7 @@ import io.channelmind.automation.connector.DeliveryResult;
 import io.channelmind.automation.connector.OutgoingMessage;
 import io.channelmind.automation.connector.SendKey;
 import io.channelmind.automation.journey.JourneyDefinition.Step;
+import io.channelmind.automation.service.SendKeys;
 
 /** Runs one step of one entry and counts its outcome in {@code journey_step_count}. */
 final class StepRunner {
@@ -97,28 +98,44 @@ final class StepRunner {
             return earlier.get().equals("pending") ? "unknown" : earlier.get();
         }
         if (Boolean.FALSE.equals(consent(traits, step.channel()))) {
-            record(entry, step, key, "skipped", "consent for " + step.channel() + " is withdrawn");
+            record(entry, step, key, "skipped", "consent for " + step.channel() + " is withdrawn", null);
             return "skipped";
         }
-        if (!record(entry, step, key, "pending", null)) {
+        String address = address(step.channel(), traits);
+        String addressHash = address == null ? null : SendKeys.addressHash(address);
+        if (!record(entry, step, key, "pending", null, addressHash)) {
             return "unknown";
         }
 
-        Object phone = traits.get("phone");
-        OutgoingMessage message = new OutgoingMessage(key, step.channel().equals("sms") && phone != null ? phone.toString() : null,
+        OutgoingMessage message = new OutgoingMessage(key, step.channel().equals("sms") ? address : null,
                 step.subject() == null ? null : fill(step.subject(), traits), fill(step.text(), traits));
         DeliveryResult result = sender.send(step.channel(), message);
         String status = "failed";
-        if (result.sent()) {
+        String providerMessageId = null;
+        if (result instanceof DeliveryResult.Sent sent) {
             status = "sent";
+            providerMessageId = sent.providerId();
         } else if (result instanceof DeliveryResult.Skipped) {
             status = "skipped";
         }
         if (!status.equals("sent")) {
             LOG.warnf("Journey %s step %s: send %s was %s: %s", entry.journeyId(), step.id(), key, status, result);
         }
-        update(key, status, result.toString());
+        update(key, status, result.toString(), providerMessageId);
         return status;
+    }
+
+    /**
+     * Returns the recipient's personal address on the channel: the {@code phone} trait for SMS and
+     * the {@code email} trait for e-mail. Returns null for group channels and for a missing trait.
+     */
+    static String address(String channel, Map<String, Object> traits) {
+        Object value = switch (channel) {
+            case "sms" -> traits.get("phone");
+            case "email" -> traits.get("email");
+            default -> null;
+        };
+        return value == null || value.toString().isBlank() ? null : value.toString().trim();
     }
 
     private static Object consent(Map<String, Object> traits, String channel) {
@@ -147,11 +164,13 @@ final class StepRunner {
     }
 
     /** Inserts a ledger row in its own committed transaction; returns false when the key exists. */
-    private boolean record(JourneyEngine.Entry entry, Step step, SendKey key, String status, String detail) {
+    private boolean record(JourneyEngine.Entry entry, Step step, SendKey key, String status, String detail,
+            String addressHash) {
         return Jdbc.inTransaction(dataSource, own -> {
             try (PreparedStatement insert = own.prepareStatement(
                     "insert into journey_send (idempotency_key, journey_id, step_id, profile_key, channel, status, detail,"
-                            + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, now(), now()) on conflict do nothing")) {
+                            + " address_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, now(), now())"
+                            + " on conflict do nothing")) {
                 insert.setString(1, key.value());
                 insert.setObject(2, entry.journeyId());
                 insert.setString(3, step.id());
@@ -159,18 +178,21 @@ final class StepRunner {
                 insert.setString(5, step.channel());
                 insert.setString(6, status);
                 insert.setString(7, detail);
+                insert.setString(8, addressHash);
                 return insert.executeUpdate() == 1;
             }
         });
     }
 
-    private void update(SendKey key, String status, String detail) {
+    private void update(SendKey key, String status, String detail, String providerMessageId) {
         Jdbc.inTransaction(dataSource, own -> {
             try (PreparedStatement update = own.prepareStatement(
-                    "update journey_send set status = ?, detail = ?, updated_at = now() where idempotency_key = ?")) {
+                    "update journey_send set status = ?, detail = ?, provider_message_id = ?, updated_at = now()"
+                            + " where idempotency_key = ?")) {
                 update.setString(1, status);
                 update.setString(2, detail);
-                update.setString(3, key.value());
+                update.setString(3, providerMessageId);
+                update.setString(4, key.value());
                 return update.executeUpdate();
             }
         });

@@ -42,7 +42,7 @@ public final class SendKeys {
      * Returns the hex SHA-256 of the trimmed, lower-cased address. Two profiles that share an
      * address get the same hash.
      */
-    static String addressHash(String address) {
+    public static String addressHash(String address) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] hash = digest.digest(address.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
