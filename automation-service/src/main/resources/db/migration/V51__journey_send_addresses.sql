@@ -7,4 +7,6 @@ alter table journey_send add column provider_message_id text;
 
 create index journey_send_provider_idx on journey_send (channel, provider_message_id)
     where provider_message_id is not null;
-create index journey_send_address_sent_idx on journey_send (address_hash, updated_at) where status = 'sent';
+-- Journey frequency caps count the recent sends of one profile in both send ledgers.
+create index journey_send_profile_sent_idx on journey_send (profile_key, updated_at) where status = 'sent';
+create index send_profile_sent_idx on send (profile_key, accepted_at) where status = 'sent';

@@ -112,7 +112,7 @@ public class JourneyStore {
         return Jdbc.inTransaction(dataSource, connection -> {
             List<String> orphaned = new ArrayList<>();
             try (PreparedStatement occupied = connection.prepareStatement(
-                    "select distinct step_id from journey_entry where journey_id = ? and status in ('active', 'waiting')")) {
+                    "select distinct step_id from journey_entry where journey_id = ? and status in ('active', 'waiting', 'deferred')")) {
                 occupied.setObject(1, id);
                 try (ResultSet row = occupied.executeQuery()) {
                     while (row.next()) {
@@ -168,7 +168,7 @@ public class JourneyStore {
             try (PreparedStatement select = connection.prepareStatement(
                     "select step_id, outcome, count from journey_step_count where journey_id = ?"
                             + " union all select step_id, 'current', count(*) from journey_entry"
-                            + " where journey_id = ? and status in ('active', 'waiting') group by step_id")) {
+                            + " where journey_id = ? and status in ('active', 'waiting', 'deferred') group by step_id")) {
                 select.setObject(1, journey.id());
                 select.setObject(2, journey.id());
                 try (ResultSet row = select.executeQuery()) {

@@ -34,42 +34,56 @@ final class StepRunner {
     private final DataSource dataSource;
     private final ProfileFacts facts;
     private final JourneySender sender;
+    private final JourneySendRules rules;
     private final RandomGenerator random;
 
-    StepRunner(DataSource dataSource, ProfileFacts facts, JourneySender sender, RandomGenerator random) {
+    StepRunner(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneySendRules rules,
+            RandomGenerator random) {
         this.dataSource = dataSource;
         this.facts = facts;
         this.sender = sender;
+        this.rules = rules;
         this.random = random;
     }
 
     /**
-     * Result of a step: the next step id (null ends the journey), a wait until an instant, or
-     * an exit.
+     * Result of a step: the next step id (null ends the journey), a wait until an instant, a
+     * send deferred until the end of quiet hours, or an exit.
      */
-    record Outcome(String next, Instant waitUntil, boolean exit) {
+    record Outcome(String next, Instant waitUntil, Instant deferUntil, boolean exit) {
 
         static Outcome to(String next) {
-            return new Outcome(next, null, false);
+            return new Outcome(next, null, null, false);
         }
     }
 
-    /** Runs a step; {@code waitOver} is true when the entry comes back from this wait step. */
-    Outcome run(Connection connection, JourneyEngine.Entry entry, Step step, boolean waitOver, Map<String, Object> traits,
-            ZoneId zone, Instant now) throws SQLException {
+    /**
+     * Runs a step. {@code waitOver} is true when the entry comes back from this wait step, and
+     * {@code deferralOver} when it comes back to this send step after quiet hours, which counts
+     * no second {@code entered}.
+     */
+    Outcome run(Connection connection, JourneyEngine.Entry entry, Step step, boolean waitOver, boolean deferralOver,
+            Map<String, Object> traits, ZoneId zone, Instant now) throws SQLException {
         if (waitOver) {
             count(connection, entry.journeyId(), step.id(), "completed");
             return Outcome.to(step.next());
         }
-        count(connection, entry.journeyId(), step.id(), "entered");
+        if (!deferralOver) {
+            count(connection, entry.journeyId(), step.id(), "entered");
+        }
         return switch (step.type()) {
             case "send" -> {
+                Instant allowed = rules.allowedAt(now, zone);
+                if (allowed.isAfter(now) && !sentBefore(connection, entry, step)) {
+                    count(connection, entry.journeyId(), step.id(), "deferred");
+                    yield new Outcome(null, null, allowed, false);
+                }
                 count(connection, entry.journeyId(), step.id(), send(connection, entry, step, traits));
                 yield Outcome.to(step.next());
             }
             case "wait" -> new Outcome(null, step.duration() != null
                     ? now.plus(Duration.parse(step.duration()))
-                    : JourneyEngine.nextLocalTime(now, LocalTime.parse(step.until()), zone), false);
+                    : JourneyEngine.nextLocalTime(now, LocalTime.parse(step.until()), zone), null, false);
             case "condition" -> {
                 boolean met = conditionMet(connection, entry, step.condition(), traits, now);
                 count(connection, entry.journeyId(), step.id(), Boolean.toString(met));
@@ -83,15 +97,27 @@ final class StepRunner {
             }
             default -> {
                 count(connection, entry.journeyId(), step.id(), "exited");
-                yield new Outcome(null, null, true);
+                yield new Outcome(null, null, null, true);
             }
         };
     }
 
-    /** Sends the step's message once per entry and returns the outcome to count. */
+    private static SendKey sendKey(JourneyEngine.Entry entry, Step step) {
+        return new SendKey(entry.journeyId().toString(), SendKey.journeyStep(step.id(), entry.entryNo()), entry.profileKey());
+    }
+
+    /** Returns true when the step's send of this entry is in the ledger, so a rerun only reads its outcome. */
+    private static boolean sentBefore(Connection connection, JourneyEngine.Entry entry, Step step) throws SQLException {
+        return ledgerStatus(connection, sendKey(entry, step)).isPresent();
+    }
+
+    /**
+     * Sends the step's message once per entry, unless consent, the do-not-contact list or a
+     * frequency cap forbids it, and returns the outcome to count.
+     */
     private String send(Connection connection, JourneyEngine.Entry entry, Step step, Map<String, Object> traits)
             throws SQLException {
-        SendKey key = new SendKey(entry.journeyId().toString(), SendKey.journeyStep(step.id(), entry.entryNo()), entry.profileKey());
+        SendKey key = sendKey(entry, step);
         Optional<String> earlier = ledgerStatus(connection, key);
         if (earlier.isPresent()) {
             // A run that crashed after sending: the ledger row outlived the rolled-back counts.
@@ -103,6 +129,11 @@ final class StepRunner {
         }
         String address = address(step.channel(), traits);
         String addressHash = address == null ? null : SendKeys.addressHash(address);
+        String skipReason = rules.skipReason(connection, entry.profileKey(), step.channel(), addressHash);
+        if (skipReason != null) {
+            record(entry, step, key, "skipped", skipReason, addressHash);
+            return "skipped";
+        }
         if (!record(entry, step, key, "pending", null, addressHash)) {
             return "unknown";
         }
