@@ -108,6 +108,7 @@ class JourneySendRulesTest {
         int sentAtEntry = sender.sent.size();
         List<Object> parisDeferred = entryState(journey.id(), paris);
         List<Object> saoPauloDeferred = entryState(journey.id(), saoPaulo);
+        Map<String, Long> countsWhileDeferred = store.stepCounts(store.find(journey.id()).orElseThrow()).get("hello");
 
         // A new engine over the same database is the service after a restart.
         JourneyEngine afterRestart = JourneyFixtures.engine(dataSource, facts, sender, rules, clock);
@@ -123,6 +124,7 @@ class JourneySendRulesTest {
         assertEquals(1, sentAtEntry);
         assertEquals(List.of("deferred", Instant.parse("2030-03-31T06:00:00Z")), parisDeferred);
         assertEquals(List.of("deferred", Instant.parse("2030-03-31T11:00:00Z")), saoPauloDeferred);
+        assertEquals(Map.of("entered", 3L, "deferred", 2L, "sent", 1L, "current", 2L, "waiting", 2L), countsWhileDeferred);
         assertEquals(1, sentBeforeParisMorning);
         assertEquals(2, sentAtParisMorning);
         assertEquals(3, sender.sent.size());
