@@ -1,14 +1,23 @@
 package io.channelmind.automation.journey;
 
+import java.time.ZonedDateTime;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.channelmind.automation.service.CampaignService;
+import io.channelmind.automation.service.SendKeys;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.vertx.VertxContextSupport;
 
-/** Launches the campaign through {@link CampaignService}, waiting on a Vert.x context because it is reactive. */
+/**
+ * Launches the campaign through {@link CampaignService}, waiting on a Vert.x context because it
+ * is reactive. Each occurrence's sends are keyed by the occurrence's instant, so every
+ * occurrence reaches each recipient once and a replayed occurrence sends nothing new.
+ *
+ * <p>NOTE: the step lives only in the running run. When an occurrence's run is lost, a manual
+ * launch through the REST API runs under the campaign's initial step, not the occurrence's.
+ */
 @DefaultBean
 @ApplicationScoped
 public class CampaignOccurrenceLauncher implements OccurrenceLauncher {
@@ -19,16 +28,14 @@ public class CampaignOccurrenceLauncher implements OccurrenceLauncher {
         this.campaigns = campaigns;
     }
 
-    // TODO: campaign sends are keyed by (campaign, "initial", recipient), so every occurrence
-    // after the first finds its recipients already sent. The core should use
-    // SendKey(campaign, occurrence, recipient) for recurring runs.
     @Override
-    public void launch(UUID campaignId, String occurrence) {
+    public void launch(UUID campaignId, ZonedDateTime occurrence) {
+        String step = SendKeys.occurrenceStep(occurrence.toInstant());
         try {
-            VertxContextSupport.subscribeAndAwait(() -> campaigns.launch(campaignId.toString()));
+            VertxContextSupport.subscribeAndAwait(() -> campaigns.launch(campaignId.toString(), step));
         } catch (Throwable e) {
-            throw new IllegalStateException("Launching campaign " + campaignId + " for occurrence " + occurrence
-                    + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("Launching campaign " + campaignId + " for occurrence "
+                    + CronOccurrences.key(occurrence) + " failed: " + e.getMessage(), e);
         }
     }
 }

@@ -47,15 +47,16 @@ public class JourneyEngine {
     private final Clock clock;
 
     @Inject
-    public JourneyEngine(DataSource dataSource, ProfileFacts facts, JourneySender sender) {
-        this(dataSource, facts, sender, Clock.systemUTC(), RandomGenerator.getDefault());
+    public JourneyEngine(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneySendRules rules) {
+        this(dataSource, facts, sender, rules, Clock.systemUTC(), RandomGenerator.getDefault());
     }
 
-    JourneyEngine(DataSource dataSource, ProfileFacts facts, JourneySender sender, Clock clock, RandomGenerator random) {
+    JourneyEngine(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneySendRules rules, Clock clock,
+            RandomGenerator random) {
         this.dataSource = dataSource;
         this.facts = facts;
         this.clock = clock;
-        this.steps = new StepRunner(dataSource, facts, sender, random);
+        this.steps = new StepRunner(dataSource, facts, sender, rules, random);
     }
 
     /** One profile's position in a journey, as locked for a run. */
@@ -121,7 +122,7 @@ public class JourneyEngine {
     }
 
     static boolean reentryAllowed(JourneyDefinition.Reentry reentry, String lastStatus, Instant lastEnteredAt, Instant now) {
-        if (lastStatus.equals("active") || lastStatus.equals("waiting")) {
+        if (lastStatus.equals("active") || lastStatus.equals("waiting") || lastStatus.equals("deferred")) {
             return false;
         }
         return switch (reentry.mode()) {
@@ -136,7 +137,7 @@ public class JourneyEngine {
         List<Long> due = Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "select e.id from journey_entry e join journey j on j.id = e.journey_id"
-                            + " where e.status in ('active', 'waiting') and e.due_at <= ? and j.status = 'active'"
+                            + " where e.status in ('active', 'waiting', 'deferred') and e.due_at <= ? and j.status = 'active'"
                             + " order by e.due_at limit ?")) {
                 select.setTimestamp(1, Jdbc.timestamp(clock.instant()));
                 select.setInt(2, limit);
@@ -182,6 +183,7 @@ public class JourneyEngine {
     private void run(Connection connection, Entry entry, JourneyDefinition definition, Instant now) throws SQLException {
         String stepId = entry.stepId();
         boolean waitOver = entry.status().equals("waiting");
+        boolean deferralOver = entry.status().equals("deferred");
         Map<String, Object> traits = facts.traits(connection, entry.profileKey());
         ZoneId zone = zone(traits, definition);
 
@@ -192,8 +194,13 @@ public class JourneyEngine {
                 store(connection, entry.id(), stepId, "exited", null, now);
                 return;
             }
-            StepRunner.Outcome outcome = steps.run(connection, entry, step.get(), waitOver, traits, zone, now);
+            StepRunner.Outcome outcome = steps.run(connection, entry, step.get(), waitOver, deferralOver, traits, zone, now);
             waitOver = false;
+            deferralOver = false;
+            if (outcome.deferUntil() != null) {
+                store(connection, entry.id(), stepId, "deferred", outcome.deferUntil(), now);
+                return;
+            }
             if (outcome.waitUntil() != null) {
                 store(connection, entry.id(), stepId, "waiting", outcome.waitUntil(), now);
                 return;

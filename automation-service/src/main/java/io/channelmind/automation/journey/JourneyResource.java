@@ -153,7 +153,11 @@ public class JourneyResource {
 
     @GET
     @Path("/{id}/stats")
-    @Operation(summary = "Per-step statistics of a journey")
+    @Operation(summary = "Per-step statistics of a journey",
+            description = "Per step, the counts of its outcomes since the journey was created: entered, completed"
+                    + " (waits), deferred (sends moved out of quiet hours), sent, failed, skipped, unknown, true and"
+                    + " false (conditions), branch-N (splits) and exited. current is the number of entries at the step"
+                    + " now, and waiting the number of those inside a wait or a quiet-hours deferral.")
     @APIResponse(responseCode = "404", description = "No journey with this id")
     public JourneyStats stats(@PathParam("id") String id) {
         JourneyStore.StoredJourney journey = find(id);

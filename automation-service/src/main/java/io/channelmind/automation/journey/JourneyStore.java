@@ -112,7 +112,7 @@ public class JourneyStore {
         return Jdbc.inTransaction(dataSource, connection -> {
             List<String> orphaned = new ArrayList<>();
             try (PreparedStatement occupied = connection.prepareStatement(
-                    "select distinct step_id from journey_entry where journey_id = ? and status in ('active', 'waiting')")) {
+                    "select distinct step_id from journey_entry where journey_id = ? and status in ('active', 'waiting', 'deferred')")) {
                 occupied.setObject(1, id);
                 try (ResultSet row = occupied.executeQuery()) {
                     while (row.next()) {
@@ -160,7 +160,10 @@ public class JourneyStore {
         }) == 1;
     }
 
-    /** Returns outcome counts per step, plus {@code current}: the entries now at that step, in step order. */
+    /**
+     * Returns outcome counts per step in step order, plus {@code current}, the entries now at that
+     * step, and {@code waiting}, those of them inside a wait or deferred out of quiet hours.
+     */
     public Map<String, Map<String, Long>> stepCounts(StoredJourney journey) {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         journey.definition().steps().forEach(step -> counts.put(step.id(), new TreeMap<>()));
@@ -168,9 +171,12 @@ public class JourneyStore {
             try (PreparedStatement select = connection.prepareStatement(
                     "select step_id, outcome, count from journey_step_count where journey_id = ?"
                             + " union all select step_id, 'current', count(*) from journey_entry"
-                            + " where journey_id = ? and status in ('active', 'waiting') group by step_id")) {
+                            + " where journey_id = ? and status in ('active', 'waiting', 'deferred') group by step_id"
+                            + " union all select step_id, 'waiting', count(*) from journey_entry"
+                            + " where journey_id = ? and status in ('waiting', 'deferred') group by step_id")) {
                 select.setObject(1, journey.id());
                 select.setObject(2, journey.id());
+                select.setObject(3, journey.id());
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         counts.computeIfAbsent(row.getString(1), ignored -> new TreeMap<>()).put(row.getString(2), row.getLong(3));

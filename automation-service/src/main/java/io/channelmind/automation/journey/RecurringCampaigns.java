@@ -207,7 +207,7 @@ public class RecurringCampaigns {
             }
         }
         LOG.infof("Recurring campaign %s: launching campaign %s for occurrence %s", schedule.id(), schedule.campaignId(), key);
-        launcher.launch(schedule.campaignId(), key);
+        launcher.launch(schedule.campaignId(), occurrence);
         return true;
     }
 }

@@ -23,6 +23,7 @@ import io.channelmind.automation.connector.DeliveryResult;
 import io.channelmind.automation.connector.OutgoingMessage;
 import io.channelmind.automation.connector.SendKey;
 import io.channelmind.automation.journey.JourneyDefinition.Step;
+import io.channelmind.automation.service.SendKeys;
 
 /** Runs one step of one entry and counts its outcome in {@code journey_step_count}. */
 final class StepRunner {
@@ -33,42 +34,56 @@ final class StepRunner {
     private final DataSource dataSource;
     private final ProfileFacts facts;
     private final JourneySender sender;
+    private final JourneySendRules rules;
     private final RandomGenerator random;
 
-    StepRunner(DataSource dataSource, ProfileFacts facts, JourneySender sender, RandomGenerator random) {
+    StepRunner(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneySendRules rules,
+            RandomGenerator random) {
         this.dataSource = dataSource;
         this.facts = facts;
         this.sender = sender;
+        this.rules = rules;
         this.random = random;
     }
 
     /**
-     * Result of a step: the next step id (null ends the journey), a wait until an instant, or
-     * an exit.
+     * Result of a step: the next step id (null ends the journey), a wait until an instant, a
+     * send deferred until the end of quiet hours, or an exit.
      */
-    record Outcome(String next, Instant waitUntil, boolean exit) {
+    record Outcome(String next, Instant waitUntil, Instant deferUntil, boolean exit) {
 
         static Outcome to(String next) {
-            return new Outcome(next, null, false);
+            return new Outcome(next, null, null, false);
         }
     }
 
-    /** Runs a step; {@code waitOver} is true when the entry comes back from this wait step. */
-    Outcome run(Connection connection, JourneyEngine.Entry entry, Step step, boolean waitOver, Map<String, Object> traits,
-            ZoneId zone, Instant now) throws SQLException {
+    /**
+     * Runs a step. {@code waitOver} is true when the entry comes back from this wait step, and
+     * {@code deferralOver} when it comes back to this send step after quiet hours, which counts
+     * no second {@code entered}.
+     */
+    Outcome run(Connection connection, JourneyEngine.Entry entry, Step step, boolean waitOver, boolean deferralOver,
+            Map<String, Object> traits, ZoneId zone, Instant now) throws SQLException {
         if (waitOver) {
             count(connection, entry.journeyId(), step.id(), "completed");
             return Outcome.to(step.next());
         }
-        count(connection, entry.journeyId(), step.id(), "entered");
+        if (!deferralOver) {
+            count(connection, entry.journeyId(), step.id(), "entered");
+        }
         return switch (step.type()) {
             case "send" -> {
+                Instant allowed = rules.allowedAt(now, zone);
+                if (allowed.isAfter(now) && !sentBefore(connection, entry, step)) {
+                    count(connection, entry.journeyId(), step.id(), "deferred");
+                    yield new Outcome(null, null, allowed, false);
+                }
                 count(connection, entry.journeyId(), step.id(), send(connection, entry, step, traits));
                 yield Outcome.to(step.next());
             }
             case "wait" -> new Outcome(null, step.duration() != null
                     ? now.plus(Duration.parse(step.duration()))
-                    : JourneyEngine.nextLocalTime(now, LocalTime.parse(step.until()), zone), false);
+                    : JourneyEngine.nextLocalTime(now, LocalTime.parse(step.until()), zone), null, false);
             case "condition" -> {
                 boolean met = conditionMet(connection, entry, step.condition(), traits, now);
                 count(connection, entry.journeyId(), step.id(), Boolean.toString(met));
@@ -82,43 +97,76 @@ final class StepRunner {
             }
             default -> {
                 count(connection, entry.journeyId(), step.id(), "exited");
-                yield new Outcome(null, null, true);
+                yield new Outcome(null, null, null, true);
             }
         };
     }
 
-    /** Sends the step's message once per entry and returns the outcome to count. */
+    private static SendKey sendKey(JourneyEngine.Entry entry, Step step) {
+        return new SendKey(entry.journeyId().toString(), SendKey.journeyStep(step.id(), entry.entryNo()), entry.profileKey());
+    }
+
+    /** Returns true when the step's send of this entry is in the ledger, so a rerun only reads its outcome. */
+    private static boolean sentBefore(Connection connection, JourneyEngine.Entry entry, Step step) throws SQLException {
+        return ledgerStatus(connection, sendKey(entry, step)).isPresent();
+    }
+
+    /**
+     * Sends the step's message once per entry, unless consent, the do-not-contact list or a
+     * frequency cap forbids it, and returns the outcome to count.
+     */
     private String send(Connection connection, JourneyEngine.Entry entry, Step step, Map<String, Object> traits)
             throws SQLException {
-        SendKey key = new SendKey(entry.journeyId().toString(), SendKey.journeyStep(step.id(), entry.entryNo()), entry.profileKey());
+        SendKey key = sendKey(entry, step);
         Optional<String> earlier = ledgerStatus(connection, key);
         if (earlier.isPresent()) {
             // A run that crashed after sending: the ledger row outlived the rolled-back counts.
             return earlier.get().equals("pending") ? "unknown" : earlier.get();
         }
         if (Boolean.FALSE.equals(consent(traits, step.channel()))) {
-            record(entry, step, key, "skipped", "consent for " + step.channel() + " is withdrawn");
+            record(entry, step, key, "skipped", "consent for " + step.channel() + " is withdrawn", null);
             return "skipped";
         }
-        if (!record(entry, step, key, "pending", null)) {
+        String address = address(step.channel(), traits);
+        String addressHash = address == null ? null : SendKeys.addressHash(address);
+        String skipReason = rules.skipReason(connection, entry.profileKey(), step.channel(), addressHash);
+        if (skipReason != null) {
+            record(entry, step, key, "skipped", skipReason, addressHash);
+            return "skipped";
+        }
+        if (!record(entry, step, key, "pending", null, addressHash)) {
             return "unknown";
         }
 
-        Object phone = traits.get("phone");
-        OutgoingMessage message = new OutgoingMessage(key, step.channel().equals("sms") && phone != null ? phone.toString() : null,
+        OutgoingMessage message = new OutgoingMessage(key, step.channel().equals("sms") ? address : null,
                 step.subject() == null ? null : fill(step.subject(), traits), fill(step.text(), traits));
         DeliveryResult result = sender.send(step.channel(), message);
         String status = "failed";
-        if (result.sent()) {
+        String providerMessageId = null;
+        if (result instanceof DeliveryResult.Sent sent) {
             status = "sent";
+            providerMessageId = sent.providerId();
         } else if (result instanceof DeliveryResult.Skipped) {
             status = "skipped";
         }
         if (!status.equals("sent")) {
             LOG.warnf("Journey %s step %s: send %s was %s: %s", entry.journeyId(), step.id(), key, status, result);
         }
-        update(key, status, result.toString());
+        update(key, status, result.toString(), providerMessageId);
         return status;
+    }
+
+    /**
+     * Returns the recipient's personal address on the channel: the {@code phone} trait for SMS and
+     * the {@code email} trait for e-mail. Returns null for group channels and for a missing trait.
+     */
+    static String address(String channel, Map<String, Object> traits) {
+        Object value = switch (channel) {
+            case "sms" -> traits.get("phone");
+            case "email" -> traits.get("email");
+            default -> null;
+        };
+        return value == null || value.toString().isBlank() ? null : value.toString().trim();
     }
 
     private static Object consent(Map<String, Object> traits, String channel) {
@@ -147,11 +195,13 @@ final class StepRunner {
     }
 
     /** Inserts a ledger row in its own committed transaction; returns false when the key exists. */
-    private boolean record(JourneyEngine.Entry entry, Step step, SendKey key, String status, String detail) {
+    private boolean record(JourneyEngine.Entry entry, Step step, SendKey key, String status, String detail,
+            String addressHash) {
         return Jdbc.inTransaction(dataSource, own -> {
             try (PreparedStatement insert = own.prepareStatement(
                     "insert into journey_send (idempotency_key, journey_id, step_id, profile_key, channel, status, detail,"
-                            + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, now(), now()) on conflict do nothing")) {
+                            + " address_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, now(), now())"
+                            + " on conflict do nothing")) {
                 insert.setString(1, key.value());
                 insert.setObject(2, entry.journeyId());
                 insert.setString(3, step.id());
@@ -159,18 +209,21 @@ final class StepRunner {
                 insert.setString(5, step.channel());
                 insert.setString(6, status);
                 insert.setString(7, detail);
+                insert.setString(8, addressHash);
                 return insert.executeUpdate() == 1;
             }
         });
     }
 
-    private void update(SendKey key, String status, String detail) {
+    private void update(SendKey key, String status, String detail, String providerMessageId) {
         Jdbc.inTransaction(dataSource, own -> {
             try (PreparedStatement update = own.prepareStatement(
-                    "update journey_send set status = ?, detail = ?, updated_at = now() where idempotency_key = ?")) {
+                    "update journey_send set status = ?, detail = ?, provider_message_id = ?, updated_at = now()"
+                            + " where idempotency_key = ?")) {
                 update.setString(1, status);
                 update.setString(2, detail);
-                update.setString(3, key.value());
+                update.setString(3, providerMessageId);
+                update.setString(4, key.value());
                 return update.executeUpdate();
             }
         });

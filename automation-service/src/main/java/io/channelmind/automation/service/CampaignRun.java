@@ -17,6 +17,7 @@ import io.channelmind.automation.domain.CopySummary;
 final class CampaignRun {
 
     private final Campaign campaign;
+    private final String step;
     private final RunCounts counts = new RunCounts();
     private volatile String channel;
     private volatile CopySummary copy;
@@ -27,8 +28,14 @@ final class CampaignRun {
     record Deferred(Member member, Instant due) {
     }
 
-    CampaignRun(Campaign campaign) {
+    CampaignRun(Campaign campaign, String step) {
         this.campaign = campaign;
+        this.step = step;
+    }
+
+    /** Returns the step part of this run's idempotency keys. */
+    String step() {
+        return step;
     }
 
     Campaign campaign() {

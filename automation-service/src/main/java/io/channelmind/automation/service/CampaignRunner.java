@@ -64,9 +64,12 @@ public class CampaignRunner {
         this.vertx = vertx;
     }
 
-    /** Starts the run of a campaign that {@link CampaignRepository#startRun} marked running; returns at once. */
-    public void start(Campaign campaign) {
-        CampaignRun run = new CampaignRun(campaign);
+    /**
+     * Starts the run of a campaign that {@link CampaignRepository#startRun} marked running, keying its
+     * sends by {@code step}; returns at once.
+     */
+    public void start(Campaign campaign, String step) {
+        CampaignRun run = new CampaignRun(campaign, step);
         activeRuns.put(campaign.id, run);
         Cancellable heartbeat = startHeartbeat(run);
         LOG.infof("Campaign %s: run %s started for segment %s", campaign.id, campaign.runId, campaign.segment);

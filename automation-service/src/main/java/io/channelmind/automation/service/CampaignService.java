@@ -97,11 +97,20 @@ public class CampaignService {
      * problem for an unknown id and a 409 problem while another run owns the campaign.
      */
     public Uni<Campaign> launch(String id) {
+        return launch(id, SendKeys.INITIAL_STEP);
+    }
+
+    /**
+     * Launches like {@link #launch(String)}, keying each send by {@code step}, so a run under a new
+     * step reaches every recipient again while a second run under the same step sends nothing new.
+     * Recurring campaigns pass one step per occurrence, from {@link SendKeys#occurrenceStep}.
+     */
+    public Uni<Campaign> launch(String id, String step) {
         UUID campaignId = parseId(id);
         UUID runId = UUID.randomUUID();
         return campaigns.startRun(campaignId, runId, config.run().lease()).chain(started -> {
             if (started != null) {
-                runner.start(started);
+                runner.start(started, step);
                 return Uni.createFrom().item(started);
             }
             return campaigns.find(campaignId).map(existing -> {

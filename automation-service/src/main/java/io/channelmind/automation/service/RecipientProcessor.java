@@ -16,6 +16,7 @@ import io.channelmind.automation.client.ProfileClient.Member;
 import io.channelmind.automation.config.AutomationConfig;
 import io.channelmind.automation.feedback.FeedbackLinks;
 import io.channelmind.automation.messaging.DeliveryEvent;
+import io.channelmind.automation.plan.BudgetPlans;
 import io.channelmind.automation.repository.FeedbackRepository;
 import io.channelmind.automation.repository.SendLedger;
 import io.channelmind.automation.service.MessageRenderer.RenderedMessage;
@@ -35,6 +36,8 @@ public class RecipientProcessor {
     // SMTP replies often quote the recipient, so stored and logged errors have addresses replaced.
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>()\\[\\]:;,\"']+@[^\\s<>()\\[\\]:;,\"']+");
     private static final int MAX_ERROR_LENGTH = 1000;
+    /** Skip reason when the active budget plan's budget for the channel is spent for the period. */
+    public static final String BUDGET_EXHAUSTED = "budget_exhausted";
 
     private final SendLedger ledger;
     private final SendTimeRules sendTimeRules;
@@ -44,9 +47,11 @@ public class RecipientProcessor {
     private final MeterRegistry metrics;
     private final QuietHours quietHours;
     private final ZoneId defaultZone;
+    private final BudgetPlans budget;
 
     public RecipientProcessor(SendLedger ledger, SendTimeRules sendTimeRules, MailConnector mail, FeedbackLinks links,
-            FeedbackRepository feedback, AutomationConfig config, MeterRegistry metrics) {
+            FeedbackRepository feedback, AutomationConfig config, MeterRegistry metrics, BudgetPlans budget) {
+        this.budget = budget;
         this.ledger = ledger;
         this.sendTimeRules = sendTimeRules;
         this.mail = mail;
@@ -88,8 +93,32 @@ public class RecipientProcessor {
                 skip(run, skipReason);
                 return Uni.createFrom().voidItem();
             }
-            return claimAndSend(run, member, decision.address(), addressHash);
+            if (!budgeted(run)) {
+                return claimAndSend(run, member, decision.address(), addressHash);
+            }
+            // NOTE: the recommendation names one channel and campaigns send only e-mail, so there is
+            // no next channel to fall back to, and a spent budget skips the recipient.
+            return budget.reserve(run.channel()).chain(reserved -> reserved
+                    ? claimAndSend(run, member, decision.address(), addressHash)
+                    : skipOverBudget(run, member));
         });
+    }
+
+    /** Counts a recipient that this step already reached as a duplicate, and skips the others as over budget. */
+    private Uni<Void> skipOverBudget(CampaignRun run, Member member) {
+        return ledger.history(run.campaignId(), member.profileKey()).invoke(sends -> {
+            if (sends.stream().anyMatch(send -> send.step().equals(run.step()))) {
+                run.counts().duplicate();
+                metrics.counter("channelmind.automation.recipients", "outcome", "duplicate").increment();
+            } else {
+                skip(run, BUDGET_EXHAUSTED);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Returns true when the run's channel came from the recommendation, so its sends spend the budget plan. */
+    private static boolean budgeted(CampaignRun run) {
+        return run.campaign().requestedChannel == null;
     }
 
     private void skip(CampaignRun run, String reason) {
@@ -98,17 +127,17 @@ public class RecipientProcessor {
     }
 
     private Uni<Void> claimAndSend(CampaignRun run, Member member, String address, String addressHash) {
-        String key = SendKeys.idempotencyKey(run.campaignId(), SendKeys.INITIAL_STEP, member.profileKey());
+        String key = SendKeys.idempotencyKey(run.campaignId(), run.step(), member.profileKey());
         String token = SendKeys.token(key);
         String messageId = links.messageId(token);
-        SendLedger.Claim claim = new SendLedger.Claim(run.campaignId(), SendKeys.INITIAL_STEP, member.profileKey(), key,
+        SendLedger.Claim claim = new SendLedger.Claim(run.campaignId(), run.step(), member.profileKey(), key,
                 run.channel(), addressHash, run.runId(), run.copy().copyId(), messageId);
         SendContext send = new SendContext(run, member, address, addressHash, key, token, messageId);
         return ledger.claim(claim).chain(claimed -> {
             if (!claimed) {
                 run.counts().duplicate();
                 metrics.counter("channelmind.automation.recipients", "outcome", "duplicate").increment();
-                return Uni.createFrom().voidItem();
+                return budgeted(run) ? budget.release(run.channel()) : Uni.createFrom().voidItem();
             }
             return send(send);
         });

@@ -3,17 +3,23 @@ package io.channelmind.automation.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 
 /** Derives the identifiers of one send from the campaign, the step and the recipient. */
-final class SendKeys {
+public final class SendKeys {
 
     /** The only step of a campaign in this version; journeys with follow-up steps will add more. */
     static final String INITIAL_STEP = "initial";
 
     private SendKeys() {
+    }
+
+    /** Returns the step of one occurrence of a recurring campaign, {@code occurrence:<UTC ISO-8601 instant>}. */
+    public static String occurrenceStep(Instant occurrence) {
+        return "occurrence:" + occurrence;
     }
 
     /**
@@ -36,7 +42,7 @@ final class SendKeys {
      * Returns the hex SHA-256 of the trimmed, lower-cased address. Two profiles that share an
      * address get the same hash.
      */
-    static String addressHash(String address) {
+    public static String addressHash(String address) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] hash = digest.digest(address.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));

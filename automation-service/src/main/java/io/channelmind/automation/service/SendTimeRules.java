@@ -43,7 +43,8 @@ public class SendTimeRules {
                 .map(contact -> skipReason(contact, cap));
     }
 
-    static String skipReason(Contact contact, AutomationConfig.FrequencyCap cap) {
+    /** Returns the skip reason for an address in {@code contact}'s state, or null when it may be sent to. */
+    public static String skipReason(Contact contact, AutomationConfig.FrequencyCap cap) {
         if (contact.doNotContactReason() != null) {
             return switch (contact.doNotContactReason()) {
                 case FeedbackRepository.HARD_BOUNCE -> HARD_BOUNCE;

@@ -78,8 +78,14 @@ final class JourneyFixtures {
         }
     }
 
+    /** Returns an engine whose sends check only the do-not-contact list, with no quiet hours and no caps. */
     static JourneyEngine engine(DataSource dataSource, ProfileFacts facts, JourneySender sender, Clock clock) {
-        return new JourneyEngine(dataSource, facts, sender, clock, new SplittableRandom(7));
+        return engine(dataSource, facts, sender, JourneySendRules.doNotContactOnly(), clock);
+    }
+
+    static JourneyEngine engine(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneySendRules rules,
+            Clock clock) {
+        return new JourneyEngine(dataSource, facts, sender, rules, clock, new SplittableRandom(7));
     }
 
     static Step send(String id, String channel, String text, String next) {

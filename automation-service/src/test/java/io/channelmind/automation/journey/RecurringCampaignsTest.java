@@ -31,7 +31,7 @@ class RecurringCampaignsTest {
     private RecurringCampaigns recurring(MutableClock clock) {
         return new RecurringCampaigns(dataSource, (campaign, occurrence) -> {
             if (campaign.equals(campaignId)) {
-                launched.add(occurrence);
+                launched.add(CronOccurrences.key(occurrence));
             }
         }, clock);
     }

@@ -1,0 +1,48 @@
+package io.channelmind.automation.feedback;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.channelmind.automation.feedback.ComplaintService.ComplaintReport;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The endpoint that feedback-loop processors and SMS or webhook providers post complaints to.
+ *
+ * <p>NOTE: the endpoint is not authenticated yet, so anyone who can reach it and has a
+ * Message-ID can block that address. Keep it off the public ingress until provider
+ * authentication is added.
+ */
+@Path("/api/v1/feedback/complaints")
+@Tag(name = "feedback")
+public class ComplaintResource {
+
+    private final ComplaintService complaints;
+
+    public ComplaintResource(ComplaintService complaints) {
+        this.complaints = complaints;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a spam complaint",
+            description = "Takes the relevant fields of an ARF report (RFC 5965: feedbackType, originalMessageId) or"
+                    + " of a provider webhook (channel and providerMessageId, or the send's idempotencyKey). The"
+                    + " send's address goes on the do-not-contact list of its channel and a complained event goes"
+                    + " to cm.deliveries. A repeated report blocks nothing new and republishes the event under the same eventId.")
+    @APIResponse(responseCode = "202", description = "The complaint is recorded")
+    @APIResponse(responseCode = "400", description = "No identifier, or a feedbackType that is not a complaint")
+    @APIResponse(responseCode = "404", description = "No message sent by this service matches")
+    public Uni<Response> complain(ComplaintReport report) {
+        return complaints.record(report).map(recorded -> Response.accepted(recorded).build());
+    }
+}
