@@ -155,40 +155,22 @@ key: {{ $secret.key }}
 {{- end }}
 
 {{/*
-Kafka consumer group of a service, as set by group.id in its application.properties, or empty
-for services that consume nothing. Argument: the values key.
+Kafka consumer groups of a service, as set by group.id and auto.offset.reset in its
+application.properties: one line per group, "<group> <auto.offset.reset> <topic>,<topic>", empty
+for services that consume nothing. KEDA needs the offset reset to count the lag of a group without
+committed offsets; automation-service's journey triggers start at the latest offset, so a new
+deployment does not replay history into journeys. Argument: the values key.
 */}}
-{{- define "channelmind.consumerGroup" -}}
-{{- if has . (list "profileService" "contentService" "channelOptimizer") -}}
-{{- include "channelmind.componentName" . -}}
-{{- else if eq . "automationService" -}}
-automation-service-journeys
-{{- end -}}
-{{- end }}
-
-{{/* Topics a service's consumer group reads, space-separated. Argument: the values key. */}}
-{{- define "channelmind.consumedTopics" -}}
+{{- define "channelmind.consumerGroups" -}}
 {{- if eq . "profileService" -}}
-cm.customer-events cm.deliveries
+profile-service earliest cm.customer-events,cm.deliveries
 {{- else if eq . "contentService" -}}
-cm.deliveries
+content-service earliest cm.deliveries
 {{- else if eq . "channelOptimizer" -}}
-cm.customer-events cm.spend cm.segment-membership
+channel-optimizer earliest cm.customer-events,cm.segment-membership,cm.spend
 {{- else if eq . "automationService" -}}
-cm.segment-membership cm.customer-events
-{{- end -}}
-{{- end }}
-
-{{/*
-auto.offset.reset of a service's consumer group, which KEDA needs to count the lag of a group
-without committed offsets. automation-service's journey triggers start at the latest offset, so
-a new deployment does not replay history into journeys. Argument: the values key.
-*/}}
-{{- define "channelmind.offsetResetPolicy" -}}
-{{- if eq . "automationService" -}}
-latest
-{{- else -}}
-earliest
+automation-service-budget-plans earliest cm.budget-plans
+automation-service-journeys latest cm.customer-events,cm.segment-membership
 {{- end -}}
 {{- end }}
 

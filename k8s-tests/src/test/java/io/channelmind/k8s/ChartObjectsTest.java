@@ -85,9 +85,12 @@ class ChartObjectsTest {
         paths.put("/api/v1/attribution", "channel-optimizer");
         paths.put("/api/v1/curve-fits", "channel-optimizer");
         paths.put("/api/v1/plans", "channel-optimizer");
+        paths.put("/api/v1/response-models", "channel-optimizer");
+        paths.put("/optimizer", "channel-optimizer");
         paths.put("/api/v1/campaigns", "automation-service");
         paths.put("/api/v1/journeys", "automation-service");
         paths.put("/api/v1/recurring-campaigns", "automation-service");
+        paths.put("/api/v1/budget-plans", "automation-service");
         paths.put("/api/v1/feedback", "automation-service");
         paths.put("/api/v1/unsubscribe", "automation-service");
         return paths;

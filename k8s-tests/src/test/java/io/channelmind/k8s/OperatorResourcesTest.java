@@ -104,7 +104,8 @@ class OperatorResourcesTest {
             return;
         }
         Set<String> expected = new TreeSet<>(ServiceMessaging.documentedTopics());
-        ServiceMessaging.consumerGroups().values().forEach(group -> expected.addAll(group.topics()));
+        ServiceMessaging.consumerGroups().values()
+                .forEach(serviceGroups -> serviceGroups.forEach(group -> expected.addAll(group.topics())));
         int nodes = OperatorModel.spec(resources(chart, "KafkaNodePool").get(0),
                 OperatorModel.KafkaNodePoolSpec.class).replicas();
         Set<String> clusters = resources(chart, "Kafka").stream().map(OperatorResourcesTest::name)
@@ -165,7 +166,7 @@ class OperatorResourcesTest {
     @MethodSource("cases")
     void scaledObjectsFollowConsumerGroups(ValuesCase valuesCase) {
         RenderedChart chart = RenderedChart.of(valuesCase);
-        Map<String, ServiceMessaging.ConsumerGroup> groups = ServiceMessaging.consumerGroups();
+        Map<String, List<ServiceMessaging.ConsumerGroup>> groups = ServiceMessaging.consumerGroups();
         Set<String> autoscaled = new HashSet<>();
         chart.all(HorizontalPodAutoscaler.class)
                 .forEach(hpa -> autoscaled.add(hpa.getSpec().getScaleTargetRef().getName()));
@@ -183,21 +184,24 @@ class OperatorResourcesTest {
                     where + " minReplicaCount <= maxReplicaCount");
 
             String component = deployment.getMetadata().getLabels().get("app.kubernetes.io/name");
-            ServiceMessaging.ConsumerGroup group = groups.get(component);
-            assertNotNull(group, where + ": " + component + " has no Kafka consumer group");
+            List<ServiceMessaging.ConsumerGroup> serviceGroups = groups.get(component);
+            assertNotNull(serviceGroups, where + ": " + component + " has no Kafka consumer group");
+            Set<String> expected = new TreeSet<>();
+            serviceGroups.forEach(group -> group.topics()
+                    .forEach(topic -> expected.add(group.groupId() + " " + topic + " " + group.offsetReset())));
             Map<String, String> config = chart.find(ConfigMap.class, target).orElseThrow().getData();
             Set<String> triggerTopics = new TreeSet<>();
+            Set<String> rendered = new TreeSet<>();
             for (OperatorModel.Trigger trigger : spec.triggers()) {
                 assertEquals("kafka", trigger.type(), where + " trigger type");
-                assertEquals(group.groupId(), trigger.metadata().get("consumerGroup"), where + " consumerGroup");
                 assertEquals(config.get("KAFKA_BOOTSTRAP_SERVERS"), trigger.metadata().get("bootstrapServers"),
                         where + " bootstrapServers");
                 assertTrue(Integer.parseInt(trigger.metadata().get("lagThreshold")) > 0, where + " lagThreshold");
-                assertEquals(group.offsetReset(), trigger.metadata().get("offsetResetPolicy"),
-                        where + " offsetResetPolicy");
+                rendered.add(trigger.metadata().get("consumerGroup") + " " + trigger.metadata().get("topic") + " "
+                        + trigger.metadata().get("offsetResetPolicy"));
                 triggerTopics.add(trigger.metadata().get("topic"));
             }
-            assertEquals(group.topics(), triggerTopics, where + " trigger topics");
+            assertEquals(expected, rendered, where + " triggers (consumer group, topic, offset reset)");
 
             List<Integer> partitions = new ArrayList<>();
             for (GenericKubernetesResource topic : resources(chart, "KafkaTopic")) {

@@ -5,10 +5,13 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +27,7 @@ final class ServiceMessaging {
     private static final Pattern TOPIC_ROW = Pattern.compile("^\\|\\s*`(cm\\.[a-z0-9.-]+)`\\s*\\|");
 
     /**
-     * Consumer group of one service, the topics it reads, and its auto.offset.reset (where it
+     * One consumer group of a service, the topics it reads, and its auto.offset.reset (where it
      * starts without a committed offset).
      */
     record ConsumerGroup(String groupId, Set<String> topics, String offsetReset) {
@@ -33,19 +36,21 @@ final class ServiceMessaging {
     private ServiceMessaging() {
     }
 
-    /** Returns the consumer group per component name, for the components that consume Kafka. */
-    static Map<String, ConsumerGroup> consumerGroups() {
-        Map<String, ConsumerGroup> groups = new LinkedHashMap<>();
+    /**
+     * Returns the consumer groups per component name, for the components that consume Kafka,
+     * ordered by group id.
+     */
+    static Map<String, List<ConsumerGroup>> consumerGroups() {
+        Map<String, List<ConsumerGroup>> groups = new LinkedHashMap<>();
         for (String component : ChartObjectsTest.COMPONENTS) {
             Properties properties = load(component);
             String defaultGroup = properties.getProperty("mp.messaging.connector.smallrye-kafka.group.id",
                     properties.getProperty("quarkus.application.name"));
-            Set<String> groupIds = new TreeSet<>();
-            Set<String> topics = new TreeSet<>();
-            Set<String> offsetResets = new TreeSet<>();
             // "latest" is the Kafka consumer's own default.
             String defaultOffsetReset = properties.getProperty(
                     "mp.messaging.connector.smallrye-kafka.auto.offset.reset", "latest");
+            Map<String, Set<String>> topicsByGroup = new TreeMap<>();
+            Map<String, Set<String>> resetsByGroup = new TreeMap<>();
             for (String key : properties.stringPropertyNames()) {
                 Matcher connector = INCOMING_CONNECTOR.matcher(key);
                 if (!connector.matches() || !"smallrye-kafka".equals(properties.getProperty(key))) {
@@ -53,25 +58,26 @@ final class ServiceMessaging {
                 }
                 String prefix = "mp.messaging.incoming." + connector.group(1) + ".";
                 String channel = connector.group(1).replace("\"", "");
-                topics.add(properties.getProperty(prefix + "topic", channel));
                 String groupId = properties.getProperty(prefix + "group.id", defaultGroup);
                 if (groupId == null) {
                     throw new AssertionError(component + " channel " + channel + " has no group.id");
                 }
-                groupIds.add(groupId);
-                offsetResets.add(properties.getProperty(prefix + "auto.offset.reset", defaultOffsetReset));
+                topicsByGroup.computeIfAbsent(groupId, id -> new TreeSet<>())
+                        .add(properties.getProperty(prefix + "topic", channel));
+                resetsByGroup.computeIfAbsent(groupId, id -> new TreeSet<>())
+                        .add(properties.getProperty(prefix + "auto.offset.reset", defaultOffsetReset));
             }
-            if (groupIds.size() > 1) {
-                throw new AssertionError(component + " uses several consumer groups " + groupIds
-                        + "; the chart's KEDA triggers assume one per service");
-            }
-            if (offsetResets.size() > 1) {
-                throw new AssertionError(component + " uses several auto.offset.reset values " + offsetResets
-                        + "; the chart's KEDA triggers assume one per service");
-            }
-            if (!groupIds.isEmpty()) {
-                groups.put(component, new ConsumerGroup(groupIds.iterator().next(), topics,
-                        offsetResets.iterator().next()));
+            List<ConsumerGroup> serviceGroups = new ArrayList<>();
+            topicsByGroup.forEach((groupId, topics) -> {
+                Set<String> resets = resetsByGroup.get(groupId);
+                if (resets.size() > 1) {
+                    throw new AssertionError(component + " group " + groupId + " uses several auto.offset.reset values "
+                            + resets + "; one KEDA trigger per topic can state only one");
+                }
+                serviceGroups.add(new ConsumerGroup(groupId, topics, resets.iterator().next()));
+            });
+            if (!serviceGroups.isEmpty()) {
+                groups.put(component, serviceGroups);
             }
         }
         return groups;
