@@ -141,23 +141,19 @@ public class ImportService {
     }
 
     /**
-     * Requests that a running or queued import stops reading.
+     * Requests that a running or queued import stops reading. Any replica can take the request,
+     * because it is stored on the job. The replica that runs the job stops it within one progress
+     * interval, or at once when that is this replica.
      *
      * @return the job, still running until its worker notices the request, or empty when no job has this id
      */
     public Optional<ImportView> cancel(UUID id) {
-        Optional<ImportRun> local = store.localRun(id);
-        if (local.isPresent()) {
-            local.get().requestCancel();
+        if (store.requestCancel(id)) {
             LOG.infof("Import %s: cancel requested", id);
-            return Optional.of(store.view(local.get()));
+            Optional<ImportRun> local = store.localRun(id);
+            return local.isPresent() ? Optional.of(store.view(local.get())) : store.find(id);
         }
-        Optional<ImportView> stored = store.find(id);
-        if (stored.isPresent() && !ImportStatus.valueOf(stored.get().status().toUpperCase(Locale.ROOT)).isFinal()) {
-            // NOTE: with several replicas, a job running on another replica cannot be cancelled from this one.
-            throw ImportProblems.notCancellableHere(stored.get());
-        }
-        stored.ifPresent(job -> {
+        store.find(id).ifPresent(job -> {
             throw ImportProblems.alreadyFinished(job);
         });
         return Optional.empty();
@@ -257,14 +253,15 @@ public class ImportService {
     }
 
     private void readRows(ImportRun run, RowImporter importer, RecordReader reader) {
+        // The check comes first, so a job cancelled while it was queued reads no row.
         for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
-            importer.importRow(record);
-            if (run.pendingErrorCount() >= ERROR_FLUSH_SIZE) {
-                store.flushErrors(run);
-            }
             if (run.isCancelRequested()) {
                 LOG.infof("Import %s cancelled after %d rows", run.id(), run.rowsRead());
                 return;
+            }
+            importer.importRow(record);
+            if (run.pendingErrorCount() >= ERROR_FLUSH_SIZE) {
+                store.flushErrors(run);
             }
         }
     }
