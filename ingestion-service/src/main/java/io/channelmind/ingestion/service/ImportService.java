@@ -16,6 +16,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -289,6 +290,10 @@ public class ImportService {
         meters.counter("channelmind.ingestion.imports", "mapping", run.mapping(), "status", view.status()).increment();
         meters.counter("channelmind.ingestion.import.rows", "mapping", run.mapping(), "outcome", "accepted").increment(view.rowsAccepted());
         meters.counter("channelmind.ingestion.import.rows", "mapping", run.mapping(), "outcome", "rejected").increment(view.rowsRejected());
+        if (run.cleaning().snapshot().get("counts") instanceof Map<?, ?> rules) {
+            rules.forEach((rule, count) -> meters.counter("channelmind.ingestion.import.cleaning", "mapping", run.mapping(),
+                    "rule", rule.toString()).increment(((Number) count).doubleValue()));
+        }
         Logger.Level level = status == ImportStatus.COMPLETED || status == ImportStatus.CANCELLED
                 ? Logger.Level.INFO : Logger.Level.WARN;
         LOG.logf(level, "Import %s %s: %d rows read, %d accepted, %d rejected; %d customer events, %d spend events, "
