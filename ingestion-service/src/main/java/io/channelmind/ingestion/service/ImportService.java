@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.logging.Logger;
 
+import io.channelmind.ingestion.cleaning.ChannelTaxonomy;
 import io.channelmind.ingestion.cleaning.CurrencyConverter;
 import io.channelmind.ingestion.config.IngestionConfig;
 import io.channelmind.ingestion.domain.HeaderMismatchException;
@@ -61,6 +62,7 @@ public class ImportService {
     private final MeterRegistry meters;
     private final Path spoolDirectory;
     private final CurrencyConverter currencies;
+    private final ChannelTaxonomy taxonomy;
     private ExecutorService workers;
 
     public ImportService(MappingCatalog registry, ImportJobStore store, EventPublisher publisher, IngestionConfig config,
@@ -71,6 +73,7 @@ public class ImportService {
         this.limits = config.imports();
         this.meters = meters;
         this.currencies = new CurrencyConverter(config.cleaning().reportingCurrency(), config.cleaning().rates());
+        this.taxonomy = ChannelTaxonomy.of(config.cleaning().channels());
         this.spoolDirectory = limits.spoolDirectory()
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "channelmind-imports"));
     }
@@ -218,7 +221,7 @@ public class ImportService {
         PublishSession session = null;
         try (RecordReader reader = open(input, body, position)) {
             RowConverter converter = RowConverter.bind(input.mapping(), reader.header(),
-                    new ImportContext(run.id().toString(), run.startedAt(), run.cleaning(), currencies));
+                    new ImportContext(run.id().toString(), run.startedAt(), run.cleaning(), currencies, taxonomy));
             session = publisher.openSession();
             RowImporter importer = new RowImporter(run, converter, session);
             readRows(run, importer, reader);
