@@ -72,7 +72,8 @@ public class ImportService {
         this.publisher = publisher;
         this.limits = config.imports();
         this.meters = meters;
-        this.currencies = new CurrencyConverter(config.cleaning().reportingCurrency(), config.cleaning().rates());
+        this.currencies = new CurrencyConverter(config.cleaning().reportingCurrency(), config.cleaning().rates(),
+                config.cleaning().datedRates());
         this.taxonomy = ChannelTaxonomy.of(config.cleaning().channels());
         this.spoolDirectory = limits.spoolDirectory()
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "channelmind-imports"));

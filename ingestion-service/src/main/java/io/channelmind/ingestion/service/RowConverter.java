@@ -3,6 +3,7 @@ package io.channelmind.ingestion.service;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -146,7 +147,8 @@ public final class RowConverter {
         if (value != null && quantity != null) {
             value = value.multiply(quantity);
         }
-        CurrencyConverter.Amount amount = convert(value, value == null ? null : currency(event, row), event.currency());
+        LocalDate day = occurredAt == null ? context.importedAt().atZone(ZoneOffset.UTC).toLocalDate() : occurredAt.toLocalDate();
+        CurrencyConverter.Amount amount = convert(value, value == null ? null : currency(event, row), day, event.currency());
         CustomerEvent payload = new CustomerEvent(
                 CustomerEvent.SCHEMA_VERSION,
                 EventIds.customerEvent(mapping.name(), profileKey, type, row.number()),
@@ -180,8 +182,8 @@ public final class RowConverter {
         BigDecimal revenue = decimal(row.resolve(event.revenue()));
         String content = String.join("|", channel, String.valueOf(campaign), day.toString(), cost.toPlainString(),
                 currency, String.valueOf(impressions), String.valueOf(clicks));
-        CurrencyConverter.Amount amount = convert(cost, currency, event.currency());
-        BigDecimal convertedRevenue = revenue == null ? null : convert(revenue, currency, event.currency()).value();
+        CurrencyConverter.Amount amount = convert(cost, currency, day, event.currency());
+        BigDecimal convertedRevenue = revenue == null ? null : convert(revenue, currency, day, event.currency()).value();
         SpendEvent payload = new SpendEvent(SpendEvent.SCHEMA_VERSION, EventIds.spend(mapping.name(), row.number(), content),
                 channel, campaign, day, amount.value(), amount.currency(), impressions, clicks, conversions,
                 convertedRevenue, source(row), amount.originalValue(), amount.originalCurrency());
@@ -262,10 +264,13 @@ public final class RowConverter {
         return value == null || value.toString().isBlank() ? null : value.toString();
     }
 
-    /** Converts an amount to the reporting currency; a currency without a rate rejects the row. */
-    private CurrencyConverter.Amount convert(BigDecimal value, String currency, ValueRef currencyRef) {
+    /**
+     * Converts an amount of the day {@code day} (the local date of the event's time, or the
+     * spend date) to the reporting currency; a currency without a rate for that day rejects the row.
+     */
+    private CurrencyConverter.Amount convert(BigDecimal value, String currency, LocalDate day, ValueRef currencyRef) {
         try {
-            CurrencyConverter.Amount amount = context.currencies().convert(value, currency);
+            CurrencyConverter.Amount amount = context.currencies().convert(value, currency, day);
             if (amount.originalCurrency() != null) {
                 cleaning.count("currencyConverted." + amount.originalCurrency());
             }
