@@ -174,6 +174,15 @@ public interface IngestionConfig {
         Duration acknowledgementTimeout();
 
         /**
+         * Time the tracking producer waits to fill a batch, in place of {@code ingestion.producer.linger}.
+         * Every request waits for its acknowledgements, so this time adds to each request's latency.
+         * Concurrent requests still share batches, because records accumulate while earlier
+         * produce requests are in flight.
+         */
+        @WithDefault("1ms")
+        Duration producerLinger();
+
+        /**
          * Write key of the source named {@code local}, created or updated at start-up when set,
          * so the local stack can print a key that works at once.
          */
