@@ -9,8 +9,14 @@
 # Files: the UCI online-retail file with the online-retail preset, then a generated file ten
 # times larger (the same rows repeated, gzip-compressed) to show whether memory stays flat.
 #
-# Baseline, measured in the same run on the same file: gunzip and a plain CSV parse of every row
-# with Python's csv module (no mapping, no Kafka), the cost of only reading the input.
+# Baselines, measured in the same run:
+# - input: gunzip and a plain CSV parse of every row of the same file with Python's csv module
+#   (no mapping, no Kafka), the cost of only reading the input;
+# - raw producer: Kafka's own producer load tool, org.apache.kafka.tools.ProducerPerformance
+#   (kafka-producer-perf-test), sending as many records as the measured import published, of the
+#   mean size of the import's records, to the same broker with the import producer's settings
+#   (acks=all, idempotence, linger.ms=10, batch.size=131072, no compression). It is the cost of
+#   only storing the messages, so import / raw producer is the share of Kafka's ceiling reached.
 #
 # Usage: bench/import-benchmark.sh [path to online-retail.csv.gz]
 #   default: ../shared/data/online-retail/online-retail.csv.gz from the repository root
@@ -45,7 +51,9 @@ trap cleanup EXIT
 if [ "${CHANNELMIND_BENCH_SKIP_BUILD:-0}" != "1" ]; then
   echo "Building ingestion-service and stack (not measured)"
   (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl ingestion-service,stack -am package)
+  "$ROOT/mvnw" -B -q -f "$ROOT/bench/pom.xml" package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 fi
+BENCH_CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
 
 KAFKA_PORT="$(free_port)"
 CONTROLLER_PORT="$(free_port)"
@@ -60,7 +68,8 @@ java -Xmx768m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   --kafka-controller-port "$CONTROLLER_PORT" --postgres-port "$POSTGRES_PORT" --smtp-port "$SMTP_PORT" \
   --databases ingestion > "$WORK/infra.log" 2>&1 &
 INFRA_PID=$!
-for _ in $(seq 1 120); do [ -f "$WORK/state/infra.json" ] && break; sleep 0.5; done
+# Up to 120 s, because Kafka and PostgreSQL start slowly when other builds share the cores.
+for _ in $(seq 1 240); do [ -f "$WORK/state/infra.json" ] && break; sleep 0.5; done
 [ -f "$WORK/state/infra.json" ] || { echo "Infrastructure did not start; see $WORK/infra.log" >&2; cat "$WORK/infra.log" >&2; exit 1; }
 
 echo "Starting ingestion-service on 127.0.0.1:$HTTP_PORT"
@@ -157,11 +166,34 @@ PY
   LARGE="$(import_file "$WORK/online-retail-x10.csv.gz")"
 fi
 
+# The raw producer baseline sends as many records as the measured import published, of the
+# mean size of its customer events (the online-retail preset publishes only those and dead letters).
+MESSAGES="$(python3 -c 'import json, sys; job = json.load(open(sys.argv[1])); print(job["customerEvents"] + job["spendEvents"] + job["deadLetterEvents"])' "$WORK/job-$(basename "$INPUT").json")"
+RECORD_BYTES="$(java -cp "$BENCH_CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn io.channelmind.bench.RecordSizes \
+  "127.0.0.1:$KAFKA_PORT" cm.customer-events 5000)"
+echo "Raw producer baseline: $MESSAGES records of $RECORD_BYTES bytes"
+java -cp "$BENCH_CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn org.apache.kafka.tools.ProducerPerformance \
+  --topic bench-import-producer --num-records "$MESSAGES" --record-size "$RECORD_BYTES" --throughput -1 \
+  --producer-props "bootstrap.servers=127.0.0.1:$KAFKA_PORT" acks=all enable.idempotence=true linger.ms=10 \
+  batch.size=131072 compression.type=none > "$WORK/producer.txt"
+PRODUCER="$(python3 - "$WORK/producer.txt" "$MESSAGES" "$RECORD_BYTES" "$SMALL" <<'PY'
+import re, sys
+summary = open(sys.argv[1]).read().strip().splitlines()[-1]
+records_per_second = float(re.search(r"([\d.]+) records/sec", summary).group(1))
+messages, record_bytes = int(sys.argv[2]), int(sys.argv[3])
+import_seconds = float(sys.argv[4].split()[1])
+producer_seconds = messages / records_per_second
+print(messages, record_bytes, round(records_per_second), round(producer_seconds, 2), round(producer_seconds / import_seconds, 2))
+PY
+)"
+
 CPU="$(awk -F: '/model name/ { gsub(/^ +/, "", $2); print $2; exit }' /proc/cpuinfo)"
 {
   echo "machine: $(nproc) cores, $CPU, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "baseline gunzip+csv (rows seconds rows/s): $BASELINE"
+  echo "load average (1, 5, 15 min) at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "import online-retail (rows seconds rows/s peakRSS-MiB peakPSS-MiB startRSS-MiB): $SMALL"
+  echo "raw producer (records bytes records/s seconds producer-seconds/import-seconds): $PRODUCER"
   if [ -n "$LARGE" ]; then
     echo "import online-retail x10 (rows seconds rows/s peakRSS-MiB peakPSS-MiB startRSS-MiB): $LARGE"
   fi

@@ -15,7 +15,8 @@
 #
 # Usage: bench/tracking-benchmark.sh
 # Environment: BENCH_CLIENTS (8), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (10),
-# BENCH_CEILING_RECORDS (1000000), CHANNELMIND_BENCH_OUT (bench/results), and
+# BENCH_CEILING_RECORDS (1000000), CHANNELMIND_BENCH_OUT (bench/results),
+# CHANNELMIND_BENCH_SKIP_BUILD=1 to use the jars already built, and
 # BENCH_SERVICE_JVM_OPTS, extra JVM options of the service, for example
 # "-XX:StartFlightRecording=filename=bench/results/service.jfr,settings=profile" to profile it.
 set -euo pipefail
@@ -31,9 +32,11 @@ mkdir -p "$OUT"
 STATE="$(mktemp -d "${TMPDIR:-/tmp}/channelmind-tracking-bench.XXXXXX")"
 
 # Build first, so the build is not part of the measurement.
-"$ROOT/mvnw" -q -f "$ROOT/pom.xml" -pl ingestion-service -am package -DskipTests
-"$ROOT/mvnw" -q -f "$ROOT/bench/pom.xml" package dependency:build-classpath \
-  -Dmdep.outputFile=target/classpath.txt
+if [ "${CHANNELMIND_BENCH_SKIP_BUILD:-0}" != "1" ]; then
+  "$ROOT/mvnw" -q -f "$ROOT/pom.xml" -pl ingestion-service -am package -DskipTests
+  "$ROOT/mvnw" -q -f "$ROOT/bench/pom.xml" package dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt
+fi
 BENCH_CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
 
 free_port() {
@@ -86,7 +89,8 @@ done
 echo "Tracking load: $CLIENTS clients, batches of 100, ${WARMUP} s warm-up, ${SECONDS_MEASURED} s measured"
 java -cp "$BENCH_CP" io.channelmind.bench.TrackingLoad --url "http://127.0.0.1:$HTTP_PORT" \
   --write-key "$WRITE_KEY" --bootstrap "127.0.0.1:$KAFKA_PORT" --clients "$CLIENTS" --batch-size 100 \
-  --warmup-seconds "$WARMUP" --seconds "$SECONDS_MEASURED" | tee "$OUT/tracking-load.txt"
+  --warmup-seconds "$WARMUP" --seconds "$SECONDS_MEASURED" --service-pid "$SERVICE_PID" \
+  --clock-ticks "$(getconf CLK_TCK)" | tee "$OUT/tracking-load.txt"
 RECORD_BYTES="$(sed -n 's/^tracking.record_bytes=//p' "$OUT/tracking-load.txt")"
 
 echo "Kafka producer ceiling: $CEILING_RECORDS records of $RECORD_BYTES bytes"
@@ -96,7 +100,7 @@ java -cp "$BENCH_CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn org.apache.ka
   enable.idempotence=true linger.ms=10 batch.size=131072 compression.type=none \
   | tee "$OUT/tracking-ceiling.txt"
 
-python3 - "$OUT/tracking-load.txt" "$OUT/tracking-ceiling.txt" <<'PY'
+python3 - "$OUT/tracking-load.txt" "$OUT/tracking-ceiling.txt" "$SECONDS_MEASURED" <<'PY'
 import re, sys
 load = dict(line.strip().split("=", 1) for line in open(sys.argv[1]) if "=" in line)
 summary = open(sys.argv[2]).read().strip().splitlines()[-1]
@@ -105,4 +109,8 @@ events = float(load["tracking.events_per_second"])
 print(f"tracking API, batches of 100:  {events:10,.0f} events/s  (p50 {load['tracking.p50_ms']} ms, p99 {load['tracking.p99_ms']} ms, {load['tracking.failed_requests']} failed requests)")
 print(f"Kafka producer ceiling:        {ceiling:10,.0f} records/s ({load['tracking.record_bytes']} bytes each)")
 print(f"tracking / ceiling:            {events / ceiling:10.2f}")
+cpu = float(load["tracking.cores"]) * float(sys.argv[3])
+print(f"CPU in the measured {sys.argv[3]} s ({cpu:.0f} core-seconds on {load['tracking.cores']} cores): "
+      f"service {load['tracking.service_cpu_seconds']} s, load driver {load['tracking.driver_cpu_seconds']} s; "
+      f"load average {load['tracking.load_average_before']} before, {load['tracking.load_average_after']} after")
 PY

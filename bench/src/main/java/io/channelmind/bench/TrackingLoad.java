@@ -1,10 +1,14 @@
 package io.channelmind.bench;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,17 +17,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Sends batches of tracking calls to {@code POST /v1/batch} from several client threads for a
@@ -31,8 +28,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * it reads a sample of the records the service produced and prints their mean size, so the
  * Kafka producer ceiling can be measured with records of the same size.
  *
+ * <p>It also prints the CPU time that this driver and, with {@code --service-pid}, the service
+ * used during the measured seconds, and the load average before and after them, so a reader
+ * can see whether the driver or other processes on the machine took the cores.
+ *
  * <p>Options: {@code --url http://127.0.0.1:PORT --write-key KEY --bootstrap HOST:PORT
- * [--clients 8] [--batch-size 100] [--warmup-seconds 10] [--seconds 30]}.
+ * [--clients 8] [--batch-size 100] [--warmup-seconds 10] [--seconds 30] [--service-pid PID]
+ * [--clock-ticks 100]}; the clock ticks per second convert {@code /proc/PID/stat}.
  */
 public final class TrackingLoad {
 
@@ -70,6 +72,15 @@ public final class TrackingLoad {
                     "bench-" + runId + "-" + clientId, sequence, warmupEnd, end)));
         }
 
+        ProcessId servicePid = options.containsKey("service-pid")
+                ? new ProcessId(Long.parseLong(options.get("service-pid")),
+                        Integer.parseInt(options.getOrDefault("clock-ticks", "100")))
+                : null;
+        sleepUntil(warmupEnd);
+        CpuSample start = CpuSample.take(servicePid);
+        sleepUntil(end);
+        CpuSample stop = CpuSample.take(servicePid);
+
         long events = 0;
         long failures = 0;
         long[] latencies = new long[0];
@@ -91,7 +102,44 @@ public final class TrackingLoad {
         System.out.printf("tracking.failed_requests=%d%n", failures);
         System.out.printf("tracking.p50_ms=%.1f%n", percentile(latencies, 0.50) / 1000.0);
         System.out.printf("tracking.p99_ms=%.1f%n", percentile(latencies, 0.99) / 1000.0);
-        System.out.printf("tracking.record_bytes=%d%n", meanRecordBytes(required(options, "bootstrap")));
+        System.out.printf("tracking.driver_cpu_seconds=%.1f%n", (stop.driverNanos() - start.driverNanos()) / 1e9);
+        if (servicePid != null) {
+            System.out.printf("tracking.service_cpu_seconds=%.1f%n", stop.serviceSeconds() - start.serviceSeconds());
+        }
+        System.out.printf("tracking.cores=%d%n", Runtime.getRuntime().availableProcessors());
+        System.out.printf("tracking.load_average_before=%s%n", start.loadAverage());
+        System.out.printf("tracking.load_average_after=%s%n", stop.loadAverage());
+        System.out.printf("tracking.record_bytes=%d%n", RecordSizes.meanBytes(required(options, "bootstrap"), TOPIC, SIZE_SAMPLE));
+    }
+
+    /** A process id and the clock ticks per second of its {@code /proc/PID/stat} times. */
+    private record ProcessId(long pid, int clockTicks) {
+    }
+
+    /** CPU times of this driver and of the service, and the 1-minute load average, at one moment. */
+    private record CpuSample(long driverNanos, double serviceSeconds, String loadAverage) {
+
+        static CpuSample take(ProcessId service) throws IOException {
+            long driver = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            double serviceSeconds = 0;
+            if (service != null) {
+                // Fields 14 and 15 of /proc/PID/stat are utime and stime. The command name (field 2)
+                // is in parentheses and may contain spaces, so the fields are counted after it.
+                String stat = Files.readString(Path.of("/proc/" + service.pid() + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                serviceSeconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) service.clockTicks();
+            }
+            String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            return new CpuSample(driver, serviceSeconds, load);
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long remaining = nanoTime - System.nanoTime();
+        if (remaining > 0) {
+            Thread.sleep(remaining / 1_000_000, (int) (remaining % 1_000_000));
+        }
     }
 
     /** Sends batches until {@code end}; only requests that start after {@code warmupEnd} are counted. */
@@ -152,34 +200,6 @@ public final class TrackingLoad {
             return 0;
         }
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)];
-    }
-
-    /** Reads up to {@value #SIZE_SAMPLE} records of the topic and returns their mean key plus value size in bytes. */
-    private static long meanRecordBytes(String bootstrap) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                    .map(info -> new TopicPartition(TOPIC, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long bytes = 0;
-            int records = 0;
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (records < SIZE_SAMPLE && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    bytes += record.serializedKeySize() + record.serializedValueSize();
-                    records++;
-                }
-            }
-            if (records == 0) {
-                throw new IllegalStateException("No records found on " + TOPIC + " to measure their size");
-            }
-            return bytes / records;
-        }
     }
 
     private static Map<String, String> parse(String[] args) {

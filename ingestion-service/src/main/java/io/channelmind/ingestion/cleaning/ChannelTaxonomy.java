@@ -1,12 +1,15 @@
 package io.channelmind.ingestion.cleaning;
 
 import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+
+import io.channelmind.ingestion.config.IngestionConfig;
 
 /**
  * Maps UTM parameters, referrers and ad click ids to ChannelMind's channel list. The rules, in
@@ -84,6 +87,41 @@ public final class ChannelTaxonomy {
         }
         String host = host(referrer);
         return host == null ? "direct" : byName(host);
+    }
+
+    /** Builds the taxonomy from the configured rules. */
+    public static ChannelTaxonomy of(IngestionConfig.Channels channels) {
+        return new ChannelTaxonomy(channels.mediums(), channels.clickIds(), channels.searchDomains(),
+                channels.socialDomains());
+    }
+
+    /** Returns a taxonomy with empty tables, which maps no utm_medium and no click id. */
+    public static ChannelTaxonomy withoutRules() {
+        return new ChannelTaxonomy(Map.of(), Map.of(), List.of(), List.of());
+    }
+
+    /** Returns the names of the configured click ids among the query parameters of a URL; none for an invalid URL. */
+    public Set<String> clickIdsIn(String url) {
+        Set<String> names = new LinkedHashSet<>();
+        if (url == null) {
+            return names;
+        }
+        String query;
+        try {
+            query = URI.create(url.strip()).getRawQuery();
+        } catch (IllegalArgumentException e) {
+            return names;
+        }
+        if (query == null) {
+            return names;
+        }
+        for (String parameter : query.split("&")) {
+            String name = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
+            if (isClickId(name)) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /** Returns whether a parameter name is one of the configured click ids. */

@@ -4,10 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
- * Counts of what the cleaning rules changed or could not map in one import. The import thread
- * writes and the progress writer reads, so every method is synchronized.
+ * Counts of what the cleaning rules changed or could not map, in one import or in the tracking
+ * calls since the service started. Writers and readers run on different threads, so every
+ * method is synchronized.
  */
 public final class CleaningStats {
 
@@ -17,10 +19,22 @@ public final class CleaningStats {
     private final Map<String, Long> counts = new TreeMap<>();
     private final Map<String, Map<String, Long>> unmapped = new TreeMap<>();
     private final Map<String, Map<String, Long>> listed = new TreeMap<>();
+    private final Consumer<String> onCount;
+
+    public CleaningStats() {
+        this(name -> {
+        });
+    }
+
+    /** @param onCount receives the name of every counter that is incremented, such as a metric's tag */
+    public CleaningStats(Consumer<String> onCount) {
+        this.onCount = onCount;
+    }
 
     /** Adds one to the counter {@code name}, such as {@code dstGapShifted}. */
     public synchronized void count(String name) {
         counts.merge(name, 1L, Long::sum);
+        onCount.accept(name);
     }
 
     /**

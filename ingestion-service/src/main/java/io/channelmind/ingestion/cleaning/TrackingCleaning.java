@@ -1,8 +1,6 @@
 package io.channelmind.ingestion.cleaning;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,30 +9,40 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.channelmind.ingestion.config.IngestionConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The cleaning rules applied to tracking calls: e-mail normalisation with its hash, and the
- * channel taxonomy. Unmapped values are counted for the life of the service, because tracking
- * calls have no import job to report them in.
+ * channel taxonomy. Their counts cover the life of this service instance, because tracking
+ * calls have no import job to report them in. Each count is also the Micrometer counter
+ * {@code channelmind.ingestion.tracking.cleaning} with the count's name as tag {@code rule}.
  */
 @ApplicationScoped
 public class TrackingCleaning {
 
-    private final ChannelTaxonomy taxonomy;
-    private final CleaningStats stats = new CleaningStats();
+    /** The Micrometer counter of every cleaning rule that changed or could not map a tracking call. */
+    public static final String METRIC = "channelmind.ingestion.tracking.cleaning";
 
-    public TrackingCleaning(IngestionConfig config) {
-        IngestionConfig.Channels channels = config.cleaning().channels();
-        this.taxonomy = new ChannelTaxonomy(channels.mediums(), channels.clickIds(), channels.searchDomains(),
-                channels.socialDomains());
+    private final ChannelTaxonomy taxonomy;
+    private final CleaningStats stats;
+
+    public TrackingCleaning(IngestionConfig config, MeterRegistry meters) {
+        this.taxonomy = ChannelTaxonomy.of(config.cleaning().channels());
+        this.stats = new CleaningStats(rule -> meters.counter(METRIC, "rule", rule).increment());
     }
 
     /**
-     * Counts of unmapped values and invalid e-mail addresses since the service started.
-     * TODO: no endpoint or metric exposes these counts yet.
+     * Returns the counts since this instance started, as {@link CleaningStats#snapshot}: how
+     * often each rule applied, and the unmapped values, such as each utm_medium without a channel
+     * rule, with their counts.
      */
     public Map<String, Object> stats() {
         return stats.snapshot();
+    }
+
+    /** Counts one application of a rule that has no value to list, such as {@code normalisedId}. */
+    public void count(String rule) {
+        stats.count(rule);
     }
 
     /**
@@ -62,34 +70,11 @@ public class TrackingCleaning {
         String source = text(campaign.path("source"));
         String medium = text(campaign.path("medium"));
         String referrer = text(context.path("page").path("referrer"));
-        Set<String> clickIds = clickIds(text(context.path("page").path("url")));
+        Set<String> clickIds = taxonomy.clickIdsIn(text(context.path("page").path("url")));
         if (source == null && medium == null && referrer == null && clickIds.isEmpty()) {
             return null;
         }
         return taxonomy.classify(source, medium, referrer, clickIds, stats);
-    }
-
-    private Set<String> clickIds(String url) {
-        Set<String> names = new LinkedHashSet<>();
-        if (url == null) {
-            return names;
-        }
-        String query;
-        try {
-            query = URI.create(url).getRawQuery();
-        } catch (IllegalArgumentException e) {
-            return names;
-        }
-        if (query == null) {
-            return names;
-        }
-        for (String parameter : query.split("&")) {
-            String name = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
-            if (taxonomy.isClickId(name)) {
-                names.add(name);
-            }
-        }
-        return names;
     }
 
     private static String text(JsonNode node) {

@@ -36,6 +36,12 @@ public interface IngestionConfig {
 
         /** Units of the reporting currency per unit of each other currency, by ISO 4217 code. */
         Map<String, BigDecimal> rates();
+
+        /**
+         * Rates that take effect on a date, by ISO 4217 code and then by ISO date, such as
+         * {@code ingestion.cleaning.dated-rates.USD.2024-05-01=7.10}; see {@code CurrencyConverter} for the rule.
+         */
+        Map<String, Map<String, BigDecimal>> datedRates();
     }
 
     /** Rules of the channel taxonomy; application.properties lists the defaults. */
@@ -166,6 +172,15 @@ public interface IngestionConfig {
          */
         @WithDefault("10s")
         Duration acknowledgementTimeout();
+
+        /**
+         * Time the tracking producer waits to fill a batch, in place of {@code ingestion.producer.linger}.
+         * Every request waits for its acknowledgements, so this time adds to each request's latency.
+         * Concurrent requests still share batches, because records accumulate while earlier
+         * produce requests are in flight.
+         */
+        @WithDefault("1ms")
+        Duration producerLinger();
 
         /**
          * Write key of the source named {@code local}, created or updated at start-up when set,

@@ -26,7 +26,7 @@ public record MappingDefinition(
     public MappingDefinition {
         format = format == null ? new Format(null, null, null) : format;
         defaults = defaults == null ? new Defaults(null, null, null) : defaults;
-        channels = channels == null ? new Channels(null, null) : channels;
+        channels = channels == null ? new Channels(null, null, null) : channels;
         fields = fields == null ? Map.of() : new LinkedHashMap<>(fields);
         events = events == null ? List.of() : List.copyOf(events);
     }
@@ -55,13 +55,43 @@ public record MappingDefinition(
 
     /**
      * Channel name normalisation, applied after trimming: lower-casing (on unless set to false),
-     * then replacing an alias by its channel name.
+     * then replacing an alias by its channel name. With {@code taxonomy}, a row whose channel
+     * value is empty gets its channel from its UTM, referrer and click-id fields by the rules that
+     * tracking calls use.
      */
-    public record Channels(Boolean lowerCase, Map<String, String> aliases) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Channels(Boolean lowerCase, Map<String, String> aliases, Taxonomy taxonomy) {
 
         public Channels {
             lowerCase = lowerCase == null ? Boolean.TRUE : lowerCase;
             aliases = aliases == null ? Map.of() : Map.copyOf(aliases);
+        }
+    }
+
+    /**
+     * The fields that hold a row's campaign parameters, each a field name under {@code fields} or null.
+     *
+     * @param url a landing page URL, whose query is searched for click ids such as {@code gclid}
+     * @param clickIds click-id parameter name (such as {@code gclid}) by the field that contains its
+     *     value. A non-empty value means the click id is present
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Taxonomy(String source, String medium, String referrer, String url, Map<String, String> clickIds) {
+
+        public Taxonomy {
+            clickIds = clickIds == null ? Map.of() : new java.util.TreeMap<>(clickIds);
+        }
+
+        /** Returns the named fields by their JSON property, such as {@code medium} or {@code clickIds.gclid}. */
+        public Map<String, String> fieldsByProperty() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("source", source);
+            fields.put("medium", medium);
+            fields.put("referrer", referrer);
+            fields.put("url", url);
+            clickIds.forEach((parameter, field) -> fields.put("clickIds." + parameter, field));
+            fields.values().removeIf(java.util.Objects::isNull);
+            return fields;
         }
     }
 

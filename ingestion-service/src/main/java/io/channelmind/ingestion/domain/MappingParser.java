@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -61,6 +62,7 @@ public final class MappingParser {
         validateFormat(mapping.format(), problems);
         validateDefaults(mapping.defaults(), problems);
         validateProfileKey(mapping, problems);
+        validateTaxonomy(mapping, problems);
         if (mapping.fields().isEmpty()) {
             problems.add("fields: define at least one mapped column");
         }
@@ -125,6 +127,22 @@ public final class MappingParser {
         if (key.anonymousField() != null && !mapping.fields().containsKey(key.anonymousField())) {
             problems.add("profileKey.anonymousField: unknown field '" + key.anonymousField() + "'; define it under fields");
         }
+    }
+
+    private static void validateTaxonomy(MappingDefinition mapping, List<String> problems) {
+        MappingDefinition.Taxonomy taxonomy = mapping.channels().taxonomy();
+        if (taxonomy == null) {
+            return;
+        }
+        Map<String, String> fields = taxonomy.fieldsByProperty();
+        if (fields.isEmpty()) {
+            problems.add("channels.taxonomy: name at least one of the fields source, medium, referrer, url and clickIds");
+        }
+        fields.forEach((property, field) -> {
+            if (!mapping.fields().containsKey(field)) {
+                problems.add("channels.taxonomy." + property + ": unknown field '" + field + "'; define it under fields");
+            }
+        });
     }
 
     private static void validateField(String name, FieldSpec field, List<String> problems) {

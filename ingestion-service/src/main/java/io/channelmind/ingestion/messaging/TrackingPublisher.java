@@ -46,7 +46,8 @@ public class TrackingPublisher {
             ObjectMapper objectMapper, IngestionConfig config) {
         this.objectMapper = objectMapper;
         this.deliveryTimeout = config.tracking().acknowledgementTimeout();
-        this.producer = new KafkaProducer<>(producerConfig(kafkaConfig, config.producer(), deliveryTimeout));
+        this.producer = new KafkaProducer<>(producerConfig(kafkaConfig, config.producer(),
+                config.tracking().producerLinger(), deliveryTimeout));
     }
 
     /**
@@ -132,16 +133,17 @@ public class TrackingPublisher {
         }
     }
 
-    /** Returns the import producer's settings with this producer's client id and timeouts. */
+    /** Returns the import producer's settings with this producer's client id, linger and timeouts. */
     static Map<String, Object> producerConfig(Map<String, Object> kafkaConfig, IngestionConfig.Producer tuning,
-            Duration deliveryTimeout) {
+            Duration lingerTime, Duration deliveryTimeout) {
         Map<String, Object> config = EventPublisher.producerConfig(kafkaConfig, tuning);
-        long linger = tuning.linger().toMillis();
+        long linger = lingerTime.toMillis();
         if (deliveryTimeout.toMillis() < linger + 1000) {
             throw new IllegalArgumentException("ingestion.tracking.acknowledgement-timeout is " + deliveryTimeout
-                    + ", but must be at least 1 s more than ingestion.producer.linger (" + tuning.linger() + ")");
+                    + ", but must be at least 1 s more than ingestion.tracking.producer-linger (" + lingerTime + ")");
         }
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingestion-service-tracking");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, (int) linger);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
         // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms.
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, deliveryTimeout.toMillis() - linger));

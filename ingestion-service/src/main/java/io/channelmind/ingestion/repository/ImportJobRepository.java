@@ -34,7 +34,10 @@ public class ImportJobRepository {
             + "ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING";
     private static final String UPDATE = "UPDATE import_job SET status = ?, rows_read = ?, rows_accepted = ?, "
             + "rows_rejected = ?, customer_events = ?, spend_events = ?, dead_letter_events = ?, failure_reason = ?, "
-            + "finished_at = ?, bytes_read = ?, cleaning = ?::jsonb, heartbeat_at = now() WHERE id = ?";
+            + "finished_at = ?, bytes_read = ?, cleaning = ?::jsonb, heartbeat_at = now() WHERE id = ? "
+            + "RETURNING cancel_requested";
+    private static final String REQUEST_CANCEL = "UPDATE import_job SET cancel_requested = true "
+            + "WHERE id = ? AND status IN ('queued', 'running') RETURNING id";
     private static final String INSERT_ERROR = "INSERT INTO import_row_error (import_id, row_number, column_name, value, "
             + "reason) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
     private static final String MARK_INTERRUPTED = "UPDATE import_job SET status = 'interrupted', finished_at = now(), "
@@ -85,8 +88,12 @@ public class ImportJobRepository {
         }
     }
 
-    /** Writes the status, counts and progress of a job and renews its heartbeat. */
-    public void update(ImportJob job) {
+    /**
+     * Writes the status, counts and progress of a job and renews its heartbeat.
+     *
+     * @return whether a cancel of the job was requested, on this replica or on another one
+     */
+    public boolean update(ImportJob job) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(UPDATE)) {
             statement.setString(1, job.status());
@@ -101,9 +108,28 @@ public class ImportJobRepository {
             statement.setLong(10, job.bytesRead());
             statement.setString(11, job.cleaningJson());
             statement.setObject(12, job.id());
-            statement.executeUpdate();
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
         } catch (SQLException e) {
             throw new StorageException("Updating import " + job.id() + " failed", e);
+        }
+    }
+
+    /**
+     * Records a cancel request for a queued or running job.
+     *
+     * @return false when no job has this id or the job has already finished
+     */
+    public boolean requestCancel(UUID id) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(REQUEST_CANCEL)) {
+            statement.setObject(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Requesting the cancel of import " + id + " failed", e);
         }
     }
 

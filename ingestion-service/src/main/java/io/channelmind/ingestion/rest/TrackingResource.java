@@ -23,6 +23,7 @@ import io.channelmind.ingestion.tracking.CallType;
 import io.channelmind.ingestion.tracking.TrackingService;
 import io.channelmind.web.Problem;
 import io.channelmind.web.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The Segment HTTP tracking API, so Segment and RudderStack SDKs can send here by changing only
@@ -38,10 +39,16 @@ public class TrackingResource {
 
     private static final Map<String, Boolean> SUCCESS = Map.of("success", true);
 
-    private final TrackingService service;
+    /** Counts tracking requests by outcome: {@code accepted}, or the problem type of a rejected request. */
+    static final String REQUESTS_METRIC = "channelmind.ingestion.tracking.requests";
+    private static final String PROBLEM_PREFIX = "urn:channelmind:problem:";
 
-    public TrackingResource(TrackingService service) {
+    private final TrackingService service;
+    private final MeterRegistry meters;
+
+    public TrackingResource(TrackingService service, MeterRegistry meters) {
         this.service = service;
+        this.meters = meters;
     }
 
     @POST
@@ -122,8 +129,12 @@ public class TrackingResource {
     private Response accept(CallType type, String authorization, String contentEncoding, InputStream body) {
         try {
             service.accept(type, authorization, contentEncoding, body);
+            meters.counter(REQUESTS_METRIC, "outcome", "accepted").increment();
             return Response.ok(SUCCESS).build();
         } catch (ProblemException e) {
+            String problemType = e.problem().getType();
+            meters.counter(REQUESTS_METRIC, "outcome", problemType.startsWith(PROBLEM_PREFIX)
+                    ? problemType.substring(PROBLEM_PREFIX.length()) : problemType).increment();
             return withHeaders(e.problem());
         }
     }

@@ -26,7 +26,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Keeps import jobs: the runs of this replica in memory, and every job in PostgreSQL. A GET of a
  * job that runs here returns the live counters; any other replica returns the stored ones, which
- * the progress writer renews every {@code ingestion.import.progress-interval}.
+ * the progress writer renews every {@code ingestion.import.progress-interval}. The progress
+ * writer also reads the job's cancel flag, so a cancel sent to any replica stops the job.
  */
 @ApplicationScoped
 public class ImportJobStore {
@@ -81,6 +82,20 @@ public class ImportJobStore {
         return Optional.ofNullable(localRuns.get(id));
     }
 
+    /**
+     * Stores a cancel request for a queued or running job, which the replica that runs it reads
+     * within one progress interval. A job of this replica also stops at once.
+     *
+     * @return false when no job has this id or the job has already finished
+     */
+    boolean requestCancel(UUID id) {
+        if (!repository.requestCancel(id)) {
+            return false;
+        }
+        localRun(id).ifPresent(ImportRun::requestCancel);
+        return true;
+    }
+
     public Optional<ImportView> find(UUID id) {
         ImportRun local = localRuns.get(id);
         if (local != null) {
@@ -132,8 +147,10 @@ public class ImportJobStore {
         Collection<ImportRun> runs = List.copyOf(localRuns.values());
         for (ImportRun run : runs) {
             try {
-                if (!run.status().isFinal()) {
-                    repository.update(run.snapshot(cleaningJson(run)));
+                if (!run.status().isFinal() && repository.update(run.snapshot(cleaningJson(run)))
+                        && !run.isCancelRequested()) {
+                    LOG.infof("Import %s: cancel requested through the database", run.id());
+                    run.requestCancel();
                 }
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Writing the progress of import %s failed; the next run retries", run.id());

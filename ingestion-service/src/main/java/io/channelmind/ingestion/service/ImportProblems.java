@@ -139,14 +139,6 @@ final class ImportProblems {
                 .toException();
     }
 
-    static ProblemException notCancellableHere(ImportView job) {
-        return importProblem(409, "import-on-other-replica", "Import runs on another replica", job.importId())
-                .detail("Import " + job.importId() + " is " + job.status() + " on another replica of ingestion-service, "
-                        + "which alone can stop it")
-                .error("importId", job.importId(), "Send the cancel request again; the load balancer may route it there")
-                .toException();
-    }
-
     static ProblemException alreadyFinished(ImportView job) {
         return importProblem(409, "import-finished", "Import already finished", job.importId())
                 .detail("Import " + job.importId() + " is already " + job.status() + ", so it cannot be cancelled")

@@ -16,6 +16,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.logging.Logger;
 
+import io.channelmind.ingestion.cleaning.ChannelTaxonomy;
 import io.channelmind.ingestion.cleaning.CurrencyConverter;
 import io.channelmind.ingestion.config.IngestionConfig;
 import io.channelmind.ingestion.domain.HeaderMismatchException;
@@ -60,6 +62,7 @@ public class ImportService {
     private final MeterRegistry meters;
     private final Path spoolDirectory;
     private final CurrencyConverter currencies;
+    private final ChannelTaxonomy taxonomy;
     private ExecutorService workers;
 
     public ImportService(MappingCatalog registry, ImportJobStore store, EventPublisher publisher, IngestionConfig config,
@@ -69,7 +72,9 @@ public class ImportService {
         this.publisher = publisher;
         this.limits = config.imports();
         this.meters = meters;
-        this.currencies = new CurrencyConverter(config.cleaning().reportingCurrency(), config.cleaning().rates());
+        this.currencies = new CurrencyConverter(config.cleaning().reportingCurrency(), config.cleaning().rates(),
+                config.cleaning().datedRates());
+        this.taxonomy = ChannelTaxonomy.of(config.cleaning().channels());
         this.spoolDirectory = limits.spoolDirectory()
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "channelmind-imports"));
     }
@@ -141,23 +146,19 @@ public class ImportService {
     }
 
     /**
-     * Requests that a running or queued import stops reading.
+     * Requests that a running or queued import stops reading. Any replica can take the request,
+     * because it is stored on the job. The replica that runs the job stops it within one progress
+     * interval, or at once when that is this replica.
      *
      * @return the job, still running until its worker notices the request, or empty when no job has this id
      */
     public Optional<ImportView> cancel(UUID id) {
-        Optional<ImportRun> local = store.localRun(id);
-        if (local.isPresent()) {
-            local.get().requestCancel();
+        if (store.requestCancel(id)) {
             LOG.infof("Import %s: cancel requested", id);
-            return Optional.of(store.view(local.get()));
+            Optional<ImportRun> local = store.localRun(id);
+            return local.isPresent() ? Optional.of(store.view(local.get())) : store.find(id);
         }
-        Optional<ImportView> stored = store.find(id);
-        if (stored.isPresent() && !ImportStatus.valueOf(stored.get().status().toUpperCase(Locale.ROOT)).isFinal()) {
-            // NOTE: with several replicas, a job running on another replica cannot be cancelled from this one.
-            throw ImportProblems.notCancellableHere(stored.get());
-        }
-        stored.ifPresent(job -> {
+        store.find(id).ifPresent(job -> {
             throw ImportProblems.alreadyFinished(job);
         });
         return Optional.empty();
@@ -221,7 +222,7 @@ public class ImportService {
         PublishSession session = null;
         try (RecordReader reader = open(input, body, position)) {
             RowConverter converter = RowConverter.bind(input.mapping(), reader.header(),
-                    new ImportContext(run.id().toString(), run.startedAt(), run.cleaning(), currencies));
+                    new ImportContext(run.id().toString(), run.startedAt(), run.cleaning(), currencies, taxonomy));
             session = publisher.openSession();
             RowImporter importer = new RowImporter(run, converter, session);
             readRows(run, importer, reader);
@@ -257,14 +258,15 @@ public class ImportService {
     }
 
     private void readRows(ImportRun run, RowImporter importer, RecordReader reader) {
+        // The check comes first, so a job cancelled while it was queued reads no row.
         for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
-            importer.importRow(record);
-            if (run.pendingErrorCount() >= ERROR_FLUSH_SIZE) {
-                store.flushErrors(run);
-            }
             if (run.isCancelRequested()) {
                 LOG.infof("Import %s cancelled after %d rows", run.id(), run.rowsRead());
                 return;
+            }
+            importer.importRow(record);
+            if (run.pendingErrorCount() >= ERROR_FLUSH_SIZE) {
+                store.flushErrors(run);
             }
         }
     }
@@ -292,6 +294,10 @@ public class ImportService {
         meters.counter("channelmind.ingestion.imports", "mapping", run.mapping(), "status", view.status()).increment();
         meters.counter("channelmind.ingestion.import.rows", "mapping", run.mapping(), "outcome", "accepted").increment(view.rowsAccepted());
         meters.counter("channelmind.ingestion.import.rows", "mapping", run.mapping(), "outcome", "rejected").increment(view.rowsRejected());
+        if (run.cleaning().snapshot().get("counts") instanceof Map<?, ?> rules) {
+            rules.forEach((rule, count) -> meters.counter("channelmind.ingestion.import.cleaning", "mapping", run.mapping(),
+                    "rule", rule.toString()).increment(((Number) count).doubleValue()));
+        }
         Logger.Level level = status == ImportStatus.COMPLETED || status == ImportStatus.CANCELLED
                 ? Logger.Level.INFO : Logger.Level.WARN;
         LOG.logf(level, "Import %s %s: %d rows read, %d accepted, %d rejected; %d customer events, %d spend events, "

@@ -3,12 +3,15 @@ package io.channelmind.ingestion.service;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.channelmind.ingestion.cleaning.CleaningStats;
 import io.channelmind.ingestion.cleaning.CurrencyConverter;
@@ -134,7 +137,8 @@ public final class RowConverter {
         if (type == EventType.IDENTIFY) {
             reportDuplicate(profileKey, row.number());
         }
-        if (type == EventType.CONTACT) {
+        String channel = channel(event.channel(), row);
+        if (type == EventType.CONTACT && channel == null) {
             row.require(event.channel(), type);
         }
         ZonedDateTime occurredAt = (ZonedDateTime) row.resolve(event.occurredAt());
@@ -143,14 +147,15 @@ public final class RowConverter {
         if (value != null && quantity != null) {
             value = value.multiply(quantity);
         }
-        CurrencyConverter.Amount amount = convert(value, value == null ? null : currency(event, row), event.currency());
+        LocalDate day = occurredAt == null ? context.importedAt().atZone(ZoneOffset.UTC).toLocalDate() : occurredAt.toLocalDate();
+        CurrencyConverter.Amount amount = convert(value, value == null ? null : currency(event, row), day, event.currency());
         CustomerEvent payload = new CustomerEvent(
                 CustomerEvent.SCHEMA_VERSION,
                 EventIds.customerEvent(mapping.name(), profileKey, type, row.number()),
                 type.jsonName(),
                 profileKey,
                 occurredAt == null ? context.importedAt() : occurredAt.toInstant(),
-                channel(event.channel(), row),
+                channel,
                 (String) row.resolve(event.campaign()),
                 amount.value(),
                 amount.currency(),
@@ -162,7 +167,10 @@ public final class RowConverter {
     }
 
     private OutboundMessage spendEvent(EventSpec event, Row row) {
-        String channel = (String) row.require(event.channel(), EventType.SPEND);
+        String channel = channel(event.channel(), row);
+        if (channel == null) {
+            row.require(event.channel(), EventType.SPEND);
+        }
         Object date = row.require(event.date(), EventType.SPEND);
         LocalDate day = date instanceof ZonedDateTime timestamp ? timestamp.toLocalDate() : (LocalDate) date;
         BigDecimal cost = decimal(row.require(event.cost(), EventType.SPEND));
@@ -174,8 +182,8 @@ public final class RowConverter {
         BigDecimal revenue = decimal(row.resolve(event.revenue()));
         String content = String.join("|", channel, String.valueOf(campaign), day.toString(), cost.toPlainString(),
                 currency, String.valueOf(impressions), String.valueOf(clicks));
-        CurrencyConverter.Amount amount = convert(cost, currency, event.currency());
-        BigDecimal convertedRevenue = revenue == null ? null : convert(revenue, currency, event.currency()).value();
+        CurrencyConverter.Amount amount = convert(cost, currency, day, event.currency());
+        BigDecimal convertedRevenue = revenue == null ? null : convert(revenue, currency, day, event.currency()).value();
         SpendEvent payload = new SpendEvent(SpendEvent.SCHEMA_VERSION, EventIds.spend(mapping.name(), row.number(), content),
                 channel, campaign, day, amount.value(), amount.currency(), impressions, clicks, conversions,
                 convertedRevenue, source(row), amount.originalValue(), amount.originalCurrency());
@@ -220,17 +228,49 @@ public final class RowConverter {
         }
     }
 
+    /**
+     * Returns the row's channel: the event's channel field or constant, or, when that is empty and
+     * the mapping has {@code channels.taxonomy}, the channel of its campaign fields. Null when
+     * neither gives one.
+     */
     private String channel(ValueRef ref, Row row) {
         if (ref != null && ref.isConstant()) {
             return parser.normaliseChannel(ref.constant());
         }
-        return (String) row.resolve(ref);
+        String channel = (String) row.resolve(ref);
+        MappingDefinition.Taxonomy fields = mapping.channels().taxonomy();
+        return channel != null || fields == null ? channel : classify(fields, row);
     }
 
-    /** Converts an amount to the reporting currency; a currency without a rate rejects the row. */
-    private CurrencyConverter.Amount convert(BigDecimal value, String currency, ValueRef currencyRef) {
+    /** Applies the channel taxonomy to the campaign fields of a row; unmapped values go to the import's cleaning counts. */
+    private String classify(MappingDefinition.Taxonomy fields, Row row) {
+        String source = text(row, fields.source());
+        String medium = text(row, fields.medium());
+        String referrer = text(row, fields.referrer());
+        Set<String> clickIds = new LinkedHashSet<>(context.taxonomy().clickIdsIn(text(row, fields.url())));
+        fields.clickIds().forEach((parameter, field) -> {
+            if (text(row, field) != null) {
+                clickIds.add(parameter);
+            }
+        });
+        if (source == null && medium == null && referrer == null && clickIds.isEmpty()) {
+            return null;
+        }
+        return context.taxonomy().classify(source, medium, referrer, clickIds, cleaning);
+    }
+
+    private static String text(Row row, String field) {
+        Object value = field == null ? null : row.resolve(ValueRef.ofField(field));
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
+    /**
+     * Converts an amount of the day {@code day} (the local date of the event's time, or the
+     * spend date) to the reporting currency; a currency without a rate for that day rejects the row.
+     */
+    private CurrencyConverter.Amount convert(BigDecimal value, String currency, LocalDate day, ValueRef currencyRef) {
         try {
-            CurrencyConverter.Amount amount = context.currencies().convert(value, currency);
+            CurrencyConverter.Amount amount = context.currencies().convert(value, currency, day);
             if (amount.originalCurrency() != null) {
                 cleaning.count("currencyConverted." + amount.originalCurrency());
             }

@@ -9,11 +9,14 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.channelmind.ingestion.cleaning.CustomerIds;
 
 /**
  * Reads and validates the JSON of tracking calls. It collects every invalid field of a request
@@ -25,6 +28,8 @@ final class CallParser {
     static final int MAX_ID_LENGTH = 200;
 
     private final List<InvalidField> errors = new ArrayList<>();
+    private int normalisedIds;
+    private int timestampsWithoutOffset;
 
     /** One invalid field, with its JSON path, its value as received and what is wrong. */
     record InvalidField(String field, Object value, String message) {
@@ -32,6 +37,16 @@ final class CallParser {
 
     List<InvalidField> errors() {
         return errors;
+    }
+
+    /** Returns how many ids sent as JSON numbers with a zero fraction, such as 17850.0, were written as whole numbers. */
+    int normalisedIds() {
+        return normalisedIds;
+    }
+
+    /** Returns how many date-times without an offset were read as UTC. */
+    int timestampsWithoutOffset() {
+        return timestampsWithoutOffset;
     }
 
     /**
@@ -83,6 +98,7 @@ final class CallParser {
                 return Instant.from(parsed);
             }
             // Segment reads a date-time without an offset as UTC.
+            timestampsWithoutOffset++;
             return LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             return invalid(path + field, value.asText(), "Must be an ISO-8601 date-time such as 2024-05-01T08:30:00.000Z");
@@ -102,16 +118,28 @@ final class CallParser {
         return (ObjectNode) value;
     }
 
-    /** Reads an id, which SDKs send as a string and some as a number; blank counts as absent. */
+    /**
+     * Reads an id, which SDKs send as a string and some as a number; blank counts as absent. A
+     * number with a zero fraction ({@code 17850.0}, as spreadsheets and pandas write ids) becomes
+     * the whole number, and a number with a real fraction is rejected. A string is kept as sent.
+     */
     private String id(JsonNode call, String path, String field) {
         JsonNode value = call.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isTextual() && !value.isIntegralNumber()) {
+        if (!value.isTextual() && !value.isNumber()) {
             return invalid(path + field, value, "Must be a string");
         }
         String id = value.asText().trim();
+        if (value.isNumber() && !value.isIntegralNumber()) {
+            Optional<String> whole = CustomerIds.normalise(value.decimalValue().toPlainString());
+            if (whole.isEmpty()) {
+                return invalid(path + field, value, "Must be a string or a whole number, not a number with a fraction");
+            }
+            normalisedIds++;
+            id = whole.get();
+        }
         if (id.length() > MAX_ID_LENGTH) {
             return invalid(path + field, id.substring(0, 40) + "...", "Must be at most " + MAX_ID_LENGTH
                     + " characters long, not " + id.length());

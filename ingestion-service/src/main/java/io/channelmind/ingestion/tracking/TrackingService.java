@@ -51,6 +51,7 @@ public class TrackingService {
     private final CallMapper mapper;
     private final IngestionConfig.Tracking config;
     private final MeterRegistry meters;
+    private final TrackingCleaning cleaning;
 
     public TrackingService(SourceService sources, MessageIdRepository messageIds, TrackingPublisher publisher,
             ObjectMapper objectMapper, IngestionConfig config, MeterRegistry meters, TrackingCleaning cleaning) {
@@ -61,6 +62,7 @@ public class TrackingService {
         this.mapper = new CallMapper(objectMapper, cleaning);
         this.config = config.tracking();
         this.meters = meters;
+        this.cleaning = cleaning;
     }
 
     /** The calls of one request: how many it contained and how many were new and published. */
@@ -104,6 +106,7 @@ public class TrackingService {
         if (call == null) {
             throw TrackingProblems.invalidCalls(parser.errors());
         }
+        countCleaning(parser);
         return call;
     }
 
@@ -148,7 +151,18 @@ public class TrackingService {
         if (!parser.errors().isEmpty()) {
             throw TrackingProblems.invalidCalls(parser.errors());
         }
+        countCleaning(parser);
         return calls;
+    }
+
+    /** Counts the cleaning rules that the parser applied, once the request's calls are all valid. */
+    private void countCleaning(CallParser parser) {
+        for (int i = 0; i < parser.normalisedIds(); i++) {
+            cleaning.count("normalisedId");
+        }
+        for (int i = 0; i < parser.timestampsWithoutOffset(); i++) {
+            cleaning.count("timestampWithoutOffset");
+        }
     }
 
     /**

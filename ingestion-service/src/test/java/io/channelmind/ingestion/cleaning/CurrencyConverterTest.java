@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,5 +49,44 @@ class CurrencyConverterTest {
 
         assertEquals(BigDecimal.TEN, amount.value());
         assertEquals("GBP", amount.currency());
+    }
+
+    @Test
+    void datedRateAppliesUntilNextEntry() {
+        CurrencyConverter daily = new CurrencyConverter(Optional.of("CNY"), Map.of(),
+                Map.of("USD", Map.of("2024-05-01", new BigDecimal("7.10"), "2024-05-03", new BigDecimal("7.20"))));
+
+        assertEquals(new BigDecimal("7.100000"), daily.convert(BigDecimal.ONE.setScale(2), "USD", LocalDate.parse("2024-05-01")).value());
+        assertEquals(new BigDecimal("7.100000"), daily.convert(BigDecimal.ONE.setScale(2), "USD", LocalDate.parse("2024-05-02")).value());
+        assertEquals(new BigDecimal("7.200000"), daily.convert(BigDecimal.ONE.setScale(2), "USD", LocalDate.parse("2024-05-03")).value());
+        assertEquals(new BigDecimal("7.200000"), daily.convert(BigDecimal.ONE.setScale(2), "USD", LocalDate.parse("2025-01-01")).value());
+    }
+
+    @Test
+    void earlyDateUsesUndatedRate() {
+        CurrencyConverter mixed = new CurrencyConverter(Optional.of("CNY"), Map.of("USD", new BigDecimal("7.00")),
+                Map.of("USD", Map.of("2024-05-01", new BigDecimal("7.10"))));
+
+        assertEquals(new BigDecimal("7.000000"), mixed.convert(BigDecimal.ONE.setScale(2), "USD", LocalDate.parse("2024-04-30")).value());
+        assertEquals(new BigDecimal("7.000000"), mixed.convert(BigDecimal.ONE.setScale(2), "USD", null).value());
+    }
+
+    @Test
+    void earlyDateWithoutUndatedRateFails() {
+        CurrencyConverter daily = new CurrencyConverter(Optional.of("CNY"), Map.of(),
+                Map.of("USD", Map.of("2024-05-01", new BigDecimal("7.10"))));
+
+        CurrencyConverter.MissingRateException error = assertThrows(CurrencyConverter.MissingRateException.class,
+                () -> daily.convert(BigDecimal.ONE, "USD", LocalDate.parse("2024-04-30")));
+
+        assertTrue(error.getMessage().contains("effective from 2024-05-01, after 2024-04-30"), error.getMessage());
+    }
+
+    @Test
+    void effectiveDateMustBeIsoDate() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> new CurrencyConverter(
+                Optional.of("CNY"), Map.of(), Map.of("USD", Map.of("01/05/2024", BigDecimal.TEN))));
+
+        assertTrue(error.getMessage().contains("ingestion.cleaning.dated-rates.USD.01/05/2024"), error.getMessage());
     }
 }

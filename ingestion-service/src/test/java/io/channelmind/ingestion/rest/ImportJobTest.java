@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 
 import javax.sql.DataSource;
 
@@ -143,6 +146,38 @@ class ImportJobTest {
         given().when().post("/api/v1/imports/" + importId + "/cancel").then()
                 .statusCode(409)
                 .body("type", equalTo("urn:channelmind:problem:import-finished"));
+    }
+
+    /**
+     * Sets the job's cancel flag in the database, as a cancel request on another replica does,
+     * and expects the replica that runs the job to read it with its progress and stop.
+     */
+    @Test
+    void cancelFlagFromOtherReplicaStopsJob() throws IOException, SQLException {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+            gzip.write(bytes(HEADER));
+            for (int i = 0; i < 2_000_000; i++) {
+                gzip.write(bytes(",,,,,,,,spend,search,replica-cancel-" + i + ",2024-05-01T00:00:00Z,1.00,CNY\n"));
+            }
+        }
+        String importId = Imports.request("text/csv", compressed.toByteArray())
+                .when().post("/api/v1/imports?mapping=channelmind-demo").then().statusCode(202).extract().path("importId");
+
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE import_job SET cancel_requested = true WHERE id = ?")) {
+            update.setObject(1, UUID.fromString(importId));
+            assertEquals(1, update.executeUpdate());
+        }
+
+        Imports.awaitJob(importId)
+                .body("status", equalTo("cancelled"))
+                .body("failureReason", containsString("Cancelled on request"));
+        int read = given().when().get("/api/v1/imports/" + importId).then().extract().path("rowsRead");
+        int accepted = given().when().get("/api/v1/imports/" + importId).then().extract().path("rowsAccepted");
+        assertTrue(read < 2_000_000, "read " + read + " rows");
+        assertEquals(accepted, TopicReader.messagesOfImport("cm.spend", importId).size());
     }
 
     @Test
