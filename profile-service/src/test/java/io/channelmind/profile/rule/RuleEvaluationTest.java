@@ -82,8 +82,8 @@ class RuleEvaluationTest {
         traits.put("vip", true);
         traits.put("tags", List.of("a", "b"));
         Map<String, ChannelStats> channels = Map.of(
-                "email", new ChannelStats("email", 2, 1, new BigDecimal("12.5"), 0, Instant.EPOCH),
-                "sms", new ChannelStats("sms", 1, 0, BigDecimal.ZERO, 0, Instant.EPOCH));
+                "email", new ChannelStats("email", 2, 1, new BigDecimal("12.5"), 0, 0, 0, 0, 0, Instant.EPOCH),
+                "sms", new ChannelStats("sms", 1, 0, BigDecimal.ZERO, 0, 0, 0, 0, 0, Instant.EPOCH));
         return new Profile("demo:c-1", "ana@example.com", " ", "Ana", "es-ES", "Europe/Madrid",
                 Map.of("email", true, "sms", false), traits, 3, 1, new BigDecimal("12.5000"), "sms",
                 Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, channels, Features.empty());
