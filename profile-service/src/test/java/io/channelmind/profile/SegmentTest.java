@@ -246,6 +246,46 @@ class SegmentTest {
                 .body("next", nullValue());
     }
 
+    @Test
+    void windowRuleEvaluatesAsOf() {
+        String ns = TestEvents.namespace();
+        String rule = "trait.ns = '" + ns + "' and count(purchase, 90d) >= 1 and sum(purchase.value, 90d) > 1000";
+        sendCustomerEvents(List.of(
+                identify(ns + ":a", T0, Map.of("ns", ns)),
+                conversion(ns + ":a", T0.minus(Duration.ofDays(10)), "email", 800),
+                conversion(ns + ":a", T0.minus(Duration.ofDays(5)), "email", 300),
+                identify(ns + ":b", T0, Map.of("ns", ns)),
+                conversion(ns + ":b", T0.minus(Duration.ofDays(100)), "email", 2000),
+                conversion(ns + ":b", T0.minus(Duration.ofDays(1)), "email", 50),
+                identify(ns + ":c", T0, Map.of("ns", ns)),
+                conversion(ns + ":c", T0.minus(Duration.ofDays(10)), "email", 1100),
+                conversion(ns + ":c", T0.minus(Duration.ofDays(3)), "email", -200),
+                identify(ns + ":d", T0, Map.of("ns", ns)),
+                conversion(ns + ":d", T0.plus(Duration.ofDays(1)), "email", 5000)));
+        ProfileEventsTest.awaitProfile(ns + ":d", "conversions", 1);
+
+        JsonPath created = given().contentType(ContentType.JSON)
+                .body(Map.of("name", ns, "rule", rule, "asOf", T0.toString()))
+                .when().post("/api/v1/segments")
+                .then().statusCode(201).extract().jsonPath();
+
+        assertEquals(T0.toString(), created.getString("asOf"));
+        // c's return does not lower the purchase sum, and d's purchase lies after asOf.
+        assertEquals(List.of(ns + ":a", ns + ":c"), memberKeys(ns));
+
+        sendCustomerEvents(List.of(conversion(ns + ":b", T0.minus(Duration.ofDays(2)), "email", 1000)));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertEquals(List.of(ns + ":a", ns + ":b", ns + ":c"),
+                memberKeys(ns)));
+    }
+
+    @Test
+    void windowRuleErrorNamesPosition() {
+        createSegment(TestEvents.namespace(), "count(purchase, 90) >= 1")
+                .then().statusCode(400)
+                .body("position", equalTo(16))
+                .body("token", equalTo("'90'"));
+    }
+
     private static Response createSegment(String name, String rule) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("name", name, "rule", rule, "description", "test segment"))

@@ -116,6 +116,11 @@ public class ProfileRepository {
                 converted = profile_channel.converted + excluded.converted,
                 last_contact_at = greatest(profile_channel.last_contact_at, excluded.last_contact_at)""";
 
+    private static final String MOVE_ACTIVITY = """
+            update profile_activity a set profile_key = m.survivor
+            from unnest($1::text[], $2::text[]) as m(merged, survivor)
+            where a.profile_key = m.merged""";
+
     private final JsonColumns json;
 
     public ProfileRepository(JsonColumns json) {
@@ -229,7 +234,7 @@ public class ProfileRepository {
 
     /**
      * Adds the delivery outcome counts to the channel counters of profile {@code keys[i]} on
-     * {@code channels[i]}. {@code counts} holds one array per counter, in the order sent,
+     * {@code channels[i]}. {@code counts} contains one array per counter, in the order sent,
      * delivered, opened, clicked, converted. Entries for profiles that do not exist are skipped.
      * Returns the number of entries applied.
      */
@@ -240,8 +245,8 @@ public class ProfileRepository {
     }
 
     /**
-     * Moves the channel counters of each merged profile (the keys of {@code survivors}) to its
-     * survivor, which must exist, and deletes the merged profiles. Their segment memberships and
+     * Moves the channel counters and windowed events of each merged profile (the keys of
+     * {@code survivors}) to its survivor, which must exist, and deletes the merged profiles. Their segment memberships and
      * identities must be gone or moved already.
      */
     public Uni<Void> deleteMerged(SqlClient client, Map<String, String> survivors) {
@@ -251,6 +256,7 @@ public class ProfileRepository {
         String[] merged = survivors.keySet().toArray(String[]::new);
         Tuple pairs = Tuple.of(merged, survivors.values().toArray(String[]::new));
         return client.preparedQuery(MOVE_CHANNELS).execute(pairs)
+                .chain(() -> client.preparedQuery(MOVE_ACTIVITY).execute(pairs))
                 .chain(() -> client.preparedQuery("delete from profile_channel where profile_key = any($1::text[])")
                         .execute(Tuple.of((Object) merged)))
                 .chain(() -> client.preparedQuery("delete from profile where profile_key = any($1::text[])")

@@ -48,7 +48,7 @@ public class SegmentResource {
     public Uni<Response> create(@Valid @NotNull SegmentRequest request) {
         Uni<Optional<Segment>> created;
         try {
-            created = segments.create(request.name(), request.rule(), request.description());
+            created = segments.create(request.name(), request.rule(), request.description(), request.asOf());
         } catch (InvalidRuleException e) {
             throw invalidRule(request.rule(), e);
         }

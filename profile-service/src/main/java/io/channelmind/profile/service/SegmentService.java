@@ -62,9 +62,10 @@ public class SegmentService {
      * NOTE: each page commits on its own. If a page fails, the segment keeps the members found so
      * far, and later events re-evaluate only the profiles they touch.
      */
-    public Uni<Optional<Segment>> create(String name, String rule, String description) {
-        CompiledSegment compiled = new CompiledSegment(name, catalog.compile(rule));
-        Segment segment = new Segment(name, rule, description, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    public Uni<Optional<Segment>> create(String name, String rule, String description, Instant asOf) {
+        Instant storedAsOf = asOf == null ? null : asOf.truncatedTo(ChronoUnit.MICROS);
+        CompiledSegment compiled = new CompiledSegment(name, catalog.compile(rule), storedAsOf);
+        Segment segment = new Segment(name, rule, description, storedAsOf, Instant.now().truncatedTo(ChronoUnit.MICROS));
 
         // The advisory lock is transaction-scoped, so it is taken in the Panache transaction of the
         // insert and released only when the new segment has committed.
