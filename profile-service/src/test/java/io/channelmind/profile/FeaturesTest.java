@@ -24,8 +24,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.channelmind.profile.domain.CustomerEvent;
+import io.channelmind.profile.domain.DeliveryEvent;
 import io.channelmind.profile.service.CustomerEventBatch;
 import io.channelmind.profile.service.CustomerEventService;
+import io.channelmind.profile.service.DeliveryService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -38,6 +40,9 @@ class FeaturesTest {
 
     @Inject
     CustomerEventService service;
+
+    @Inject
+    DeliveryService deliveryService;
 
     @Inject
     ObjectMapper mapper;
@@ -106,13 +111,23 @@ class FeaturesTest {
             }
         }
         apply(pending);
+        List<Map<String, Object>> deliveries = randomDeliveries(new Random(11), 40);
+        for (int start = 0; start < deliveries.size(); start += 7) {
+            List<Map<String, Object>> batch = deliveries.subList(start, Math.min(start + 7, deliveries.size()));
+            applyDeliveries(batch.stream().map(event -> renamed(event, incremental)).toList());
+        }
+
         apply(events.stream().map(event -> renamed(event, replay)).toList());
+        applyDeliveries(deliveries.stream().map(event -> renamed(event, replay)).toList());
 
         for (String id : List.of("a", "b", "c")) {
             Map<String, Object> incrementalView = view(incremental + ":" + id);
             Map<String, Object> replayView = view(replay + ":" + id);
             assertEquals(replayView, incrementalView, "profile " + id);
         }
+        List<Integer> delivered = given().get("/api/v1/profiles/{key}", incremental + ":a").jsonPath()
+                .getList("channels.delivered", Integer.class);
+        assertTrue(delivered.stream().mapToInt(Integer::intValue).sum() > 0, "deliveries reached profile a");
     }
 
     /** Returns identify, contact, conversion, return and cancellation events for three keys, in time order. */
@@ -138,6 +153,25 @@ class FeaturesTest {
         return events;
     }
 
+    /** Returns delivery outcomes of every status for the keys a, b and c, with a few repeated event ids. */
+    private static List<Map<String, Object>> randomDeliveries(Random random, int count) {
+        String[] statuses = {"delivered", "delivered", "bounced", "opened", "clicked", "converted", "unsubscribed"};
+        String[] channels = {"email", "sms"};
+        List<Map<String, Object>> deliveries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = String.valueOf((char) ('a' + random.nextInt(3)));
+            Map<String, Object> delivery = TestEvents.delivery(id, channels[random.nextInt(channels.length)],
+                    statuses[random.nextInt(statuses.length)]);
+            delivery.put("eventId", "d-" + i);
+            delivery.put("at", T0.plus(Duration.ofHours(i)).toString());
+            deliveries.add(delivery);
+            if (random.nextInt(5) == 0) {
+                deliveries.add(delivery);
+            }
+        }
+        return deliveries;
+    }
+
     /** Returns a copy of the event with its key in the namespace and a fresh event id. */
     private static Map<String, Object> renamed(Map<String, Object> event, String ns) {
         Map<String, Object> copy = new LinkedHashMap<>(event);
@@ -151,6 +185,12 @@ class FeaturesTest {
                 .extract().jsonPath().getMap(""));
         view.remove("profileKey");
         return view;
+    }
+
+    private void applyDeliveries(List<Map<String, Object>> events) {
+        List<DeliveryEvent> parsed = events.stream().map(event -> mapper.convertValue(event, DeliveryEvent.class))
+                .toList();
+        deliveryService.apply(parsed.size(), parsed).await().atMost(TIMEOUT);
     }
 
     private void apply(List<Map<String, Object>> events) {

@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.channelmind.profile.TestEvents.Received;
@@ -33,9 +35,14 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 class SegmentTest {
+
+    @Inject
+    Pool pool;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Instant T0 = Instant.parse("2024-05-01T08:00:00Z");
@@ -244,6 +251,108 @@ class SegmentTest {
                 .then().statusCode(200)
                 .body("members.size()", equalTo(0))
                 .body("next", nullValue());
+    }
+
+    @Test
+    void windowRuleEvaluatesAsOf() {
+        String ns = TestEvents.namespace();
+        String rule = "trait.ns = '" + ns + "' and count(purchase, 90d) >= 1 and sum(purchase.value, 90d) > 1000";
+        sendCustomerEvents(List.of(
+                identify(ns + ":a", T0, Map.of("ns", ns)),
+                conversion(ns + ":a", T0.minus(Duration.ofDays(10)), "email", 800),
+                conversion(ns + ":a", T0.minus(Duration.ofDays(5)), "email", 300),
+                identify(ns + ":b", T0, Map.of("ns", ns)),
+                conversion(ns + ":b", T0.minus(Duration.ofDays(100)), "email", 2000),
+                conversion(ns + ":b", T0.minus(Duration.ofDays(1)), "email", 50),
+                identify(ns + ":c", T0, Map.of("ns", ns)),
+                conversion(ns + ":c", T0.minus(Duration.ofDays(10)), "email", 1100),
+                conversion(ns + ":c", T0.minus(Duration.ofDays(3)), "email", -200),
+                identify(ns + ":d", T0, Map.of("ns", ns)),
+                conversion(ns + ":d", T0.plus(Duration.ofDays(1)), "email", 5000)));
+        ProfileEventsTest.awaitProfile(ns + ":d", "conversions", 1);
+
+        JsonPath created = given().contentType(ContentType.JSON)
+                .body(Map.of("name", ns, "rule", rule, "asOf", T0.toString()))
+                .when().post("/api/v1/segments")
+                .then().statusCode(201).extract().jsonPath();
+
+        assertEquals(T0.toString(), created.getString("asOf"));
+        // c's return does not lower the purchase sum, and d's purchase lies after asOf.
+        assertEquals(List.of(ns + ":a", ns + ":c"), memberKeys(ns));
+
+        sendCustomerEvents(List.of(conversion(ns + ":b", T0.minus(Duration.ofDays(2)), "email", 1000)));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertEquals(List.of(ns + ":a", ns + ":b", ns + ":c"),
+                memberKeys(ns)));
+    }
+
+    @Test
+    void previewCountsWithoutSaving() {
+        String ns = TestEvents.namespace();
+        sendCustomerEvents(List.of(
+                conversion(ns + ":a", T0.minus(Duration.ofDays(3)), "email", 10),
+                conversion(ns + ":b", T0.minus(Duration.ofDays(200)), "email", 10),
+                conversion(ns + ":c", T0.minus(Duration.ofDays(1)), "email", 10),
+                identify(ns + ":a", T0, Map.of("ns", ns)),
+                identify(ns + ":b", T0, Map.of("ns", ns)),
+                identify(ns + ":c", T0, Map.of("ns", ns))));
+        ProfileEventsTest.awaitProfile(ns + ":c", "traits.ns", ns);
+        String rule = "trait.ns = '" + ns + "' and count(purchase, 90d) >= 1";
+
+        JsonPath preview = given().contentType(ContentType.JSON)
+                .body(Map.of("rule", rule, "asOf", T0.toString(), "sampleSize", 1))
+                .when().post("/api/v1/segments/preview")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertEquals(2, preview.getInt("count"));
+        assertEquals(List.of(ns + ":a"), preview.getList("sample", String.class));
+        when().get("/api/v1/segments/{name}", "preview").then().statusCode(404);
+    }
+
+    @Test
+    void previewRejectsBadInput() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("rule", "count(purchase, 90d) >="))
+                .when().post("/api/v1/segments/preview")
+                .then().statusCode(400)
+                .body("position", equalTo(23));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("rule", "contacts > 0", "sampleSize", 101))
+                .when().post("/api/v1/segments/preview")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void evaluatePublishesChangesOnly() {
+        String ns = TestEvents.namespace();
+        sendCustomerEvents(List.of(
+                identify(ns + ":a", T0, Map.of("ns", ns)), contact(ns + ":a", T0, "sms"),
+                identify(ns + ":b", T0, Map.of("ns", ns))));
+        ProfileEventsTest.awaitProfile(ns + ":b", "traits.ns", ns);
+        createSegment(ns, "trait.ns = '" + ns + "' and contacts >= 1").then().statusCode(201);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertEquals(List.of(ns + ":a=true"), membershipMessages(ns)));
+
+        JsonPath unchanged = when().post("/api/v1/segments/{name}/evaluate", ns).then().statusCode(200)
+                .extract().jsonPath();
+        pool.preparedQuery("delete from segment_member where segment = $1").execute(Tuple.of(ns))
+                .await().atMost(TIMEOUT);
+        JsonPath repaired = when().post("/api/v1/segments/{name}/evaluate", ns).then().statusCode(200)
+                .extract().jsonPath();
+
+        assertEquals(0, unchanged.getInt("entered"));
+        assertEquals(0, unchanged.getInt("exited"));
+        assertEquals(1, repaired.getInt("entered"));
+        assertEquals(1, repaired.getInt("size"));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertEquals(List.of(ns + ":a=true", ns + ":a=true"),
+                membershipMessages(ns)));
+        when().post("/api/v1/segments/{name}/evaluate", "no-such-segment").then().statusCode(404);
+    }
+
+    @Test
+    void windowRuleErrorNamesPosition() {
+        createSegment(TestEvents.namespace(), "count(purchase, 90) >= 1")
+                .then().statusCode(400)
+                .body("position", equalTo(16))
+                .body("token", equalTo("'90'"));
     }
 
     private static Response createSegment(String name, String rule) {

@@ -81,6 +81,10 @@ public final class TestEvents {
     }
 
     public static Map<String, Object> delivery(String profileKey, String channel) {
+        return delivery(profileKey, channel, "delivered");
+    }
+
+    public static Map<String, Object> delivery(String profileKey, String channel, String status) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("schemaVersion", 1);
         event.put("eventId", UUID.randomUUID().toString());
@@ -88,7 +92,7 @@ public final class TestEvents {
         event.put("campaignId", "c-1");
         event.put("channel", channel);
         event.put("copyId", null);
-        event.put("status", "delivered");
+        event.put("status", status);
         event.put("at", Instant.now().toString());
         return event;
     }

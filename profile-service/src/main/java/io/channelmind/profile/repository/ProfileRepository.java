@@ -77,24 +77,30 @@ public class ProfileRepository {
 
     // Resolves each delivery's profile key through the identity table, so a delivery addressed to
     // a merged profile counts on its survivor. Returns the number of input entries applied.
-    private static final String ADD_SENT = """
+    private static final String ADD_DELIVERY_OUTCOMES = """
             with resolved as (
-                select i.profile_key as k, d.ch, d.n
-                from unnest($1::text[], $2::text[], $3::int8[]) as d(k, ch, n)
+                select i.profile_key as k, d.ch, d.se, d.de, d.op, d.cl, d.cv
+                from unnest($1::text[], $2::text[], $3::int8[], $4::int8[], $5::int8[], $6::int8[], $7::int8[])
+                     as d(k, ch, se, de, op, cl, cv)
                 join profile_identity i on i.kind = 'profileKey' and i.value = d.k
             ), added as (
-                insert into profile_channel (profile_key, channel, sent)
-                select k, ch, sum(n) from resolved group by k, ch order by k, ch
-                on conflict (profile_key, channel) do update set sent = profile_channel.sent + excluded.sent
+                insert into profile_channel (profile_key, channel, sent, delivered, opened, clicked, converted)
+                select k, ch, sum(se), sum(de), sum(op), sum(cl), sum(cv) from resolved group by k, ch order by k, ch
+                on conflict (profile_key, channel) do update set
+                    sent = profile_channel.sent + excluded.sent,
+                    delivered = profile_channel.delivered + excluded.delivered,
+                    opened = profile_channel.opened + excluded.opened,
+                    clicked = profile_channel.clicked + excluded.clicked,
+                    converted = profile_channel.converted + excluded.converted
             )
             select count(*) from resolved""";
 
     // Adds the channel counters of each merged profile to its survivor's and deletes them.
     private static final String MOVE_CHANNELS = """
             insert into profile_channel (profile_key, channel, contacts, conversions, conversion_value, sent,
-                                         last_contact_at)
+                                         delivered, opened, clicked, converted, last_contact_at)
             select m.survivor, c.channel, sum(c.contacts), sum(c.conversions), sum(c.conversion_value), sum(c.sent),
-                   max(c.last_contact_at)
+                   sum(c.delivered), sum(c.opened), sum(c.clicked), sum(c.converted), max(c.last_contact_at)
             from profile_channel c join unnest($1::text[], $2::text[]) as m(merged, survivor)
                  on c.profile_key = m.merged
             group by m.survivor, c.channel
@@ -104,7 +110,16 @@ public class ProfileRepository {
                 conversions = profile_channel.conversions + excluded.conversions,
                 conversion_value = profile_channel.conversion_value + excluded.conversion_value,
                 sent = profile_channel.sent + excluded.sent,
+                delivered = profile_channel.delivered + excluded.delivered,
+                opened = profile_channel.opened + excluded.opened,
+                clicked = profile_channel.clicked + excluded.clicked,
+                converted = profile_channel.converted + excluded.converted,
                 last_contact_at = greatest(profile_channel.last_contact_at, excluded.last_contact_at)""";
+
+    private static final String MOVE_ACTIVITY = """
+            update profile_activity a set profile_key = m.survivor
+            from unnest($1::text[], $2::text[]) as m(merged, survivor)
+            where a.profile_key = m.merged""";
 
     private final JsonColumns json;
 
@@ -218,18 +233,20 @@ public class ProfileRepository {
     }
 
     /**
-     * Adds {@code counts[i]} to the {@code sent} counter of profile {@code keys[i]} on
-     * {@code channels[i]}. Entries for profiles that do not exist are skipped. Returns the number
-     * of entries applied.
+     * Adds the delivery outcome counts to the channel counters of profile {@code keys[i]} on
+     * {@code channels[i]}. {@code counts} contains one array per counter, in the order sent,
+     * delivered, opened, clicked, converted. Entries for profiles that do not exist are skipped.
+     * Returns the number of entries applied.
      */
-    public Uni<Integer> addSent(SqlClient client, String[] keys, String[] channels, Long[] counts) {
-        return client.preparedQuery(ADD_SENT).execute(Tuple.of(keys, channels, counts))
+    public Uni<Integer> addDeliveryOutcomes(SqlClient client, String[] keys, String[] channels, Long[][] counts) {
+        Tuple parameters = Tuple.from(List.of(keys, channels, counts[0], counts[1], counts[2], counts[3], counts[4]));
+        return client.preparedQuery(ADD_DELIVERY_OUTCOMES).execute(parameters)
                 .map(rows -> rows.iterator().next().getLong(0).intValue());
     }
 
     /**
-     * Moves the channel counters of each merged profile (the keys of {@code survivors}) to its
-     * survivor, which must exist, and deletes the merged profiles. Their segment memberships and
+     * Moves the channel counters and windowed events of each merged profile (the keys of
+     * {@code survivors}) to its survivor, which must exist, and deletes the merged profiles. Their segment memberships and
      * identities must be gone or moved already.
      */
     public Uni<Void> deleteMerged(SqlClient client, Map<String, String> survivors) {
@@ -239,6 +256,7 @@ public class ProfileRepository {
         String[] merged = survivors.keySet().toArray(String[]::new);
         Tuple pairs = Tuple.of(merged, survivors.values().toArray(String[]::new));
         return client.preparedQuery(MOVE_CHANNELS).execute(pairs)
+                .chain(() -> client.preparedQuery(MOVE_ACTIVITY).execute(pairs))
                 .chain(() -> client.preparedQuery("delete from profile_channel where profile_key = any($1::text[])")
                         .execute(Tuple.of((Object) merged)))
                 .chain(() -> client.preparedQuery("delete from profile where profile_key = any($1::text[])")
@@ -249,14 +267,16 @@ public class ProfileRepository {
     /** Loads the per-channel statistics of the given profiles, keyed by profile key and channel. */
     public Uni<Map<String, Map<String, ChannelStats>>> channels(SqlClient client, Collection<String> keys) {
         String sql = """
-                select profile_key, channel, contacts, conversions, conversion_value, sent, last_contact_at
+                select profile_key, channel, contacts, conversions, conversion_value, sent, delivered, opened,
+                       clicked, converted, last_contact_at
                 from profile_channel where profile_key = any($1::text[]) order by profile_key, channel""";
         return client.preparedQuery(sql).execute(Tuple.of(keys.toArray(String[]::new))).map(rows -> {
             Map<String, Map<String, ChannelStats>> channels = new LinkedHashMap<>();
             for (Row row : rows) {
                 ChannelStats stats = new ChannelStats(row.getString("channel"), row.getLong("contacts"),
                         row.getLong("conversions"), row.getBigDecimal("conversion_value"), row.getLong("sent"),
-                        instant(row, "last_contact_at"));
+                        row.getLong("delivered"), row.getLong("opened"), row.getLong("clicked"),
+                        row.getLong("converted"), instant(row, "last_contact_at"));
                 channels.computeIfAbsent(row.getString("profile_key"), key -> new LinkedHashMap<>())
                         .put(stats.channel(), stats);
             }

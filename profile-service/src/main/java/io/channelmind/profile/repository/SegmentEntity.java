@@ -23,6 +23,9 @@ public class SegmentEntity extends PanacheEntityBase {
 
     public String description;
 
+    @Column(name = "as_of")
+    public Instant asOf;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -31,11 +34,12 @@ public class SegmentEntity extends PanacheEntityBase {
         entity.name = segment.name();
         entity.rule = segment.rule();
         entity.description = segment.description();
+        entity.asOf = segment.asOf();
         entity.createdAt = segment.createdAt();
         return entity;
     }
 
     Segment toSegment() {
-        return new Segment(name, rule, description, createdAt);
+        return new Segment(name, rule, description, asOf, createdAt);
     }
 }

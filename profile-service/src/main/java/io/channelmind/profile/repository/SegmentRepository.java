@@ -76,7 +76,7 @@ public class SegmentRepository implements PanacheRepositoryBase<SegmentEntity, S
      * transaction, not a second pooled connection and session per batch.
      */
     public Uni<List<Segment>> listInTransaction(SqlClient client) {
-        return client.query("select name, rule, description, created_at from segment order by name").execute()
+        return client.query("select name, rule, description, as_of, created_at from segment order by name").execute()
                 .map(rows -> {
                     List<Segment> segments = new ArrayList<>();
                     rows.forEach(row -> segments.add(toSegment(row)));
@@ -85,8 +85,9 @@ public class SegmentRepository implements PanacheRepositoryBase<SegmentEntity, S
     }
 
     private static Segment toSegment(Row row) {
+        OffsetDateTime asOf = row.getOffsetDateTime("as_of");
         OffsetDateTime createdAt = row.getOffsetDateTime("created_at");
         return new Segment(row.getString("name"), row.getString("rule"), row.getString("description"),
-                createdAt == null ? null : createdAt.toInstant());
+                asOf == null ? null : asOf.toInstant(), createdAt == null ? null : createdAt.toInstant());
     }
 }

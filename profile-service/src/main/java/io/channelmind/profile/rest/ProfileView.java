@@ -13,6 +13,8 @@ import io.channelmind.profile.domain.ChannelStats;
 import io.channelmind.profile.domain.Features;
 import io.channelmind.profile.domain.Profile;
 import io.channelmind.profile.service.ChannelPriors;
+import io.channelmind.profile.service.ChannelPriors.PopulationRates;
+import io.channelmind.profile.service.ChannelPriors.SmoothedRates;
 
 /** A profile as the REST API returns it; contact points, {@code lastChannel} and times may be null. */
 public record ProfileView(
@@ -35,8 +37,10 @@ public record ProfileView(
         FeaturesView features) {
 
     /**
-     * Counters of one channel. {@code responseRate} is conversions per contact smoothed towards
-     * the channel's rate over all profiles, null while no profile has a contact on the channel.
+     * Counters of one channel with smoothed rates, each pulled towards the channel's rate over all
+     * profiles. {@code responseRate} is conversions per contact; {@code openRate},
+     * {@code clickRate} and {@code conversionRate} are opens, clicks and credited conversions per
+     * delivered message. A rate is null while no profile has a trial for it on the channel.
      */
     public record ChannelView(
             String channel,
@@ -44,8 +48,22 @@ public record ProfileView(
             long conversions,
             BigDecimal conversionValue,
             long sent,
+            long delivered,
+            long opened,
+            long clicked,
+            long converted,
             Instant lastContactAt,
-            Double responseRate) {
+            Double responseRate,
+            Double openRate,
+            Double clickRate,
+            Double conversionRate) {
+
+        static ChannelView from(ChannelStats stats, SmoothedRates rates) {
+            return new ChannelView(stats.channel(), stats.contacts(), stats.conversions(),
+                    Decimals.plain(stats.conversionValue()), stats.sent(), stats.delivered(), stats.opened(),
+                    stats.clicked(), stats.converted(), stats.lastContactAt(), rates.response(), rates.open(),
+                    rates.click(), rates.conversion());
+        }
     }
 
     /**
@@ -80,13 +98,11 @@ public record ProfileView(
         }
     }
 
-    /** Returns the view of the profile, smoothing response rates with the channels' population rates. */
-    static ProfileView from(Profile profile, Map<String, Double> populationRates, ChannelPriors priors) {
+    /** Returns the view of the profile, smoothing its rates with the channels' population rates. */
+    static ProfileView from(Profile profile, Map<String, PopulationRates> populationRates, ChannelPriors priors) {
         List<ChannelView> channels = profile.channels().values().stream()
                 .sorted(Comparator.comparing(ChannelStats::channel))
-                .map(stats -> new ChannelView(stats.channel(), stats.contacts(), stats.conversions(),
-                        Decimals.plain(stats.conversionValue()), stats.sent(), stats.lastContactAt(),
-                        priors.smoothedRate(populationRates, stats.channel(), stats.contacts(), stats.conversions())))
+                .map(stats -> ChannelView.from(stats, priors.smooth(populationRates, stats)))
                 .toList();
         return new ProfileView(profile.profileKey(), profile.email(), profile.phone(), profile.firstName(),
                 profile.locale(), profile.timeZone(), new TreeMap<>(profile.consent()), profile.traits(),

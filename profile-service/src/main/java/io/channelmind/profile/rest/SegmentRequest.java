@@ -1,7 +1,13 @@
 package io.channelmind.profile.rest;
 
+import java.time.Instant;
+
 import jakarta.validation.constraints.NotBlank;
+import java.time.Instant;
+
 import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+
 import jakarta.validation.constraints.Size;
 
 /** The body of {@code POST /api/v1/segments}. */
@@ -14,7 +20,8 @@ public record SegmentRequest(
         @Size(max = SegmentRequest.MAX_RULE_LENGTH, message = "Keep the rule at most {max} characters long")
         String rule,
         @Size(max = SegmentRequest.MAX_DESCRIPTION_LENGTH, message = "Keep the description at most {max} characters long")
-        String description) {
+        String description,
+        Instant asOf) {
 
     static final String NAME_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
     static final int MAX_RULE_LENGTH = 2000;

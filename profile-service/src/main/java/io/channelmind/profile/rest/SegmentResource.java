@@ -20,7 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.channelmind.profile.domain.Segment;
+import io.channelmind.profile.domain.SegmentEvaluation;
 import io.channelmind.profile.domain.SegmentMember;
+import io.channelmind.profile.domain.SegmentPreview;
 import io.channelmind.profile.rule.InvalidRuleException;
 import io.channelmind.profile.service.SegmentService;
 import io.channelmind.web.Problem;
@@ -48,7 +50,7 @@ public class SegmentResource {
     public Uni<Response> create(@Valid @NotNull SegmentRequest request) {
         Uni<Optional<Segment>> created;
         try {
-            created = segments.create(request.name(), request.rule(), request.description());
+            created = segments.create(request.name(), request.rule(), request.description(), request.asOf());
         } catch (InvalidRuleException e) {
             throw invalidRule(request.rule(), e);
         }
@@ -61,6 +63,31 @@ public class SegmentResource {
                         .created(URI.create("/api/v1/segments/" + segment.name()))
                         .entity(SegmentView.from(segment, size))
                         .build()));
+    }
+
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Count the profiles a rule selects, with a sample of keys, without saving a segment",
+            description = "Evaluates the rule over every profile at asOf (optional), else at the service's "
+                    + "setting or the clock. sampleSize: 0 to 100, default 10; the sample is in key order.")
+    public Uni<SegmentPreview> preview(@Valid @NotNull SegmentPreviewRequest request) {
+        int sampleSize = request.sampleSize() == null ? SegmentPreviewRequest.DEFAULT_SAMPLE : request.sampleSize();
+        try {
+            return segments.preview(request.rule(), request.asOf(), sampleSize);
+        } catch (InvalidRuleException e) {
+            throw invalidRule(request.rule(), e);
+        }
+    }
+
+    @POST
+    @Path("/{name}/evaluate")
+    @Operation(summary = "Evaluate a segment again over all profiles",
+            description = "Publishes an entry or exit on cm.segment-membership for each profile whose membership "
+                    + "changes, and none for the others. Use it for rules that depend on time, such as event "
+                    + "windows measured to the clock.")
+    public Uni<SegmentEvaluation> evaluate(@PathParam("name") String name) {
+        return segments.reevaluate(name).map(found -> found.orElseThrow(() -> segmentNotFound(name)));
     }
 
     @GET
@@ -100,11 +127,14 @@ public class SegmentResource {
     }
 
     private Uni<Segment> requireSegment(String name) {
-        return segments.find(name).map(found -> found.orElseThrow(
-                () -> Problem.of(404, "segment-not-found", "Segment not found")
-                        .detail("No segment is named '" + name + "'")
-                        .error("name", name, "List the segments with GET /api/v1/segments")
-                        .toException()));
+        return segments.find(name).map(found -> found.orElseThrow(() -> segmentNotFound(name)));
+    }
+
+    private static ProblemException segmentNotFound(String name) {
+        return Problem.of(404, "segment-not-found", "Segment not found")
+                .detail("No segment is named '" + name + "'")
+                .error("name", name, "List the segments with GET /api/v1/segments")
+                .toException();
     }
 
     private static ProblemException invalidRule(String rule, InvalidRuleException e) {

@@ -5,16 +5,17 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import io.channelmind.profile.domain.Profile;
 
 /**
  * A profile attribute that a rule can compare: its name as written, the type of literal it
- * accepts and how to read it from a profile. The reader returns null for a missing value
- * ({@code lastChannel} before any contact, an absent trait).
+ * accepts and how to read it from a profile at the time of evaluation. The reader returns null for
+ * a missing value ({@code lastChannel} before any contact, an absent trait).
  */
-public record Field(String name, ValueType type, Function<Profile, Object> reader) {
+public record Field(String name, ValueType type, BiFunction<Profile, Instant, Object> reader) {
 
     /** The literal types a field accepts. {@code ANY} is for traits, whose type is known only per profile. */
     public enum ValueType {
@@ -37,7 +38,7 @@ public record Field(String name, ValueType type, Function<Profile, Object> reade
     static final String KNOWN_FIELDS = "a field: contacts, conversions, conversionValue, hasEmail, hasPhone, "
             + "lastChannel, firstChannel, frequency, monetary, purchases, cancellations, returns, recencyDays, "
             + "lifetimeDays, preferredHour, preferredWeekday, channel.<name>.contacts, channel.<name>.conversions, "
-            + "consent.<channel> or trait.<name>";
+            + "consent.<channel>, trait.<name>, count(<kind>, <duration>) or sum(<kind>.value, <duration>)";
 
     private static final String CHANNEL_PREFIX = "channel.";
     private static final String CONSENT_PREFIX = "consent.";
@@ -49,9 +50,9 @@ public record Field(String name, ValueType type, Function<Profile, Object> reade
             case "contacts" -> number(name, profile -> BigDecimal.valueOf(profile.contacts()));
             case "conversions" -> number(name, profile -> BigDecimal.valueOf(profile.conversions()));
             case "conversionValue" -> number(name, Profile::conversionValue);
-            case "hasEmail" -> new Field(name, ValueType.BOOLEAN, Profile::hasEmail);
-            case "hasPhone" -> new Field(name, ValueType.BOOLEAN, Profile::hasPhone);
-            case "lastChannel" -> new Field(name, ValueType.STRING, Profile::lastChannel);
+            case "hasEmail" -> field(name, ValueType.BOOLEAN, Profile::hasEmail);
+            case "hasPhone" -> field(name, ValueType.BOOLEAN, Profile::hasPhone);
+            case "lastChannel" -> field(name, ValueType.STRING, Profile::lastChannel);
             default -> resolveFeature(name);
         };
         return Optional.ofNullable(field);
@@ -60,18 +61,19 @@ public record Field(String name, ValueType type, Function<Profile, Object> reade
     /**
      * Resolves a purchase or engagement feature. {@code recencyDays} is measured to the time of
      * evaluation and {@code preferredWeekday} is the ISO day number, 1 for Monday to 7 for Sunday.
-     * NOTE: recencyDays is measured to the clock, so a stored membership keeps its value until the
-     * profile changes or the segment is evaluated again.
+     * NOTE: recencyDays is measured to the time of evaluation, so a stored membership keeps its
+     * value until the profile changes or the segment is evaluated again.
      */
     private static Field resolveFeature(String name) {
         return switch (name) {
-            case "firstChannel" -> new Field(name, ValueType.STRING, profile -> profile.features().firstChannel());
+            case "firstChannel" -> field(name, ValueType.STRING, profile -> profile.features().firstChannel());
             case "frequency" -> number(name, profile -> BigDecimal.valueOf(profile.features().frequency()));
             case "monetary" -> number(name, profile -> profile.features().monetary());
             case "purchases" -> number(name, profile -> BigDecimal.valueOf(profile.features().purchases()));
             case "cancellations" -> number(name, profile -> BigDecimal.valueOf(profile.features().cancellations()));
             case "returns" -> number(name, profile -> BigDecimal.valueOf(profile.features().returns()));
-            case "recencyDays" -> number(name, profile -> decimal(profile.features().recencyDays(Instant.now())));
+            case "recencyDays" -> new Field(name, ValueType.NUMBER,
+                    (profile, now) -> decimal(profile.features().recencyDays(now)));
             case "lifetimeDays" -> number(name, profile -> BigDecimal.valueOf(
                     Duration.between(profile.firstSeenAt(), profile.lastSeenAt()).toDays()));
             case "preferredHour" -> number(name, profile -> decimal(profile.features().preferredHour()));
@@ -90,11 +92,11 @@ public record Field(String name, ValueType type, Function<Profile, Object> reade
     private static Field resolvePrefixed(String name) {
         if (name.startsWith(CONSENT_PREFIX) && name.length() > CONSENT_PREFIX.length()) {
             String channel = name.substring(CONSENT_PREFIX.length());
-            return new Field(name, ValueType.BOOLEAN, profile -> Boolean.TRUE.equals(profile.consent().get(channel)));
+            return field(name, ValueType.BOOLEAN, profile -> Boolean.TRUE.equals(profile.consent().get(channel)));
         }
         if (name.startsWith(TRAIT_PREFIX) && name.length() > TRAIT_PREFIX.length()) {
             String trait = name.substring(TRAIT_PREFIX.length());
-            return new Field(name, ValueType.ANY, profile -> profile.traits().get(trait));
+            return field(name, ValueType.ANY, profile -> profile.traits().get(trait));
         }
         if (name.startsWith(CHANNEL_PREFIX)) {
             return resolveChannel(name);
@@ -116,6 +118,11 @@ public record Field(String name, ValueType type, Function<Profile, Object> reade
     }
 
     private static Field number(String name, Function<Profile, Object> reader) {
-        return new Field(name, ValueType.NUMBER, reader);
+        return field(name, ValueType.NUMBER, reader);
+    }
+
+    /** Returns a field whose value does not depend on the time of evaluation. */
+    private static Field field(String name, ValueType type, Function<Profile, Object> reader) {
+        return new Field(name, type, (profile, now) -> reader.apply(profile));
     }
 }

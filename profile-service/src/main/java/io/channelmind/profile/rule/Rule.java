@@ -1,34 +1,55 @@
 package io.channelmind.profile.rule;
 
+import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.channelmind.profile.domain.Profile;
 
 /** A parsed segment rule: a boolean expression over one profile. */
 public sealed interface Rule {
 
-    boolean matches(Profile profile);
+    boolean matches(Profile profile, Evaluation evaluation);
+
+    /** Returns the event windows the rule reads, which the caller loads into the {@link Evaluation}. */
+    Set<Window> windows();
 
     /** True when any operand matches. */
     record Or(List<Rule> operands) implements Rule {
         @Override
-        public boolean matches(Profile profile) {
-            return operands.stream().anyMatch(operand -> operand.matches(profile));
+        public boolean matches(Profile profile, Evaluation evaluation) {
+            return operands.stream().anyMatch(operand -> operand.matches(profile, evaluation));
+        }
+
+        @Override
+        public Set<Window> windows() {
+            return windowsOf(operands);
         }
     }
 
     /** True when every operand matches. */
     record And(List<Rule> operands) implements Rule {
         @Override
-        public boolean matches(Profile profile) {
-            return operands.stream().allMatch(operand -> operand.matches(profile));
+        public boolean matches(Profile profile, Evaluation evaluation) {
+            return operands.stream().allMatch(operand -> operand.matches(profile, evaluation));
+        }
+
+        @Override
+        public Set<Window> windows() {
+            return windowsOf(operands);
         }
     }
 
     record Not(Rule operand) implements Rule {
         @Override
-        public boolean matches(Profile profile) {
-            return !operand.matches(profile);
+        public boolean matches(Profile profile, Evaluation evaluation) {
+            return !operand.matches(profile, evaluation);
+        }
+
+        @Override
+        public Set<Window> windows() {
+            return operand.windows();
         }
     }
 
@@ -38,13 +59,45 @@ public sealed interface Rule {
      */
     record Comparison(Field field, Operator operator, Object literal) implements Rule {
         @Override
-        public boolean matches(Profile profile) {
-            Object actual = field.reader().apply(profile);
+        public boolean matches(Profile profile, Evaluation evaluation) {
+            Object actual = field.reader().apply(profile, evaluation.now());
             Integer comparison = actual == null ? null : Values.compare(actual, literal);
             if (comparison == null) {
                 return operator == Operator.NE;
             }
             return operator.test(comparison);
         }
+
+        @Override
+        public Set<Window> windows() {
+            return Set.of();
+        }
+    }
+
+    /** Compares the count of a window's events, or the sum of their values, with a number. */
+    record WindowComparison(Aggregate aggregate, Window window, Operator operator, BigDecimal literal)
+            implements Rule {
+        @Override
+        public boolean matches(Profile profile, Evaluation evaluation) {
+            WindowTotals totals = evaluation.totals(window);
+            BigDecimal actual = aggregate == Aggregate.COUNT ? BigDecimal.valueOf(totals.count()) : totals.sum();
+            return operator.test(actual.compareTo(literal));
+        }
+
+        @Override
+        public Set<Window> windows() {
+            return Set.of(window);
+        }
+    }
+
+    /** The aggregate functions over a window: {@code count(kind, 90d)} and {@code sum(kind.value, 90d)}. */
+    enum Aggregate {
+        COUNT, SUM
+    }
+
+    private static Set<Window> windowsOf(List<Rule> operands) {
+        Set<Window> windows = new HashSet<>();
+        operands.forEach(operand -> windows.addAll(operand.windows()));
+        return Set.copyOf(windows);
     }
 }

@@ -1,6 +1,7 @@
 package io.channelmind.profile.rule;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,9 @@ import io.channelmind.profile.rule.Token.Kind;
 /** Splits a rule into tokens; the last token is always {@link Kind#END}. */
 final class RuleLexer {
 
-    private static final String ANY_TOKEN = "a field, a comparison operator, a literal, 'and', 'or', 'not' or a parenthesis";
+    private static final String ANY_TOKEN =
+            "a field, a comparison operator, a literal, 'and', 'or', 'not', a parenthesis or a comma";
+    private static final String DURATION = "a whole number followed by d (days), h (hours) or w (weeks), such as 90d";
 
     private final String source;
     private int index;
@@ -45,6 +48,10 @@ final class RuleLexer {
         if (current == ')') {
             index++;
             return new Token(Kind.RIGHT_PAREN, ")", start, null);
+        }
+        if (current == ',') {
+            index++;
+            return new Token(Kind.COMMA, ",", start, null);
         }
         if (current == '=' || current == '!' || current == '<' || current == '>') {
             return readOperator(start);
@@ -96,12 +103,38 @@ final class RuleLexer {
         while (index < source.length() && isNumberPart(source.charAt(index))) {
             index++;
         }
+        if (index < source.length() && Character.isLetter(source.charAt(index))) {
+            return readDuration(start);
+        }
         String text = source.substring(start, index);
         try {
             return new Token(Kind.NUMBER, text, start, new BigDecimal(text.startsWith("+") ? text.substring(1) : text));
         } catch (NumberFormatException e) {
             throw new InvalidRuleException(start, "'" + text + "'", "a number such as 3, -1.5 or 2e3");
         }
+    }
+
+    /** Reads a window length: digits and a unit letter, as in {@code 90d}, {@code 12h} or {@code 4w}. */
+    private Token readDuration(int start) {
+        while (index < source.length() && Character.isLetterOrDigit(source.charAt(index))) {
+            index++;
+        }
+        String text = source.substring(start, index);
+        String amount = text.substring(0, text.length() - 1);
+        if (!amount.chars().allMatch(Character::isDigit) || amount.length() > 6) {
+            throw new InvalidRuleException(start, "'" + text + "'", DURATION);
+        }
+        long value = Long.parseLong(amount);
+        Duration length = switch (text.charAt(text.length() - 1)) {
+            case 'd' -> Duration.ofDays(value);
+            case 'h' -> Duration.ofHours(value);
+            case 'w' -> Duration.ofDays(7 * value);
+            default -> throw new InvalidRuleException(start, "'" + text + "'", DURATION);
+        };
+        if (length.isZero()) {
+            throw new InvalidRuleException(start, "'" + text + "'", DURATION + ", greater than 0");
+        }
+        return new Token(Kind.DURATION, text, start, length);
     }
 
     private boolean isNumberPart(char character) {

@@ -1,5 +1,7 @@
 package io.channelmind.profile.rule;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -11,8 +13,9 @@ import io.channelmind.profile.rule.Token.Kind;
  * <pre>
  * expr       := term ("or" term)*
  * term       := factor ("and" factor)*
- * factor     := "not" factor | "(" expr ")" | comparison
+ * factor     := "not" factor | "(" expr ")" | comparison | window
  * comparison := field op literal
+ * window     := ("count" "(" kind | "sum" "(" kind ".value") "," duration ")" op number
  * </pre>
  * Every syntax error is an {@link InvalidRuleException} naming the position, the token found
  * and what the grammar expected there.
@@ -72,7 +75,7 @@ public final class RuleParser {
         return switch (token.kind()) {
             case NOT -> nested(token, () -> new Rule.Not(factor()));
             case LEFT_PAREN -> nested(token, () -> parenthesised(token));
-            case FIELD -> comparison(token);
+            case FIELD -> isAggregate(token) ? windowComparison(token) : comparison(token);
             default -> throw new InvalidRuleException(token.position(), token.display(), FACTOR);
         };
     }
@@ -118,6 +121,57 @@ public final class RuleParser {
                     "= or != before " + literal.text() + " (true and false have no order)");
         }
         return new Rule.Comparison(field, operator, literal.value());
+    }
+
+    private boolean isAggregate(Token token) {
+        String name = token.text();
+        return (name.equals("count") || name.equals("sum")) && peek().kind() == Kind.LEFT_PAREN;
+    }
+
+    /** Parses {@code count(kind, duration) op number} or {@code sum(kind.value, duration) op number}. */
+    private Rule windowComparison(Token function) {
+        Rule.Aggregate aggregate = function.text().equals("count") ? Rule.Aggregate.COUNT : Rule.Aggregate.SUM;
+        index++;
+        String suffix = aggregate == Rule.Aggregate.SUM ? ".value" : "";
+        String kinds = String.join(", ", Window.KINDS.stream().map(kind -> kind + suffix).toList());
+
+        Token kindToken = next();
+        String name = kindToken.text();
+        boolean suffixed = name.endsWith(suffix);
+        String kind = suffixed ? name.substring(0, name.length() - suffix.length()) : name;
+        if (kindToken.kind() != Kind.FIELD || !suffixed || !Window.KINDS.contains(kind)) {
+            throw new InvalidRuleException(kindToken.position(), kindToken.display(),
+                    "an event kind after '" + function.text() + "(': " + kinds);
+        }
+        expect(Kind.COMMA, "',' after '" + name + "'");
+        Token length = next();
+        if (length.kind() != Kind.DURATION) {
+            throw new InvalidRuleException(length.position(), length.display(),
+                    "a window length such as 90d, 12h or 4w after '" + name + ",'");
+        }
+        expect(Kind.RIGHT_PAREN, "')' after '" + length.text() + "'");
+
+        String written = function.text() + "(" + name + ", " + length.text() + ")";
+        Token operatorToken = next();
+        if (operatorToken.kind() != Kind.OPERATOR) {
+            throw new InvalidRuleException(operatorToken.position(), operatorToken.display(),
+                    OPERATOR + " after '" + written + "'");
+        }
+        Operator operator = (Operator) operatorToken.value();
+        Token literal = next();
+        if (literal.kind() != Kind.NUMBER) {
+            throw new InvalidRuleException(literal.position(), literal.display(),
+                    "a number after '" + written + " " + operator.symbol() + "'");
+        }
+        Window window = new Window(kind, (Duration) length.value());
+        return new Rule.WindowComparison(aggregate, window, operator, (BigDecimal) literal.value());
+    }
+
+    private void expect(Kind kind, String expected) {
+        Token token = next();
+        if (token.kind() != kind) {
+            throw new InvalidRuleException(token.position(), token.display(), expected);
+        }
     }
 
     private static boolean accepts(Field.ValueType type, Kind literal) {

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.channelmind.profile.domain.Activity;
 import io.channelmind.profile.domain.ChannelDelta;
 import io.channelmind.profile.domain.CustomerEvent;
 import io.channelmind.profile.domain.ProfileDraft;
@@ -21,6 +22,7 @@ import io.channelmind.profile.domain.SegmentMembershipEvent;
 import io.channelmind.profile.messaging.MembershipPublisher;
 import io.channelmind.profile.messaging.ProfileMergedPublisher;
 import io.channelmind.profile.messaging.Topics;
+import io.channelmind.profile.repository.ActivityRepository;
 import io.channelmind.profile.repository.ConsumptionRepository;
 import io.channelmind.profile.repository.ProfileRepository;
 import io.channelmind.profile.repository.SegmentRepository;
@@ -42,6 +44,7 @@ public class CustomerEventService {
 
     private final Pool pool;
     private final ProfileRepository profiles;
+    private final ActivityRepository activityRepository;
     private final IdentityService identities;
     private final ConsumptionRepository consumption;
     private final SegmentRepository segments;
@@ -52,13 +55,15 @@ public class CustomerEventService {
     private final MeterRegistry registry;
     private final ZoneId defaultZone;
 
-    public CustomerEventService(Pool pool, ProfileRepository profiles, IdentityService identities,
+    public CustomerEventService(Pool pool, ProfileRepository profiles, ActivityRepository activityRepository,
+            IdentityService identities,
             ConsumptionRepository consumption, SegmentRepository segments, SegmentCatalog catalog,
             MembershipService memberships, MembershipPublisher publisher, ProfileMergedPublisher mergedPublisher,
             MeterRegistry registry,
             @ConfigProperty(name = "channelmind.profile.default-time-zone", defaultValue = "UTC") ZoneId defaultZone) {
         this.pool = pool;
         this.profiles = profiles;
+        this.activityRepository = activityRepository;
         this.identities = identities;
         this.consumption = consumption;
         this.segments = segments;
@@ -113,8 +118,13 @@ public class CustomerEventService {
             Map<String, ProfileDraft> drafts = plan.survivors();
             // Sorted by profile key and channel, so concurrent upserts lock channel rows in one order.
             Map<String, ChannelDelta> deltas = new TreeMap<>();
+            List<Activity> activities = new ArrayList<>();
             for (CustomerEvent event : events) {
                 String profileKey = plan.survivorOf(event.profileKey());
+                Activity activity = Activity.of(profileKey, event);
+                if (activity != null) {
+                    activities.add(activity);
+                }
                 ProfileMerger.apply(drafts.get(profileKey), event, channel -> deltas.computeIfAbsent(
                         profileKey + '\n' + channel, ignored -> new ChannelDelta(profileKey, channel)),
                         defaultZone);
@@ -127,6 +137,7 @@ public class CustomerEventService {
                     .toList();
             return identities.store(connection, plan)
                     .call(() -> profiles.addChannelDeltas(connection, new ArrayList<>(deltas.values())))
+                    .call(() -> activityRepository.insert(connection, activities))
                     .chain(exits -> profiles.withChannels(connection, touched)
                             .chain(updated -> catalog.load(connection)
                                     .chain(compiled -> memberships.reevaluate(connection, compiled, updated)))

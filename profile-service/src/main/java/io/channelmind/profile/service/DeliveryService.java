@@ -23,16 +23,26 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Counts deliveries per profile and channel in the {@code sent} counter, once per event id, and
- * marks profiles as not to be contacted on bounced, unsubscribed and complained deliveries.
- * Deliveries to profiles that do not exist are skipped and counted, not stored, because a
- * profile is only created from customer events. Other statuses are counted and ignored.
+ * Counts delivery outcomes per profile and channel, once per event id, and marks profiles as not
+ * to be contacted on bounced, unsubscribed and complained deliveries. A {@code delivered} event
+ * adds to {@code sent} and {@code delivered}, a {@code bounced} one only to {@code sent}, and
+ * {@code opened}, {@code clicked} and {@code converted} add to their counters. Deliveries to
+ * profiles that do not exist are skipped and counted, not stored, because a profile is only
+ * created from customer events. Other statuses are counted and ignored.
  * Do-not-contact changes are published on {@code cm.consent-changes} after the commit.
  */
 @ApplicationScoped
 public class DeliveryService {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
+
+    // Counter indexes, in the column order of ProfileRepository.addDeliveryOutcomes.
+    private static final int SENT = 0;
+    private static final int DELIVERED = 1;
+    private static final int OPENED = 2;
+    private static final int CLICKED = 3;
+    private static final int CONVERTED = 4;
+    private static final int OUTCOMES = 5;
 
     private final Pool pool;
     private final ProfileRepository profiles;
@@ -55,7 +65,7 @@ public class DeliveryService {
     public Uni<Void> apply(long records, List<DeliveryEvent> events) {
         Map<String, DeliveryEvent> unique = new LinkedHashMap<>();
         events.stream()
-                .filter(event -> event.isDelivered() || event.doNotContactReason() != null)
+                .filter(DeliveryEvent::isApplicable)
                 .forEach(event -> unique.putIfAbsent(event.eventId(), event));
         count("ignored-status", events.size() - unique.size());
 
@@ -84,25 +94,60 @@ public class DeliveryService {
                     List<DeliveryEvent> doNotContact = applicable.stream()
                             .filter(event -> event.doNotContactReason() != null)
                             .toList();
-                    return addSent(connection, applicable.stream().filter(DeliveryEvent::isDelivered).toList())
+                    return addOutcomes(connection, applicable)
                             .chain(skipped -> consent.mark(connection, doNotContact, Instant.now())
                                     .map(changes -> new Outcome(skipped, changes)));
                 })
                 .call(() -> consumption.addConsumed(connection, Topics.DELIVERIES, records, Map.of()));
     }
 
-    /** Adds the deliveries to the sent counters and returns the number of entries skipped for a missing profile. */
-    private Uni<Integer> addSent(SqlConnection connection, List<DeliveryEvent> delivered) {
+    /** Adds the events to the outcome counters and returns the number of entries skipped for a missing profile. */
+    private Uni<Integer> addOutcomes(SqlConnection connection, List<DeliveryEvent> events) {
         // Sorted by profile key and channel, so concurrent upserts lock channel rows in one order.
-        Map<ChannelKey, Long> counts = new TreeMap<>();
-        delivered.forEach(event -> counts.merge(new ChannelKey(event.profileKey(), event.channel()), 1L, Long::sum));
+        Map<ChannelKey, long[]> counts = new TreeMap<>();
+        for (DeliveryEvent event : events) {
+            int outcome = outcomeIndex(event);
+            if (outcome >= 0) {
+                long[] row = counts.computeIfAbsent(new ChannelKey(event.profileKey(), event.channel()),
+                        key -> new long[OUTCOMES]);
+                row[outcome]++;
+                if (event.isDelivered()) {
+                    row[SENT]++;
+                }
+            }
+        }
         if (counts.isEmpty()) {
             return Uni.createFrom().item(0);
         }
         String[] profileKeys = counts.keySet().stream().map(ChannelKey::profileKey).toArray(String[]::new);
         String[] channels = counts.keySet().stream().map(ChannelKey::channel).toArray(String[]::new);
-        Long[] sent = counts.values().toArray(Long[]::new);
-        return profiles.addSent(connection, profileKeys, channels, sent).map(applied -> counts.size() - applied);
+        Long[][] columns = new Long[OUTCOMES][counts.size()];
+        int i = 0;
+        for (long[] row : counts.values()) {
+            for (int outcome = 0; outcome < OUTCOMES; outcome++) {
+                columns[outcome][i] = row[outcome];
+            }
+            i++;
+        }
+        return profiles.addDeliveryOutcomes(connection, profileKeys, channels, columns)
+                .map(applied -> counts.size() - applied);
+    }
+
+    /**
+     * Returns the counter that the event adds to, or -1 for a status that only marks do-not-contact.
+     * A delivered event also adds to {@code sent}.
+     */
+    private static int outcomeIndex(DeliveryEvent event) {
+        if (event.isDelivered()) {
+            return DELIVERED;
+        }
+        return switch (event.status()) {
+            case DeliveryEvent.BOUNCED -> SENT;
+            case DeliveryEvent.OPENED -> OPENED;
+            case DeliveryEvent.CLICKED -> CLICKED;
+            case DeliveryEvent.CONVERTED -> CONVERTED;
+            default -> -1;
+        };
     }
 
     private void count(String outcome, long amount) {

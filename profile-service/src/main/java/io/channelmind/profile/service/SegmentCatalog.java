@@ -45,7 +45,7 @@ public class SegmentCatalog {
             List<CompiledSegment> compiled = new ArrayList<>(all.size());
             for (Segment segment : all) {
                 try {
-                    compiled.add(new CompiledSegment(segment.name(), compile(segment.rule())));
+                    compiled.add(new CompiledSegment(segment.name(), compile(segment.rule()), segment.asOf()));
                 } catch (InvalidRuleException e) {
                     LOG.errorf("Segment %s is skipped because its stored rule is invalid: %s", segment.name(),
                             e.getMessage());

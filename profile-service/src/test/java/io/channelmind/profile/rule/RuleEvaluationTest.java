@@ -1,13 +1,19 @@
 package io.channelmind.profile.rule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -58,7 +64,7 @@ class RuleEvaluationTest {
         "not (contacts = 3 and hasEmail = true)| false",
     })
     void rulesEvaluateAgainstProfile(String rule, boolean expected) {
-        assertEquals(expected, RuleParser.parse(rule).matches(PROFILE));
+        assertEquals(expected, RuleParser.parse(rule).matches(PROFILE, Evaluation.at(Instant.now())));
     }
 
     @ParameterizedTest
@@ -71,7 +77,20 @@ class RuleEvaluationTest {
         Profile empty = new Profile("k", null, null, null, null, null, Map.of(), Map.of(), 0, 0, BigDecimal.ZERO,
                 null, null, Instant.EPOCH, Instant.EPOCH, Map.of(), Features.empty());
 
-        assertEquals(expected, RuleParser.parse(rule).matches(empty));
+        assertEquals(expected, RuleParser.parse(rule).matches(empty, Evaluation.at(Instant.now())));
+    }
+
+    @Test
+    void windowsCompareLoadedTotals() {
+        Rule rule = RuleParser.parse("count(purchase, 90d) >= 1 and sum(purchase.value, 90d) > 1000");
+        Window window = new Window("purchase", Duration.ofDays(90));
+        Instant now = Instant.parse("2011-12-09T12:50:00Z");
+
+        assertEquals(Set.of(window), rule.windows());
+        assertTrue(rule.matches(PROFILE, new Evaluation(now, Map.of(window, new WindowTotals(2, new BigDecimal("1000.01"))))));
+        assertFalse(rule.matches(PROFILE, new Evaluation(now, Map.of(window, new WindowTotals(2, new BigDecimal("1000"))))));
+        assertFalse(rule.matches(PROFILE, new Evaluation(now, Map.of(window, WindowTotals.NONE))));
+        assertThrows(IllegalStateException.class, () -> rule.matches(PROFILE, Evaluation.at(now)));
     }
 
     private static Profile profile() {
@@ -82,8 +101,8 @@ class RuleEvaluationTest {
         traits.put("vip", true);
         traits.put("tags", List.of("a", "b"));
         Map<String, ChannelStats> channels = Map.of(
-                "email", new ChannelStats("email", 2, 1, new BigDecimal("12.5"), 0, Instant.EPOCH),
-                "sms", new ChannelStats("sms", 1, 0, BigDecimal.ZERO, 0, Instant.EPOCH));
+                "email", new ChannelStats("email", 2, 1, new BigDecimal("12.5"), 0, 0, 0, 0, 0, Instant.EPOCH),
+                "sms", new ChannelStats("sms", 1, 0, BigDecimal.ZERO, 0, 0, 0, 0, 0, Instant.EPOCH));
         return new Profile("demo:c-1", "ana@example.com", " ", "Ana", "es-ES", "Europe/Madrid",
                 Map.of("email", true, "sms", false), traits, 3, 1, new BigDecimal("12.5000"), "sms",
                 Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, channels, Features.empty());

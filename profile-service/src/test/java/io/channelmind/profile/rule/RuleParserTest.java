@@ -34,6 +34,10 @@ class RuleParserTest {
         "trait.name = 'O\\'Brien'",
         "trait.城市 = '上海'",
         "((contacts > 1))",
+        "count(purchase, 90d) >= 1",
+        "sum(purchase.value, 90d) > 1000",
+        "count(contact,12h)=0 and sum(return.value, 4w) < 50.5",
+        "not count(cancellation, 30d) > 0",
     })
     void validRulesParse(String rule) {
         assertDoesNotThrow(() -> RuleParser.parse(rule));
@@ -63,6 +67,15 @@ class RuleParserTest {
         "contacts > 1 & hasEmail = true      | 13       | '&'               | a field, a comparison operator",
         "contacts > 1.2.3                    | 11       | '1.2.3'           | a number such as",
         "trait.age >= (40)                   | 13       | '('               | a number, a quoted string, true or false",
+        "count(purchases, 90d) >= 1          | 6        | 'purchases'       | an event kind after 'count(': purchase, return",
+        "sum(purchase, 90d) > 1              | 4        | 'purchase'        | an event kind after 'sum(': purchase.value",
+        "count(purchase 90d) >= 1            | 15       | '90d'             | ',' after 'purchase'",
+        "count(purchase, 90) >= 1            | 16       | '90'              | a window length such as 90d",
+        "count(purchase, 90x) >= 1           | 16       | '90x'             | a whole number followed by d (days)",
+        "count(purchase, 0d) >= 1            | 16       | '0d'              | a whole number followed by d (days)",
+        "count(purchase, 90d >= 1            | 20       | '>='              | ')' after '90d'",
+        "count(purchase, 90d) >= 'one'       | 24       | ''one''           | a number after 'count(purchase, 90d) >='",
+        "count(purchase, 90d)                | 20       | end of rule       | a comparison operator",
     })
     void invalidRulesNamePositionAndExpectation(String rule, int position, String token, String expected) {
         InvalidRuleException error = assertThrows(InvalidRuleException.class, () -> RuleParser.parse(rule));
