@@ -18,6 +18,7 @@ import io.channelmind.content.domain.CopyBrief;
 import io.channelmind.content.domain.CopyLocale;
 import io.channelmind.content.domain.CopyOptions;
 import io.channelmind.content.domain.CopySpec;
+import io.channelmind.content.domain.Guardrails;
 import io.channelmind.content.domain.SocialPreset;
 import io.channelmind.content.service.TemplateCopywriter;
 import io.channelmind.web.Problem;
@@ -178,6 +179,12 @@ public class CopyRequestValidator {
         }
         if (value.contains("{{") || value.contains("}}")) {
             problem.error(field, value, "Remove '{{' and '}}'; they mark placeholders that the sender fills in");
+            return 1;
+        }
+        if (!Guardrails.contactDetails(value).isEmpty()) {
+            // The brief is sent to the model, and copy with contact details is rejected anyway.
+            problem.error(field, REDACTED, "Remove the e-mail address, phone number or identity card number; "
+                    + "the brief is sent to the model and must carry no personal data");
             return 1;
         }
         return 0;
