@@ -90,7 +90,8 @@ class PromptInjectionEndToEndTests {
         int briefStart = user.indexOf("<brief>");
         int briefEnd = user.indexOf("</brief>");
         int offer = user.indexOf("Offer: " + fenced);
-        assertTrue(briefStart >= 0 && briefEnd > briefStart, user);
+        assertTrue(briefStart >= 0, user);
+        assertTrue(briefEnd > briefStart, user);
         assertTrue(offer > briefStart, user);
         assertTrue(offer < briefEnd, "the attempt stays inside the brief section: " + user);
         assertEquals(1, count(user, "</brief>"), "the attempt cannot close the brief section: " + user);

@@ -19,7 +19,7 @@ public final class ModelStubs {
     private ModelStubs() {
     }
 
-    /** Answers every chat-completion request that contains the product name with {@code response}. */
+    /** Stubs {@code response} as the reply to every chat-completion request that contains the product name. */
     public static void stub(String product, String response) {
         OpenAiMock.server().stubFor(post(urlEqualTo(OpenAiMock.CHAT_COMPLETIONS)).withRequestBody(containing(product))
                 .willReturn(okJson(response)));
