@@ -1,5 +1,7 @@
 package io.channelmind.content.config;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,14 +24,34 @@ public class LlmSettings {
 
     private static final Logger LOG = Logger.getLogger(LlmSettings.class);
 
+    /** The values of {@value #RESPONSE_FORMAT_KEY}. */
+    public static final List<String> RESPONSE_FORMATS = List.of("json_schema", "json_object", "text");
+    public static final String RESPONSE_FORMAT_KEY = "channelmind.content.llm.response-format";
+
     private final boolean enabled;
     private final String modelName;
+    private final String responseFormat;
 
     public LlmSettings(@ConfigProperty(name = "channelmind.content.llm.base-url") Optional<String> baseUrl,
             @ConfigProperty(name = "channelmind.content.llm.enabled") Optional<Boolean> enabled,
-            @ConfigProperty(name = "quarkus.langchain4j.openai.chat-model.model-name") String modelName) {
+            @ConfigProperty(name = "quarkus.langchain4j.openai.chat-model.model-name") String modelName,
+            @ConfigProperty(name = RESPONSE_FORMAT_KEY, defaultValue = "json_schema") String responseFormat) {
         this.enabled = enabled.orElseGet(() -> baseUrl.filter(url -> !url.isBlank()).isPresent());
         this.modelName = modelName;
+        this.responseFormat = responseFormat.strip().toLowerCase(Locale.ROOT);
+        if (!RESPONSE_FORMATS.contains(this.responseFormat)) {
+            throw new IllegalArgumentException("Invalid " + RESPONSE_FORMAT_KEY + " '" + responseFormat + "'; use one of "
+                    + String.join(", ", RESPONSE_FORMATS));
+        }
+    }
+
+    /**
+     * Returns the {@code response_format} mode of the chat requests: {@code json_schema} (the
+     * default) sends the schema of the answer, {@code json_object} only asks for JSON, for
+     * endpoints that do not support schemas, and {@code text} sends no response format.
+     */
+    public String responseFormat() {
+        return responseFormat;
     }
 
     public boolean enabled() {

@@ -15,4 +15,10 @@ public record CopySpec(String campaign, String segment, String channel, ChannelF
             CopyBrief brief, AudienceSummary audience) {
         this(campaign, segment, channel, format, locale, brief, audience, CopyOptions.defaults());
     }
+
+    /** Returns this request with another variant number. */
+    public CopySpec withVariant(int number) {
+        CopyOptions variantOptions = new CopyOptions(options.maxSmsSegments(), options.brand(), options.industry(), number);
+        return new CopySpec(campaign, segment, channel, format, locale, brief, audience, variantOptions);
+    }
 }

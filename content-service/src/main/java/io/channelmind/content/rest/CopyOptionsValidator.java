@@ -39,6 +39,7 @@ public class CopyOptionsValidator {
             problem.error("variant", variant, "Use 1 to " + MAX_VARIANT + "; each number asks for a different wording of the brief");
             errors++;
         }
+        errors += checkVariants(problem, request);
         if (request.brand() != null && !request.brand().isBlank() && !brands.brands().containsKey(request.brand().strip())) {
             problem.error("brand", request.brand(), brandHint());
             errors++;
@@ -50,6 +51,27 @@ public class CopyOptionsValidator {
             errors++;
         }
         return errors;
+    }
+
+    /**
+     * Checks the number of variants: 1 to {@value #MAX_VARIANT}, only on the variants endpoint
+     * (where {@code variants} defaults to 1), and never together with a single {@code variant} number.
+     */
+    private static int checkVariants(Problem.Builder problem, CopyRequest request) {
+        Integer variants = request.variants();
+        if (variants == null) {
+            return 0;
+        }
+        if (variants < 1 || variants > MAX_VARIANT) {
+            problem.error("variants", variants, "Use 1 to " + MAX_VARIANT + " on POST /api/v1/copy/variants");
+            return 1;
+        }
+        if (request.variant() != null) {
+            problem.error("variant", request.variant(), "Leave variant out when variants is set; the copies get the numbers 1 to "
+                    + variants);
+            return 1;
+        }
+        return 0;
     }
 
     /** Builds the options of a request that {@link #check} accepted. */

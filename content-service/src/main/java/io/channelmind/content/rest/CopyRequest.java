@@ -11,9 +11,10 @@ import java.util.Map;
  * @param brand a brand configured under {@code channelmind.content.brands}, whose rules apply
  * @param industry {@code finance} or {@code education}, whose extra restricted terms apply
  * @param variant variant number, 1 (the default) to 10; the model writes a different wording for each number
+ * @param variants number of variants to write, 1 to 10, only for {@code POST /api/v1/copy/variants}
  */
 public record CopyRequest(String campaign, String segment, String channel, String locale, Brief brief,
-        Audience audience, Integer maxSmsSegments, String brand, String industry, Integer variant) {
+        Audience audience, Integer maxSmsSegments, String brand, String industry, Integer variant, Integer variants) {
 
     /** The content of the message; only {@code product} is required. */
     public record Brief(String product, String offer, String callToAction, String url) {

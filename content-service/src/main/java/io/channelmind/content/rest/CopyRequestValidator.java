@@ -5,15 +5,22 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.channelmind.content.domain.AudienceSummary;
 import io.channelmind.content.domain.ChannelFormat;
+import io.channelmind.content.domain.ChannelRules;
 import io.channelmind.content.domain.CopyBrief;
 import io.channelmind.content.domain.CopyLocale;
+import io.channelmind.content.domain.CopyOptions;
 import io.channelmind.content.domain.CopySpec;
+import io.channelmind.content.domain.Guardrails;
+import io.channelmind.content.domain.SocialPreset;
+import io.channelmind.content.service.TemplateCopywriter;
 import io.channelmind.web.Problem;
 
 /**
@@ -82,12 +89,55 @@ public class CopyRequestValidator {
         }
         CopyRequest.Brief brief = request.brief();
         CopyRequest.Audience audience = request.audience();
-        return new CopySpec(blankToNull(request.campaign()), blankToNull(request.segment()), channel,
+        CopySpec spec = new CopySpec(blankToNull(request.campaign()), blankToNull(request.segment()), channel,
                 ChannelFormat.forChannel(channel), locale.get(),
                 new CopyBrief(brief.product().strip(), blankToNull(brief.offer()), blankToNull(brief.callToAction()),
                         blankToNull(brief.url())),
                 audience == null ? AudienceSummary.unknown() : new AudienceSummary(audience.size(), audience.features()),
                 options.toOptions(request));
+        checkDisclaimerFits(spec);
+        return spec;
+    }
+
+    /**
+     * Rejects a request whose brand disclaimer, with the SMS opt-out text, leaves no room for
+     * the message in the channel, because no copywriter could then write a valid copy.
+     */
+    private static void checkDisclaimerFits(CopySpec spec) {
+        if (spec.options().disclaimer() == null || TemplateCopywriter.canFit(spec)) {
+            return;
+        }
+        String brand = spec.options().brand().name();
+        String disclaimer = spec.options().disclaimer();
+        String settingKey = "channelmind.content.brands." + brand + ".disclaimer";
+        Problem.Builder problem = Problem.of(422, "disclaimer-does-not-fit", "Brand disclaimer does not fit the channel");
+        if (spec.format() == ChannelFormat.SMS) {
+            OptionalInt needed = IntStream.rangeClosed(spec.options().maxSmsSegments() + 1, CopyOptionsValidator.MAX_SMS_SEGMENTS)
+                    .filter(segments -> TemplateCopywriter.canFit(withSmsSegments(spec, segments)))
+                    .findFirst();
+            String fix = needed.isPresent()
+                    ? "Set maxSmsSegments to " + needed.getAsInt() + " or more, or shorten " + settingKey
+                    : "Shorten " + settingKey + "; it does not fit even " + CopyOptionsValidator.MAX_SMS_SEGMENTS + " segments";
+            throw problem.detail("The disclaimer of brand " + brand + " (" + ChannelRules.characters(disclaimer)
+                            + " characters) and the opt-out text leave no room for a message in " + spec.options().maxSmsSegments()
+                            + " SMS segment(s)")
+                    .error("maxSmsSegments", spec.options().maxSmsSegments(), fix)
+                    .error("brand", brand, fix)
+                    .toException();
+        }
+        String room = spec.format() == ChannelFormat.EMAIL ? "an e-mail body of " + ChannelRules.EMAIL_BODY_MAX + " characters"
+                : "a " + SocialPreset.forChannel(spec.channel()).channel() + " post of "
+                        + SocialPreset.forChannel(spec.channel()).maxLength() + " characters";
+        throw problem.detail("The disclaimer of brand " + brand + " (" + ChannelRules.characters(disclaimer)
+                        + " characters) leaves no room for a message in " + room)
+                .error("brand", brand, "Shorten " + settingKey + ", or send this brand's copy to a channel with more room")
+                .toException();
+    }
+
+    private static CopySpec withSmsSegments(CopySpec spec, int segments) {
+        CopyOptions options = spec.options();
+        return new CopySpec(spec.campaign(), spec.segment(), spec.channel(), spec.format(), spec.locale(), spec.brief(),
+                spec.audience(), new CopyOptions(segments, options.brand(), options.industry(), options.variant()));
     }
 
     private static int checkName(Problem.Builder problem, String field, String value) {
@@ -129,6 +179,12 @@ public class CopyRequestValidator {
         }
         if (value.contains("{{") || value.contains("}}")) {
             problem.error(field, value, "Remove '{{' and '}}'; they mark placeholders that the sender fills in");
+            return 1;
+        }
+        if (!Guardrails.contactDetails(value).isEmpty()) {
+            // The brief is sent to the model, and copy with contact details is rejected anyway.
+            problem.error(field, REDACTED, "Remove the e-mail address, phone number or identity card number; "
+                    + "the brief is sent to the model and must carry no personal data");
             return 1;
         }
         return 0;

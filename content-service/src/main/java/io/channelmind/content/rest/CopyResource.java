@@ -15,7 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.channelmind.content.domain.CopySpec;
 import io.channelmind.content.service.CopyService;
+import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
 
 /** Generates channel-shaped marketing copy and returns stored copies. */
@@ -37,12 +39,38 @@ public class CopyResource {
     @Operation(summary = "Write one copy for a channel, audience and brief, and store it")
     @APIResponse(responseCode = "201", description = "The stored copy")
     @APIResponse(responseCode = "400", description = "Invalid request, as problem details naming each field")
+    @APIResponse(responseCode = "422", description = "The brand disclaimer does not fit the channel")
     public Uni<RestResponse<CopyView>> create(CopyRequest request) {
+        if (request != null && request.variants() != null) {
+            throw Problem.of(400, "invalid-copy-request", "Invalid copy request")
+                    .detail("This endpoint writes one copy")
+                    .error("variants", request.variants(), "Send requests with variants to POST /api/v1/copy/variants, "
+                            + "or leave variants out")
+                    .toException();
+        }
         return service.create(validator.validate(request))
                 .map(variant -> RestResponse.ResponseBuilder
                         .<CopyView>created(URI.create("/api/v1/copy/" + variant.id))
                         .entity(CopyView.of(variant))
                         .build());
+    }
+
+    @POST
+    @Path("/variants")
+    @Operation(summary = "Write several variants of one brief and store the distinct ones",
+            description = "Takes the body of POST /api/v1/copy with variants, the number of variants (1 to 10, default 1). "
+                    + "Each variant gets its number, so the model writes a different wording for each; every variant "
+                    + "passes the channel rules and guardrails. A variant whose subject and body repeat an earlier one, "
+                    + "ignoring case and spacing, is not stored and is listed in dropped. The template copywriter writes "
+                    + "the same text for every number, so without a model one variant is produced.")
+    @APIResponse(responseCode = "201", description = "requested, produced, dropped and the stored copies")
+    @APIResponse(responseCode = "400", description = "Invalid request, as problem details naming each field")
+    @APIResponse(responseCode = "422", description = "The brand disclaimer does not fit the channel")
+    public Uni<RestResponse<VariantBatchView>> createVariants(CopyRequest request) {
+        CopySpec spec = validator.validate(request);
+        int count = request.variants() == null ? 1 : request.variants();
+        return service.createVariants(spec, count)
+                .map(batch -> RestResponse.status(RestResponse.Status.CREATED, VariantBatchView.of(batch)));
     }
 
     @GET

@@ -3,7 +3,9 @@ package io.channelmind.content.service;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,6 +75,46 @@ public class CopyService {
                     LOG.infof("Stored copy %s for channel %s, written by %s with %d warning(s)", variant.id, variant.channel,
                             variant.generator, variant.warnings.length);
                 });
+    }
+
+    /**
+     * Writes {@code count} variants of one brief, numbered 1 to {@code count}, drops the ones
+     * whose subject and body repeat an earlier variant (ignoring case and spacing), and stores
+     * the rest in one transaction.
+     */
+    public Uni<VariantBatch> createVariants(CopySpec spec, int count) {
+        List<CopySpec> specs = new ArrayList<>();
+        for (int number = 1; number <= count; number++) {
+            specs.add(spec.withVariant(number));
+        }
+        Uni<List<GeneratedCopy>> written = settings.enabled()
+                ? vertx.executeBlocking(() -> specs.stream().map(llm::write).toList(), false)
+                : Uni.createFrom().item(() -> specs.stream().map(template::write).toList());
+
+        return written.flatMap(copies -> {
+            Instant createdAt = now();
+            List<CopyVariant> unique = new ArrayList<>();
+            List<String> dropped = new ArrayList<>();
+            Map<String, Integer> firstNumber = new HashMap<>();
+            for (int i = 0; i < copies.size(); i++) {
+                GeneratedCopy copy = copies.get(i).withWarnings(reviewWarnings(specs.get(i), copies.get(i)));
+                Integer earlier = firstNumber.putIfAbsent(VariantBatch.sameTextKey(copy), i + 1);
+                if (earlier != null) {
+                    dropped.add("variant " + (i + 1) + " repeats variant " + earlier + " (generator " + copy.generator() + ")");
+                } else {
+                    unique.add(CopyVariant.of(specs.get(i), copy, createdAt));
+                }
+            }
+            return Panache.withTransaction(() -> repository.persist(unique))
+                    .map(ignored -> new VariantBatch(count, unique, dropped));
+        }).invoke(batch -> {
+            for (CopyVariant variant : batch.copies()) {
+                registry.counter(COPIES_COUNTER, "generator", variant.generator, "format", spec.format().name().toLowerCase())
+                        .increment();
+            }
+            LOG.infof("Stored %d of %d requested variant(s) for channel %s; %d duplicate(s) dropped", batch.copies().size(),
+                    count, spec.channel(), batch.dropped().size());
+        });
     }
 
     /** Finds a stored copy; fails with a 404 problem when no copy has the id. */

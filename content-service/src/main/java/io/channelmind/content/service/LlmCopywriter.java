@@ -13,7 +13,9 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.channelmind.content.client.ModelCall;
 import io.channelmind.content.client.ModelGateway;
+import io.channelmind.content.client.RetryAfterTooLongException;
 import io.channelmind.content.config.LlmSettings;
 import io.channelmind.content.domain.AbsoluteClaims;
 import io.channelmind.content.domain.CopySpec;
@@ -48,6 +50,7 @@ public class LlmCopywriter {
     private final ObjectMapper json;
     private final MeterRegistry registry;
     private final String modelName;
+    private final String responseFormat;
     private final BriefCache cache;
 
     public LlmCopywriter(ModelGateway model, TemplateCopywriter template, ObjectMapper json, MeterRegistry registry,
@@ -58,6 +61,7 @@ public class LlmCopywriter {
         this.json = json;
         this.registry = registry;
         this.modelName = settings.modelName();
+        this.responseFormat = settings.responseFormat();
     }
 
     public GeneratedCopy write(CopySpec spec) {
@@ -78,8 +82,7 @@ public class LlmCopywriter {
 
         ModelResponse first;
         try {
-            first = ModelResponse.check(spec, model.write(prompt.language(), prompt.channelRules(), prompt.product(),
-                    prompt.offer(), prompt.callToAction(), prompt.url(), prompt.audience()), json);
+            first = ModelResponse.check(spec, model.complete(call(prompt.systemMessage(), prompt.userMessage())), json);
         } catch (RuntimeException e) {
             return fallBack(spec, failureReason(e), failureText(e), e);
         }
@@ -93,9 +96,8 @@ public class LlmCopywriter {
         LOG.infof("Model copy for channel %s broke %d rule(s); requesting one revision", spec.channel(), first.violations().size());
         ModelResponse second;
         try {
-            second = ModelResponse.check(spec, model.revise(prompt.language(), prompt.channelRules(), prompt.product(),
-                    prompt.offer(), prompt.callToAction(), prompt.url(), prompt.audience(), previous(first.raw()),
-                    bulletList(first.violations())), json);
+            String revision = prompt.revisionMessage(previous(first.raw()), bulletList(first.violations()));
+            second = ModelResponse.check(spec, model.complete(call(prompt.systemMessage(), revision)), json);
         } catch (RuntimeException e) {
             return fallBack(spec, failureReason(e), failureText(e) + " on the revision request", e);
         }
@@ -110,6 +112,10 @@ public class LlmCopywriter {
         }
         return fallBack(spec, "rule-violation", "still broke the rules after one revision: "
                 + String.join(" ", second.violations()), null);
+    }
+
+    private ModelCall call(String systemMessage, String userMessage) {
+        return new ModelCall(systemMessage, userMessage, modelName, OutputSchema.responseFormat(responseFormat, OutputSchema.COPY));
     }
 
     private GeneratedCopy accept(ModelResponse response) {
@@ -131,6 +137,9 @@ public class LlmCopywriter {
     }
 
     private static String failureReason(Exception failure) {
+        if (failure instanceof RetryAfterTooLongException) {
+            return "provider-rate-limited";
+        }
         if (failure instanceof CircuitBreakerOpenException) {
             return "circuit-open";
         }
@@ -141,6 +150,9 @@ public class LlmCopywriter {
     }
 
     private static String failureText(Exception failure) {
+        if (failure instanceof RetryAfterTooLongException) {
+            return "was not called again because " + failure.getMessage();
+        }
         if (failure instanceof CircuitBreakerOpenException) {
             return "was not called because its circuit breaker is open after repeated failures";
         }

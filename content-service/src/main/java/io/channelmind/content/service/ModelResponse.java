@@ -8,6 +8,7 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.channelmind.content.domain.AbsoluteClaims;
 import io.channelmind.content.domain.ChannelFormat;
@@ -39,10 +40,18 @@ record ModelResponse(String raw, Optional<Draft> draft, List<String> violations,
     }
 
     static ModelResponse check(CopySpec spec, String raw, ObjectMapper json) {
-        Optional<Draft> draft = parse(raw, spec.format(), json);
-        if (draft.isEmpty()) {
-            return new ModelResponse(raw, draft, List.of(INVALID_JSON), List.of());
+        Optional<JsonNode> node = readObject(raw, json);
+        if (node.isEmpty()) {
+            return new ModelResponse(raw, Optional.empty(), List.of(INVALID_JSON), List.of());
         }
+        List<String> schemaViolations = OutputSchema.violations(OutputSchema.COPY, node.get());
+        if (!schemaViolations.isEmpty()) {
+            List<String> violations = new ArrayList<>();
+            violations.add("The answer does not match the JSON schema of the output:");
+            violations.addAll(schemaViolations);
+            return new ModelResponse(raw, Optional.empty(), violations, List.of());
+        }
+        Optional<Draft> draft = Optional.of(draft(node.get(), spec.format()));
 
         String subject = draft.get().subject();
         String body = draft.get().body();
@@ -70,10 +79,11 @@ record ModelResponse(String raw, Optional<Draft> draft, List<String> violations,
     }
 
     /**
-     * Reads the JSON object, tolerating a Markdown code fence or text around it. The subject is
-     * dropped outside e-mail, where the channel has none.
+     * Reads the JSON object, tolerating a Markdown code fence or text around it. A missing
+     * {@code subject} counts as null, because a model asked for {@code json_object} or plain text
+     * often leaves out a null member.
      */
-    private static Optional<Draft> parse(String raw, ChannelFormat format, ObjectMapper json) {
+    private static Optional<JsonNode> readObject(String raw, ObjectMapper json) {
         if (raw == null) {
             return Optional.empty();
         }
@@ -84,15 +94,19 @@ record ModelResponse(String raw, Optional<Draft> draft, List<String> violations,
         }
         try {
             JsonNode node = json.readTree(raw.substring(start, end + 1));
-            JsonNode body = node.path("body");
-            JsonNode subject = node.path("subject");
-            if (!node.isObject() || !body.isTextual() || !(subject.isTextual() || subject.isNull() || subject.isMissingNode())) {
-                return Optional.empty();
+            if (node instanceof ObjectNode object && !object.has("subject")) {
+                object.putNull("subject");
             }
-            String subjectText = format == ChannelFormat.EMAIL && subject.isTextual() ? subject.asText().strip() : null;
-            return Optional.of(new Draft(subjectText, body.asText().strip().replace("\r\n", "\n")));
+            return Optional.ofNullable(node);
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
+    }
+
+    /** Reads a schema-valid response; the subject is dropped outside e-mail, where the channel has none. */
+    private static Draft draft(JsonNode node, ChannelFormat format) {
+        JsonNode subject = node.path("subject");
+        String subjectText = format == ChannelFormat.EMAIL && subject.isTextual() ? subject.asText().strip() : null;
+        return new Draft(subjectText, node.path("body").asText().strip().replace("\r\n", "\n"));
     }
 }

@@ -1,5 +1,9 @@
 package io.channelmind.content.service;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.channelmind.content.client.CopywriterModel;
 import io.channelmind.content.domain.ChannelRules;
 import io.channelmind.content.domain.CopyBrief;
 import io.channelmind.content.domain.CopySpec;
@@ -12,14 +16,16 @@ import io.channelmind.content.domain.SocialPreset;
  * replaced by look-alike characters, so that a brief cannot close the {@code <brief>} section
  * and write instructions after it.
  */
-record PromptValues(String language, String channelRules, String product, String offer, String callToAction, String url,
-        String audience) {
+record PromptValues(String outputShape, String language, String channelRules, String product, String offer,
+        String callToAction, String url, String audience) {
 
     private static final String NONE = "(none)";
+    private static final String COPY_SHAPE = "The object has exactly two members, \"subject\" and \"body\", each a string or null.";
 
     static PromptValues of(CopySpec spec) {
         CopyBrief brief = spec.brief();
         return new PromptValues(
+                COPY_SHAPE,
                 spec.locale().languageName(),
                 channelRules(spec),
                 data(brief.product()),
@@ -27,6 +33,36 @@ record PromptValues(String language, String channelRules, String product, String
                 brief.callToActionText().map(PromptValues::data).orElse(NONE),
                 brief.link().map(PromptValues::data).orElse(NONE),
                 data(spec.audience().describe()));
+    }
+
+    /** Returns the values by placeholder name, for {@link CopywriterModel#render}. */
+    Map<String, String> values() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("outputShape", outputShape);
+        values.put("language", language);
+        values.put("channelRules", channelRules);
+        values.put("product", product);
+        values.put("offer", offer);
+        values.put("callToAction", callToAction);
+        values.put("url", url);
+        values.put("audience", audience);
+        return values;
+    }
+
+    String systemMessage() {
+        return CopywriterModel.render(CopywriterModel.SYSTEM_PROMPT, values());
+    }
+
+    String userMessage() {
+        return CopywriterModel.render(CopywriterModel.BRIEF_PROMPT, values());
+    }
+
+    /** Returns the user message of a revision: the brief, the rejected response as data, and the reasons. */
+    String revisionMessage(String previousAnswer, String violations) {
+        Map<String, String> values = values();
+        values.put("previousAnswer", previousAnswer);
+        values.put("violations", violations);
+        return CopywriterModel.render(CopywriterModel.BRIEF_PROMPT + CopywriterModel.REVISION_PROMPT, values);
     }
 
     /**

@@ -44,14 +44,12 @@ public class TemplateCopywriter {
             }
             case SMS -> {
                 int segments = spec.options().maxSmsSegments();
-                String closing = join(parts(spec.options().disclaimer(), ChannelRules.smsOptOut(spec.locale())), phrases,
-                        Optional.empty());
-                body = shortMessage(spec, phrases, text -> SmsLength.fits(text, segments), closing,
+                body = shortMessage(spec, phrases, fits(spec), closing(spec, phrases),
                         segments == 1 ? "one SMS" : "an SMS of " + segments + " segments", warnings);
             }
             default -> {
                 SocialPreset preset = SocialPreset.forChannel(spec.channel());
-                body = shortMessage(spec, phrases, text -> preset.violations(text).isEmpty(), spec.options().disclaimer(),
+                body = shortMessage(spec, phrases, fits(spec), closing(spec, phrases),
                         "a " + preset.channel() + " post of " + preset.maxLength() + " characters", warnings);
             }
         }
@@ -63,6 +61,39 @@ public class TemplateCopywriter {
         }
         List<String> placeholders = Placeholders.find(subject == null ? body : subject + "\n" + body);
         return new GeneratedCopy(GeneratedCopy.TEMPLATE, null, subject, body, placeholders, warnings);
+    }
+
+    /**
+     * Returns whether the shortest copy this copywriter can write fits the channel. It does not
+     * when the parts that are never shortened, the brand's disclaimer and the SMS opt-out text,
+     * leave no room: then {@link #write} would have no valid candidate.
+     */
+    public static boolean canFit(CopySpec spec) {
+        TemplatePhrases phrases = TemplatePhrases.of(spec.locale());
+        if (spec.format() == ChannelFormat.EMAIL) {
+            return ChannelRules.characters(emailBody(spec, phrases)) <= ChannelRules.EMAIL_BODY_MAX;
+        }
+        String shortest = join(parts(phrases.opener(spec.audience().tone()), phrases.ellipsis(), closing(spec, phrases)), phrases,
+                Optional.empty());
+        return fits(spec).test(shortest);
+    }
+
+    /** Returns the end of an SMS or post that is never shortened: the disclaimer, and the opt-out text of an SMS. */
+    private static String closing(CopySpec spec, TemplatePhrases phrases) {
+        if (spec.format() == ChannelFormat.SMS) {
+            return join(parts(spec.options().disclaimer(), ChannelRules.smsOptOut(spec.locale())), phrases, Optional.empty());
+        }
+        return spec.options().disclaimer();
+    }
+
+    /** Returns the length check of an SMS or a post for the request's channel. */
+    private static Predicate<String> fits(CopySpec spec) {
+        if (spec.format() == ChannelFormat.SMS) {
+            int segments = spec.options().maxSmsSegments();
+            return text -> SmsLength.fits(text, segments);
+        }
+        SocialPreset preset = SocialPreset.forChannel(spec.channel());
+        return text -> preset.violations(text).isEmpty();
     }
 
     private static String emailSubject(CopyBrief brief, TemplatePhrases phrases, List<String> warnings) {

@@ -152,6 +152,44 @@ class TemplateCopyTests {
     }
 
     @Test
+    void longDisclaimerNamesSegmentsNeeded() {
+        Map<String, Object> body = request("sms", "zh-CN", ZH_BRIEF);
+        body.put("brand", "fine-print");
+
+        post(body).statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:channelmind:problem:disclaimer-does-not-fit"))
+                .body("detail", containsString("142 characters"))
+                .body("errors.field", hasItem("maxSmsSegments"))
+                .body("errors.find { it.field == 'maxSmsSegments' }.value", equalTo(1))
+                .body("errors.find { it.field == 'maxSmsSegments' }.message", containsString("Set maxSmsSegments to 3 or more"))
+                .body("errors.find { it.field == 'brand' }.value", equalTo("fine-print"));
+    }
+
+    @Test
+    void longDisclaimerFitsEnoughSegments() {
+        Map<String, Object> body = request("sms", "zh-CN", ZH_BRIEF);
+        body.put("brand", "fine-print");
+        body.put("maxSmsSegments", 3);
+
+        JsonPath copy = post(body).statusCode(201).extract().jsonPath();
+
+        assertTrue(copy.getString("body").contains("详情请咨询当地网点或客户经理。"), copy.getString("body"));
+        assertTrue(copy.getString("body").endsWith("回T退订"), copy.getString("body"));
+    }
+
+    @Test
+    void longDisclaimerDoesNotFitWeibo() {
+        Map<String, Object> body = request("weibo", "zh-CN", ZH_BRIEF);
+        body.put("brand", "fine-print");
+
+        post(body).statusCode(422)
+                .body("detail", containsString("weibo post of 140 characters"))
+                .body("errors[0].field", equalTo("brand"))
+                .body("errors[0].message", containsString("Shorten channelmind.content.brands.fine-print.disclaimer"));
+    }
+
+    @Test
     void industryTermInBriefIsFlagged() {
         Map<String, Object> body = request("sms", "zh-CN", brief("稳盈储蓄", "保本理财，年化3.5%", null, null));
         body.put("industry", "finance");

@@ -61,8 +61,9 @@ class PromptInjectionTests {
 
     @Test
     void systemPromptHasNoUserPlaceholder() {
-        // Only the language and the channel rules, both built by this service, enter the system message.
-        String withoutAllowed = CopywriterModel.SYSTEM_PROMPT.replace("{language}", "").replace("{channelRules}", "");
+        // Only the output shape, the language and the channel rules, all built by this service, enter the system message.
+        String withoutAllowed = CopywriterModel.SYSTEM_PROMPT.replace("{outputShape}", "").replace("{language}", "")
+                .replace("{channelRules}", "");
 
         assertFalse(withoutAllowed.contains("{"), withoutAllowed);
     }

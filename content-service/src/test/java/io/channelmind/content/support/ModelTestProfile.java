@@ -20,7 +20,8 @@ public class ModelTestProfile implements QuarkusTestProfile {
                 Map.entry("quarkus.langchain4j.openai.api-key", "test-key"),
                 Map.entry("%test.quarkus.langchain4j.openai.api-key", "test-key"),
                 Map.entry("quarkus.langchain4j.openai.chat-model.model-name", MODEL),
-                Map.entry("quarkus.langchain4j.openai.timeout", "1s"),
+                // Long enough for the first call after start on a loaded machine, short for the timeout test.
+                Map.entry("quarkus.langchain4j.openai.timeout", "2s"),
                 // The failure tests of one class must not open the circuit for the tests after them.
                 Map.entry(GATEWAY + "/call/CircuitBreaker/requestVolumeThreshold", "1000"));
     }
