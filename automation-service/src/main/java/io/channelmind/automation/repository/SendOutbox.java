@@ -17,7 +17,6 @@ import io.channelmind.automation.messaging.EventOutbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -78,15 +77,26 @@ public class SendOutbox {
             update send set due_at = $3, claimed_until = null, claimed_by = null, updated_at = now()
             where idempotency_key = $1 and claimed_by = $2 and status = 'pending'
             """;
+    // One statement is one transaction and one round trip. So the final state and the delivery
+    // event ($7 to $9, null for rows that were not sent) commit together, and the time between the
+    // SMTP server's acceptance and the commit stays short.
     private static final String FINISH = """
-            update send set status = $3, skip_reason = $4, error = $5, accepted_at = $6, claimed_until = null,
-                address = case when $3 = 'failed' then address end,
-                first_name = case when $3 = 'failed' then first_name end,
-                time_zone = case when $3 = 'failed' then time_zone end,
-                updated_at = now()
-            where idempotency_key = $1 and claimed_by = $2 and status = 'pending'
+            with finished as (
+                update send set status = $3, skip_reason = $4, error = $5, accepted_at = $6, claimed_until = null,
+                    address = case when $3 = 'failed' then address end,
+                    first_name = case when $3 = 'failed' then first_name end,
+                    time_zone = case when $3 = 'failed' then time_zone end,
+                    updated_at = now()
+                where idempotency_key = $1 and claimed_by = $2 and status = 'pending'
+                returning idempotency_key
+            ), event as (
+                insert into event_outbox (event_id, event_key, payload, created_at)
+                select $7, $8, $9, now() from finished where $7::text is not null
+                on conflict (event_id) do nothing
+            )
+            select count(*) as finished from finished
             """;
-    // A row that a drainer holds under a lease is left to it, so a message that is being handed
+    // A row that a drainer has claimed under a lease is left to it, so a message that is being handed
     // to the SMTP server is not recorded as cancelled. The completion sweep skips it afterwards.
     private static final String CANCEL_PENDING = """
             update send set status = 'skipped', skip_reason = $2, address = null, first_name = null, time_zone = null,
@@ -241,20 +251,19 @@ public class SendOutbox {
 
     /**
      * Records the final state of a claimed row and, for a sent row, adds its delivery event to
-     * the event outbox in the same transaction. Returns false, writing nothing, when this
-     * instance no longer holds the claim.
+     * the event outbox in the same transaction. Returns false, writing nothing, when the claim
+     * of this instance has ended.
      */
     public Uni<Boolean> finish(String idempotencyKey, String claimer, Outcome outcome) {
         OffsetDateTime acceptedAt = outcome.acceptedAt() == null ? null : outcome.acceptedAt().atOffset(ZoneOffset.UTC);
+        DeliveryEvent event = outcome.event();
         Tuple values = Tuple.of(idempotencyKey, claimer, outcome.status(), outcome.skipReason(), outcome.error(),
-                acceptedAt);
-        return pool.withTransaction(connection -> connection.preparedQuery(FINISH).execute(values)
-                .chain(rows -> rows.rowCount() == 1 ? addEvent(connection, outcome).replaceWith(true)
-                        : Uni.createFrom().item(false)));
-    }
-
-    private Uni<Void> addEvent(SqlConnection connection, Outcome outcome) {
-        return outcome.event() == null ? Uni.createFrom().voidItem() : events.add(connection, outcome.event());
+                acceptedAt)
+                .addString(event == null ? null : event.eventId())
+                .addString(event == null ? null : event.profileKey())
+                .addJsonObject(event == null ? null : events.payload(event));
+        return pool.preparedQuery(FINISH).execute(values)
+                .map(rows -> rows.iterator().next().getLong("finished") == 1);
     }
 
     /** Skips the campaign's pending rows that no drainer has claimed, with {@code reason}; returns how many. */
