@@ -54,18 +54,18 @@ class RunRecoveryTest {
 
     @Test
     void expiredClaimIsSentByDrainer() {
-        DependencyStubs.segment("expired", List.of());
-        DependencyStubs.copy("expired", "email", "copy-expired");
-        String id = CampaignApi.create("expired", "email");
+        DependencyStubs.segment("lease-ended", List.of());
+        DependencyStubs.copy("lease-ended", "email", "copy-lease-ended");
+        String id = CampaignApi.create("lease-ended", "email");
         markFilledRun(id);
-        insertSend(id, "t:expired-1", "vera@expired.example", "pending", "stopped-instance");
+        insertSend(id, "t:lease-ended-1", "vera@lease-ended.example", "pending", "stopped-instance");
 
         JsonPath campaign = CampaignApi.awaitFinished(id);
 
         assertEquals("completed", campaign.getString("status"));
         assertEquals(1, campaign.getInt("counts.sent"));
-        assertEquals(1, Mailbox.forDomain("expired.example").size());
-        assertEquals(2, attempts(id, "t:expired-1"));
+        assertEquals(1, Mailbox.forDomain("lease-ended.example").size());
+        assertEquals(2, attempts(id, "t:lease-ended-1"));
     }
 
     @Test
@@ -113,7 +113,7 @@ class RunRecoveryTest {
     /** Makes the campaign look like a launch that filled its outbox on an instance that then stopped. */
     private void markFilledRun(String campaignId) {
         String sql = """
-                update campaign set status = 'running', run_id = $2, channel = 'email', copy_id = 'copy-expired',
+                update campaign set status = 'running', run_id = $2, channel = 'email', copy_id = 'copy-lease-ended',
                     copy_subject = 'Hello', copy_body = 'Hello {{firstName}}', started_at = now(),
                     heartbeat_at = now(), filled_at = now()
                 where id = $1
