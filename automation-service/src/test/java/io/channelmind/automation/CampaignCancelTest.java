@@ -54,11 +54,14 @@ class CampaignCancelTest {
         assertEquals(Map.of("cancelled", 2), campaign.getMap("counts.skipped"));
         assertEquals(3, Mailbox.forDomain("cancel.example").size());
         given().when().post("/api/v1/campaigns/" + id + "/launch")
-                .then().statusCode(409)
-                .body("type", org.hamcrest.Matchers.equalTo("urn:channelmind:problem:campaign-cancelled"));
+                .then().statusCode(422)
+                .body("type", org.hamcrest.Matchers.equalTo("urn:channelmind:problem:invalid-campaign-transition"))
+                .body("campaignStatus", org.hamcrest.Matchers.equalTo("cancelled"));
         given().when().post("/api/v1/campaigns/" + id + "/cancel")
-                .then().statusCode(409)
-                .body("type", org.hamcrest.Matchers.equalTo("urn:channelmind:problem:campaign-ended"));
+                .then().statusCode(422)
+                .body("type", org.hamcrest.Matchers.equalTo("urn:channelmind:problem:invalid-campaign-transition"))
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("status"))
+                .body("errors[0].value", org.hamcrest.Matchers.equalTo("cancelled"));
     }
 
     @Test

@@ -110,9 +110,10 @@ class CampaignFailureTest {
         CampaignApi.launch(id);
 
         given().when().post("/api/v1/campaigns/" + id + "/launch")
-                .then().statusCode(409)
+                .then().statusCode(422)
                 .contentType("application/problem+json")
-                .body("type", equalTo("urn:channelmind:problem:campaign-running"));
+                .body("type", equalTo("urn:channelmind:problem:invalid-campaign-transition"))
+                .body("campaignStatus", equalTo("running"));
 
         assertEquals("completed", CampaignApi.awaitFinished(id).getString("status"));
     }

@@ -156,9 +156,11 @@ class CampaignRunTest {
 
         assertEquals("completed", relaunched.getString("status"));
         assertEquals(2, relaunched.getInt("launches"));
+        assertEquals(7, relaunched.getInt("counts.audience"));
         assertEquals(7, relaunched.getInt("counts.processed"));
-        assertEquals(0, relaunched.getInt("counts.sent"));
-        assertEquals(5, relaunched.getInt("counts.duplicates"));
+        assertEquals(4, relaunched.getInt("counts.sent"));
+        assertEquals(1, relaunched.getInt("counts.duplicates"));
+        assertEquals(0, relaunched.getInt("counts.pending"));
         assertEquals(Map.of("no contact point", 1, "no consent", 1), relaunched.getMap("counts.skipped"));
         assertEquals(4, Mailbox.forDomain("relaunch.example").size());
         assertEquals(4, DeliveryEvents.awaitCount(id, 4).size());
@@ -178,6 +180,11 @@ class CampaignRunTest {
                 .body("[0].messageId", matchesPattern("<[0-9a-f-]{36}@channelmind\\.local>"))
                 .body("[0].acceptedAt", notNullValue());
         given().when().get("/api/v1/campaigns/" + id + "/recipients/t:history-3")
+                .then().statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].status", equalTo("skipped"))
+                .body("[0].skipReason", equalTo("no contact point"));
+        given().when().get("/api/v1/campaigns/" + id + "/recipients/t:history-6")
                 .then().statusCode(200)
                 .body("size()", equalTo(0));
         given().when().get("/api/v1/campaigns/" + UUID.randomUUID() + "/recipients/t:history-1")

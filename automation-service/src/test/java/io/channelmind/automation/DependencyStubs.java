@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /** Stubs the APIs of profile-service, content-service and channel-optimizer on the WireMock server. */
@@ -48,7 +49,12 @@ public final class DependencyStubs {
     /** Stubs the segment and its members, in pages of the configured page size chained by profile key. */
     public static void segment(String name, List<Map<String, Object>> members) {
         int pageSize = ConfigProvider.getConfig().getValue("automation.audience.page-size", Integer.class);
-        WireMockResource.server().stubFor(get(urlPathEqualTo("/api/v1/segments/" + name))
+        segment(WireMockResource.server(), pageSize, name, members);
+    }
+
+    /** Stubs the segment on {@code server}, for an application that reads pages of {@code pageSize} members. */
+    public static void segment(WireMockServer server, int pageSize, String name, List<Map<String, Object>> members) {
+        server.stubFor(get(urlPathEqualTo("/api/v1/segments/" + name))
                 .willReturn(json(200, Map.of("name", name, "rule", "conversions = 0", "description", "test segment",
                         "size", members.size()))));
 
@@ -61,7 +67,7 @@ public final class DependencyStubs {
             body.put("segment", name);
             body.put("members", new ArrayList<>(page));
             body.put("next", next);
-            WireMockResource.server().stubFor(get(urlPathEqualTo("/api/v1/segments/" + name + "/members"))
+            server.stubFor(get(urlPathEqualTo("/api/v1/segments/" + name + "/members"))
                     .withQueryParam("limit", equalTo(String.valueOf(pageSize)))
                     .withQueryParam("after", after == null ? absent() : equalTo(after))
                     .willReturn(json(200, body)));
@@ -82,6 +88,11 @@ public final class DependencyStubs {
 
     /** Stubs the copy of the segment with another body, which may contain placeholders and URLs. */
     public static void copy(String segment, String channel, String copyId, String text) {
+        copy(WireMockResource.server(), segment, channel, copyId, text);
+    }
+
+    /** Stubs the copy of the segment on {@code server}. */
+    public static void copy(WireMockServer server, String segment, String channel, String copyId, String text) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("copyId", copyId);
         body.put("generator", "template");
@@ -92,7 +103,7 @@ public final class DependencyStubs {
         body.put("body", text);
         body.put("placeholders", List.of("firstName", "unsubscribeUrl"));
         body.put("warnings", List.of());
-        WireMockResource.server().stubFor(post(urlPathEqualTo("/api/v1/copy"))
+        server.stubFor(post(urlPathEqualTo("/api/v1/copy"))
                 .withRequestBody(matchingJsonPath("$.segment", equalTo(segment)))
                 .willReturn(json(201, body)));
     }

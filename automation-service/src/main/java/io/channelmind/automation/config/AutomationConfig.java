@@ -37,9 +37,24 @@ public interface AutomationConfig {
 
     interface Send {
 
-        /** Maximum number of messages in flight at once within one campaign run. */
+        /** Maximum number of messages that one instance's drainer has in flight at once. */
         @WithDefault("8")
         int concurrency();
+
+        /** Maximum rows of the send outbox that one drainer round claims. */
+        @WithDefault("100")
+        int batchSize();
+
+        /**
+         * How long a claimed row belongs to its instance. When it ends, another instance may
+         * send the row, so it must exceed the time a batch takes to send.
+         */
+        @WithDefault("60S")
+        Duration lease();
+
+        /** How long the drainer waits after a round that claimed less than a full batch. */
+        @WithDefault("500MS")
+        Duration pollInterval();
     }
 
     interface Run {
@@ -49,11 +64,15 @@ public interface AutomationConfig {
         Duration heartbeatInterval();
 
         /**
-         * How long a run may go without a heartbeat before it counts as lost (its instance
-         * stopped), after which the campaign reads as failed and may be launched again.
+         * How long a launch that is filling the send outbox may go without a heartbeat before it
+         * counts as lost (its instance stopped), after which another instance takes the fill over.
          */
         @WithDefault("30S")
         Duration lease();
+
+        /** How often an instance looks for scheduled campaigns that are due and for lost fills. */
+        @WithDefault("5S")
+        Duration sweepInterval();
     }
 
     interface Mail {

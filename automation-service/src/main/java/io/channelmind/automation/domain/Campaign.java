@@ -55,6 +55,10 @@ public class Campaign {
 
     public int launches;
 
+    /** Step part of the idempotency keys of the latest launch's sends. */
+    @Column(name = "launch_step")
+    public String launchStep = "initial";
+
     @Embedded
     public Counts counts = Counts.empty();
 
@@ -73,6 +77,18 @@ public class Campaign {
 
     public String error;
 
+    /** Start time of a scheduled campaign; null for a campaign launched by hand. */
+    @Column(name = "scheduled_at")
+    public Instant scheduledAt;
+
+    /** Daily window in which sends are allowed; null for no window. */
+    @Embedded
+    public SendWindow sendWindow;
+
+    /** When the latest launch finished writing every member into the send outbox; null while it fills. */
+    @Column(name = "filled_at")
+    public Instant filledAt;
+
     /**
      * Database time when the row was read, so a heartbeat is compared with the clock that wrote
      * it. Null for a campaign that was not read from the database.
@@ -82,7 +98,7 @@ public class Campaign {
 
     /** Builds a draft campaign with a random id. A null requested channel means channel-optimizer chooses one at launch. */
     public static Campaign draft(String name, String segment, String requestedChannel, String locale, Brief brief,
-            Instant createdAt) {
+            SendWindow sendWindow, Instant createdAt) {
         Campaign campaign = new Campaign();
         campaign.id = UUID.randomUUID();
         campaign.name = name;
@@ -90,42 +106,48 @@ public class Campaign {
         campaign.locale = locale;
         campaign.requestedChannel = requestedChannel;
         campaign.brief = brief;
+        campaign.sendWindow = sendWindow;
         campaign.status = CampaignStatus.DRAFT;
         campaign.createdAt = createdAt;
         return campaign;
     }
 
     /**
-     * Returns true when the campaign is marked running but its run has sent no heartbeat
-     * within the lease, which means its instance stopped.
+     * Returns true when the campaign is running, its outbox is not filled yet and the filling
+     * instance has sent no heartbeat within the lease, which means that instance stopped.
      */
     public boolean lost(Duration lease) {
-        return status == CampaignStatus.RUNNING && heartbeatAt != null && readAt != null
+        return status == CampaignStatus.RUNNING && filledAt == null && heartbeatAt != null && readAt != null
                 && heartbeatAt.isBefore(readAt.minus(lease));
     }
 
     /**
-     * Returns true unless the campaign was cancelled or a run owns it, which it does while
-     * running with a heartbeat younger than the lease.
+     * Returns true when a launch may start now: the campaign is a draft, scheduled, completed
+     * or failed, or it is running with a fill whose instance stopped.
      */
     public boolean launchable(Duration lease) {
-        if (status == CampaignStatus.CANCELLED) {
-            return false;
-        }
-        return status != CampaignStatus.RUNNING || lost(lease);
+        return switch (status) {
+            case DRAFT, SCHEDULED, COMPLETED, FAILED -> true;
+            case RUNNING -> lost(lease);
+            case PAUSED, CANCELLED -> false;
+        };
     }
 
     /**
      * Marks the campaign running under a new run id, counts the launch and resets the counts.
      * The start and heartbeat times are {@link #readAt}, the database clock.
      */
-    public void startRun(UUID newRunId) {
+    public void startRun(UUID newRunId, String step) {
+        if (step != null) {
+            launchStep = step;
+        }
         status = CampaignStatus.RUNNING;
         runId = newRunId;
         launches++;
         startedAt = readAt;
         finishedAt = null;
         heartbeatAt = readAt;
+        filledAt = null;
         error = null;
         counts = Counts.empty();
     }
@@ -159,6 +181,7 @@ public class Campaign {
         other.copy = copy;
         other.runId = runId;
         other.launches = launches;
+        other.launchStep = launchStep;
         other.counts = counts;
         other.createdAt = createdAt;
         other.startedAt = startedAt;
@@ -166,6 +189,9 @@ public class Campaign {
         other.heartbeatAt = heartbeatAt;
         other.error = error;
         other.readAt = readAt;
+        other.scheduledAt = scheduledAt;
+        other.sendWindow = sendWindow;
+        other.filledAt = filledAt;
         return other;
     }
 }

@@ -14,9 +14,8 @@ import io.quarkus.vertx.VertxContextSupport;
  * Launches the campaign through {@link CampaignService}, waiting on a Vert.x context because it
  * is reactive. Each occurrence's sends are keyed by the occurrence's instant, so every
  * occurrence reaches each recipient once and a replayed occurrence sends nothing new.
- *
- * <p>NOTE: the step lives only in the running run. When an occurrence's run is lost, a manual
- * launch through the REST API runs under the campaign's initial step, not the occurrence's.
+ * The step is stored on the campaign, so a fill taken over by another instance and a manual
+ * relaunch keep the occurrence's keys.
  */
 @DefaultBean
 @ApplicationScoped

@@ -31,8 +31,13 @@ public class EventOutbox {
     }
 
     public Uni<Void> add(SqlClient connection, DeliveryEvent event) {
-        Tuple values = Tuple.of(event.eventId(), event.profileKey(), new JsonObject(write(event)));
+        Tuple values = Tuple.of(event.eventId(), event.profileKey(), payload(event));
         return connection.preparedQuery(INSERT).execute(values).replaceWithVoid();
+    }
+
+    /** Returns the event as the JSON stored in the payload column. */
+    public JsonObject payload(DeliveryEvent event) {
+        return new JsonObject(write(event));
     }
 
     DeliveryEvent read(JsonObject payload) {

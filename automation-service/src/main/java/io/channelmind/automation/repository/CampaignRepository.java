@@ -1,6 +1,7 @@
 package io.channelmind.automation.repository;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import io.channelmind.automation.domain.Campaign;
 import io.channelmind.automation.domain.CampaignStatus;
 import io.channelmind.automation.domain.CopySummary;
 import io.channelmind.automation.domain.Counts;
+import io.channelmind.automation.domain.SendWindow;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -32,7 +34,12 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
             update Campaign set counts.audience = :audience, counts.processed = :processed, counts.sent = :sent,
                 counts.duplicates = :duplicates, counts.failed = :failed, counts.skipped = :skipped,
                 heartbeatAt = instant
-            where id = :id and runId = :runId and status = :running
+            where id = :id and runId = :runId and status in (:running, :paused)
+            """;
+    private static final String MARK_FILLED = """
+            update Campaign set counts.audience = :audience, counts.duplicates = :duplicates, filledAt = instant,
+                heartbeatAt = instant, finishedAt = case when status = :cancelled then instant else finishedAt end
+            where id = :id and runId = :runId
             """;
     // A campaign cancelled while its run finished stays cancelled.
     private static final String FINISH_RUN = """
@@ -42,9 +49,19 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
                 error = :error, finishedAt = instant, heartbeatAt = instant
             where id = :id and runId = :runId
             """;
+    // A launch that is still filling sets the finish time when it stops; otherwise it is now.
     private static final String CANCEL = """
-            update Campaign set status = :cancelled, finishedAt = case when status = :draft then instant else finishedAt end
-            where id = :id and status in (:draft, :running)
+            update Campaign set status = :cancelled,
+                finishedAt = case when status in (:draft, :scheduled) or filledAt is not null then instant
+                    else finishedAt end
+            where id = :id and status in (:draft, :scheduled, :running, :paused)
+            """;
+    private static final String TRANSITION = """
+            update Campaign set status = :to where id = :id and status = :from
+            """;
+    private static final String SCHEDULE = """
+            update Campaign set status = :scheduled, scheduledAt = :startAt
+            where id = :id and status in (:draft, :scheduled)
             """;
 
     @WithTransaction
@@ -70,12 +87,12 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
      * Returns the updated campaign, or a null item when the id is unknown or another run owns it.
      */
     @WithTransaction
-    public Uni<Campaign> startRun(UUID id, UUID runId, Duration lease) {
+    public Uni<Campaign> startRun(UUID id, UUID runId, Duration lease, String step) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE).map(campaign -> {
             if (campaign == null || !campaign.launchable(lease)) {
                 return null;
             }
-            campaign.startRun(runId);
+            campaign.startRun(runId, step);
             return campaign;
         });
     }
@@ -112,8 +129,63 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
      */
     @WithTransaction
     public Uni<Boolean> saveProgress(UUID id, UUID runId, Counts counts) {
-        Parameters values = countsParameters(id, runId, counts).and("running", CampaignStatus.RUNNING);
+        Parameters values = countsParameters(id, runId, counts).and("running", CampaignStatus.RUNNING)
+                .and("paused", CampaignStatus.PAUSED);
         return update(SAVE_PROGRESS, values).map(updated -> updated > 0);
+    }
+
+    /**
+     * Records that the launch wrote every member into the send outbox, with the number of
+     * members and of address duplicates. From then on the campaign completes once no row is pending.
+     */
+    @WithTransaction
+    public Uni<Void> markFilled(UUID id, UUID runId, Counts counts) {
+        Parameters values = Parameters.with("id", id)
+                .and("runId", runId)
+                .and("audience", counts.audience())
+                .and("duplicates", counts.duplicates())
+                .and("cancelled", CampaignStatus.CANCELLED);
+        return update(MARK_FILLED, values).replaceWithVoid();
+    }
+
+    /** Moves the campaign from one status to another; returns false when it was not in {@code from}. */
+    @WithTransaction
+    public Uni<Boolean> transition(UUID id, CampaignStatus from, CampaignStatus to) {
+        return update(TRANSITION, Parameters.with("id", id).and("from", from).and("to", to)).map(updated -> updated > 0);
+    }
+
+    /** Schedules a draft or scheduled campaign to start at {@code startAt}; returns false in any other status. */
+    @WithTransaction
+    public Uni<Boolean> schedule(UUID id, Instant startAt) {
+        Parameters values = Parameters.with("id", id)
+                .and("startAt", startAt)
+                .and("scheduled", CampaignStatus.SCHEDULED)
+                .and("draft", CampaignStatus.DRAFT);
+        return update(SCHEDULE, values).map(updated -> updated > 0);
+    }
+
+    /** Stores the send window of a campaign that has not started yet. */
+    @WithTransaction
+    public Uni<Void> saveSendWindow(UUID id, SendWindow window) {
+        return findById(id).invoke(campaign -> campaign.sendWindow = window).replaceWithVoid();
+    }
+
+    /**
+     * Returns the ids of the campaigns that need a launch now: scheduled campaigns whose start
+     * time has passed, and running campaigns whose fill has sent no heartbeat within {@code lease}.
+     */
+    @WithSession
+    public Uni<List<UUID>> dueForLaunch(Duration lease) {
+        String hql = """
+                select id from Campaign
+                where (status = :scheduled and scheduledAt <= instant)
+                   or (status = :running and filledAt is null and heartbeatAt < :staleBefore)
+                """;
+        return getSession().chain(session -> session.createSelectionQuery(hql, UUID.class)
+                .setParameter("scheduled", CampaignStatus.SCHEDULED)
+                .setParameter("running", CampaignStatus.RUNNING)
+                .setParameter("staleBefore", Instant.now().minus(lease))
+                .getResultList());
     }
 
     /** Ends a launch with its final status, counts and error (null when there is none); a cancelled campaign stays cancelled. */
@@ -125,16 +197,18 @@ public class CampaignRepository implements PanacheRepositoryBase<Campaign, UUID>
     }
 
     /**
-     * Marks a draft or running campaign cancelled. Returns false when the campaign is unknown or
-     * already completed, failed or cancelled. A running campaign's run notices it at its next
-     * heartbeat and sets the finish time when it stops.
+     * Marks a draft, scheduled, running or paused campaign cancelled. Returns false when the
+     * campaign is unknown or already completed, failed or cancelled. A launch that is still
+     * filling notices it at its next heartbeat and sets the finish time when it stops.
      */
     @WithTransaction
     public Uni<Boolean> cancel(UUID id) {
         Parameters values = Parameters.with("id", id)
                 .and("cancelled", CampaignStatus.CANCELLED)
                 .and("draft", CampaignStatus.DRAFT)
-                .and("running", CampaignStatus.RUNNING);
+                .and("scheduled", CampaignStatus.SCHEDULED)
+                .and("running", CampaignStatus.RUNNING)
+                .and("paused", CampaignStatus.PAUSED);
         return update(CANCEL, values).map(updated -> updated > 0);
     }
 

@@ -24,5 +24,7 @@ public record CreateCampaignRequest(
         String locale,
         @NotNull(message = "must be an object {product, offer, callToAction, url}")
         @Valid
-        Brief brief) {
+        Brief brief,
+        @Valid
+        SendWindowRequest sendWindow) {
 }

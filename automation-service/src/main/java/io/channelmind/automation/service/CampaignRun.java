@@ -1,41 +1,33 @@
 package io.channelmind.automation.service;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import io.channelmind.automation.client.ProfileClient.Member;
 import io.channelmind.automation.domain.Campaign;
 import io.channelmind.automation.domain.CopySummary;
+import io.channelmind.automation.domain.Counts;
 
 /**
- * State of one launch while it runs: the campaign as it was launched, the live counts, and
- * the channel and copy once the run has chosen them.
+ * State of one launch while it fills the send outbox: the campaign as it was launched, the
+ * channel and copy once chosen, and how many members it has paged through so far.
  */
 final class CampaignRun {
 
     private final Campaign campaign;
-    private final String step;
-    private final RunCounts counts = new RunCounts();
+    private final AtomicInteger audience = new AtomicInteger();
+    private final AtomicInteger duplicates = new AtomicInteger();
     private volatile String channel;
     private volatile CopySummary copy;
-    private final List<Deferred> deferred = new ArrayList<>();
     private volatile boolean cancelled;
 
-    /** A member whose send waits for the end of their quiet hours. */
-    record Deferred(Member member, Instant due) {
-    }
-
-    CampaignRun(Campaign campaign, String step) {
+    CampaignRun(Campaign campaign) {
         this.campaign = campaign;
-        this.step = step;
     }
 
-    /** Returns the step part of this run's idempotency keys. */
+    /** Returns the step part of this launch's idempotency keys. */
     String step() {
-        return step;
+        return campaign.launchStep;
     }
 
     Campaign campaign() {
@@ -48,10 +40,6 @@ final class CampaignRun {
 
     UUID runId() {
         return campaign.runId;
-    }
-
-    RunCounts counts() {
-        return counts;
     }
 
     String channel() {
@@ -70,24 +58,23 @@ final class CampaignRun {
         copy = value;
     }
 
-    /** Stops sending: members not processed yet are skipped with reason {@code cancelled}. */
+    /** Counts a filled page: its members, and those left out because another profile has the address. */
+    void filled(int members, int addressDuplicates) {
+        audience.addAndGet(members);
+        duplicates.addAndGet(addressDuplicates);
+    }
+
+    /** Returns the fill progress as counts; the outcome counts come from the send table. */
+    Counts progress() {
+        return new Counts(audience.get(), 0, 0, Map.of(), duplicates.get(), 0);
+    }
+
+    /** Stops filling at the next page, because the campaign was cancelled or launched again. */
     void cancel() {
         cancelled = true;
     }
 
     boolean cancelled() {
         return cancelled;
-    }
-
-    synchronized void defer(Member member, Instant due) {
-        deferred.add(new Deferred(member, due));
-    }
-
-    /** Removes and returns the deferred members, earliest due first. */
-    synchronized List<Deferred> takeDeferred() {
-        List<Deferred> waiting = new ArrayList<>(deferred);
-        deferred.clear();
-        waiting.sort(Comparator.comparing(Deferred::due));
-        return waiting;
     }
 }

@@ -1,8 +1,5 @@
 package io.channelmind.automation.service;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +13,6 @@ import io.channelmind.automation.client.ContentClient;
 import io.channelmind.automation.client.ContentGateway;
 import io.channelmind.automation.client.DependencyException;
 import io.channelmind.automation.client.OptimizerGateway;
-import io.channelmind.automation.client.ProfileClient;
 import io.channelmind.automation.client.ProfileGateway;
 import io.channelmind.automation.config.AutomationConfig;
 import io.channelmind.automation.domain.Campaign;
@@ -24,6 +20,7 @@ import io.channelmind.automation.domain.CampaignStatus;
 import io.channelmind.automation.domain.CopySummary;
 import io.channelmind.automation.domain.Counts;
 import io.channelmind.automation.repository.CampaignRepository;
+import io.channelmind.automation.repository.SendOutbox;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
@@ -33,9 +30,11 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Runs launched campaigns in the background: chooses the channel, gets the copy, pages
- * through the segment with a bounded number of sends in flight, and stores the result. A run stores its counts at every heartbeat,
- * so progress and counts survive a restart.
+ * Runs the launch of a campaign in the background: chooses the channel, gets the copy and
+ * fills the send outbox with the segment's members, then marks the campaign filled. The
+ * drainers of all instances send the rows, and the campaign completes when none is pending.
+ * While it fills, a launch renews its heartbeat, so another instance takes over a fill whose
+ * instance stopped.
  */
 @ApplicationScoped
 public class CampaignRunner {
@@ -49,27 +48,26 @@ public class CampaignRunner {
     private final ProfileGateway profiles;
     private final OptimizerGateway optimizer;
     private final ContentGateway content;
-    private final RecipientProcessor recipients;
+    private final OutboxFiller filler;
+    private final SendOutbox outbox;
     private final AutomationConfig config;
     private final Vertx vertx;
 
     public CampaignRunner(CampaignRepository campaigns, ProfileGateway profiles, OptimizerGateway optimizer,
-            ContentGateway content, RecipientProcessor recipients, AutomationConfig config, Vertx vertx) {
+            ContentGateway content, OutboxFiller filler, SendOutbox outbox, AutomationConfig config, Vertx vertx) {
         this.campaigns = campaigns;
         this.profiles = profiles;
         this.optimizer = optimizer;
         this.content = content;
-        this.recipients = recipients;
+        this.filler = filler;
+        this.outbox = outbox;
         this.config = config;
         this.vertx = vertx;
     }
 
-    /**
-     * Starts the run of a campaign that {@link CampaignRepository#startRun} marked running, keying its
-     * sends by {@code step}; returns at once.
-     */
-    public void start(Campaign campaign, String step) {
-        CampaignRun run = new CampaignRun(campaign, step);
+    /** Starts the run of a campaign that {@link CampaignRepository#startRun} marked running; returns at once. */
+    public void start(Campaign campaign) {
+        CampaignRun run = new CampaignRun(campaign);
         activeRuns.put(campaign.id, run);
         Cancellable heartbeat = startHeartbeat(run);
         LOG.infof("Campaign %s: run %s started for segment %s", campaign.id, campaign.runId, campaign.segment);
@@ -82,11 +80,11 @@ public class CampaignRunner {
                 })
                 .subscribe().with(
                         ignored -> { },
-                        failure -> LOG.errorf(failure, "Campaign %s: storing the result of run %s failed, so the campaign"
-                                + " reads as failed once its lease ends", campaign.id, campaign.runId));
+                        failure -> LOG.errorf(failure, "Campaign %s: storing the result of run %s failed, so another"
+                                + " instance takes the fill over once its lease ends", campaign.id, campaign.runId));
     }
 
-    /** Tells a run of this instance, if there is one, that its campaign was cancelled. */
+    /** Tells a fill of this instance, if there is one, that its campaign was cancelled. */
     public void cancel(UUID campaignId) {
         CampaignRun run = activeRuns.get(campaignId);
         if (run != null) {
@@ -94,19 +92,24 @@ public class CampaignRunner {
         }
     }
 
-    /** Returns the live counts of a run of this instance, or null when this instance does not run the campaign. */
-    public Counts liveCounts(UUID campaignId, UUID runId) {
+    /** Returns the fill progress of a launch of this instance, or null when this instance does not fill the campaign. */
+    public Counts fillProgress(UUID campaignId, UUID runId) {
         CampaignRun run = activeRuns.get(campaignId);
-        return run != null && run.runId().equals(runId) ? run.counts().snapshot() : null;
+        return run != null && run.runId().equals(runId) ? run.progress() : null;
     }
 
     private Uni<Void> execute(CampaignRun run) {
         String segment = run.campaign().segment;
         return chooseChannel(run)
                 .chain(() -> profiles.segment(segment))
-                .invoke(found -> run.counts().audience(found.size() == null ? 0 : found.size()))
                 .chain(found -> chooseCopy(run, found.size() == null ? 0 : found.size()))
-                .chain(() -> sendToAudience(run));
+                .chain(() -> onNewContext(() -> outbox.retryFailed(run.campaignId())))
+                .invoke(retried -> {
+                    if (retried > 0) {
+                        LOG.infof("Campaign %s: %d failed send(s) are due again", run.campaignId(), retried);
+                    }
+                })
+                .chain(() -> filler.fill(run));
     }
 
     private Uni<Void> chooseChannel(CampaignRun run) {
@@ -147,79 +150,13 @@ public class CampaignRunner {
         });
     }
 
-    private Uni<Void> sendToAudience(CampaignRun run) {
-        String segment = run.campaign().segment;
-        int pageSize = config.audience().pageSize();
-        return Multi.createBy().repeating()
-                .uni(PageCursor::new, cursor -> profiles.members(segment, cursor.after, pageSize)
-                        .invoke(page -> cursor.advance(segment, page)))
-                .whilst(page -> page.next() != null)
-                .onItem().transformToIterable(page -> page.members() == null ? List.<ProfileClient.Member>of() : page.members())
-                .onItem().transformToUni(member -> processOrDefer(run, member))
-                .merge(config.send().concurrency())
-                .collect().last()
-                .replaceWithVoid()
-                .chain(() -> sendDeferred(run));
-    }
-
-    private Uni<Void> processOrDefer(CampaignRun run, ProfileClient.Member member) {
-        if (run.cancelled()) {
-            run.counts().skipped(CANCELLED);
-            return Uni.createFrom().voidItem();
-        }
-        Instant now = Instant.now();
-        Instant allowed = recipients.allowedAt(member, now);
-        if (allowed.isAfter(now)) {
-            run.defer(member, allowed);
-            return Uni.createFrom().voidItem();
-        }
-        return recipients.process(run, member);
-    }
-
-    /**
-     * Sends to the members that were inside their quiet hours, each when their quiet hours end,
-     * earliest first. The run, and so the campaign, stays running until the last one is
-     * processed.
-     *
-     * <p>NOTE: deferred members wait in memory. If the instance stops, the run reads as failed
-     * after its lease, and launching the campaign again pages the segment and defers them anew.
-     */
-    private Uni<Void> sendDeferred(CampaignRun run) {
-        List<CampaignRun.Deferred> deferred = run.takeDeferred();
-        if (deferred.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        LOG.infof("Campaign %s: %d member(s) are inside their quiet hours; the first send is due at %s",
-                run.campaignId(), deferred.size(), deferred.get(0).due());
-        return Multi.createFrom().iterable(deferred)
-                .onItem().transformToUni(waiting -> Uni.createFrom().voidItem()
-                        .onItem().delayIt().by(delayUntil(waiting.due()))
-                        .chain(() -> processOrDefer(run, waiting.member())))
-                .merge(config.send().concurrency())
-                .collect().last()
-                .replaceWithVoid()
-                .chain(() -> sendDeferred(run));
-    }
-
-    /** Returns the time until {@code due}, at least 1 ms because Mutiny rejects a zero delay. */
-    private static Duration delayUntil(Instant due) {
-        Duration delay = Duration.between(Instant.now(), due);
-        return delay.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : delay;
-    }
-
     private Uni<Void> finish(CampaignRun run, Throwable failure) {
-        Counts counts = run.counts().snapshot();
+        Counts counts = run.progress();
         if (failure == null) {
-            // Every member was processed, so the final audience is the number of members paged through.
-            Counts finalCounts = new Counts(counts.processed(), counts.processed(), counts.sent(), counts.skipped(),
-                    counts.duplicates(), counts.failed());
-            String error = counts.failed() == 0 ? null
-                    : counts.failed() + " of " + counts.processed() + " sends failed. Launch the campaign again to retry them";
-            LOG.infof("Campaign %s: run %s completed: audience=%d sent=%d skipped=%s duplicates=%d failed=%d",
-                    run.campaignId(), run.runId(), finalCounts.audience(), counts.sent(), counts.skipped(),
-                    counts.duplicates(), counts.failed());
-            return onNewContext(() -> campaigns.finishRun(run.campaignId(), run.runId(), CampaignStatus.COMPLETED,
-                    finalCounts, error));
+            LOG.infof("Campaign %s: run %s filled the send outbox: audience=%d, address duplicates=%d%s",
+                    run.campaignId(), run.runId(), counts.audience(), counts.duplicates(),
+                    run.cancelled() ? " (stopped early because the campaign was cancelled)" : "");
+            return onNewContext(() -> campaigns.markFilled(run.campaignId(), run.runId(), counts));
         }
         String error = failure instanceof DependencyException
                 ? failure.getMessage()
@@ -227,10 +164,10 @@ public class CampaignRunner {
                         + "). The automation-service log has the details";
         if (failure instanceof DependencyException) {
             LOG.warnf("Campaign %s: run %s failed after %d member(s): %s", run.campaignId(), run.runId(),
-                    counts.processed(), error);
+                    counts.audience(), error);
         } else {
             LOG.errorf(failure, "Campaign %s: run %s failed after %d member(s)", run.campaignId(), run.runId(),
-                    counts.processed());
+                    counts.audience());
         }
         return onNewContext(() -> campaigns.finishRun(run.campaignId(), run.runId(), CampaignStatus.FAILED, counts,
                 error));
@@ -240,7 +177,7 @@ public class CampaignRunner {
         return Multi.createFrom().ticks().every(config.run().heartbeatInterval())
                 .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> onNewContext(() -> campaigns
-                        .saveProgress(run.campaignId(), run.runId(), run.counts().snapshot()))
+                        .saveProgress(run.campaignId(), run.runId(), run.progress()))
                         .invoke(owned -> {
                             // Another instance cancelled the campaign, or a newer launch took it over.
                             if (!owned && !run.cancelled()) {
@@ -267,19 +204,5 @@ public class CampaignRunner {
         VertxContextSafetyToggle.setContextSafe(context, true);
         return Uni.createFrom().deferred(operation)
                 .runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
-    }
-
-    /** Position in the member pages of a segment. */
-    private static final class PageCursor {
-
-        private String after;
-
-        void advance(String segment, ProfileClient.MembersPage page) {
-            if (page.next() != null && page.next().equals(after)) {
-                throw DependencyException.invalidResponse("profile-service", "GET /api/v1/segments/" + segment
-                        + "/members", "the page after '" + after + "' points at itself as the next page");
-            }
-            after = page.next();
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.channelmind.automation.service;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,12 +17,14 @@ import io.channelmind.automation.domain.Brief;
 import io.channelmind.automation.domain.Campaign;
 import io.channelmind.automation.domain.CampaignStatus;
 import io.channelmind.automation.domain.Counts;
+import io.channelmind.automation.domain.SendWindow;
 import io.channelmind.automation.repository.CampaignRepository;
 import io.channelmind.automation.repository.SendLedger;
+import io.channelmind.automation.repository.SendOutbox;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
 
-/** Creates, reads and launches campaigns; the runs themselves belong to {@link CampaignRunner}. */
+/** Creates, reads, launches, schedules, pauses, resumes and cancels campaigns; launches run in {@link CampaignRunner}. */
 @ApplicationScoped
 public class CampaignService {
 
@@ -32,14 +35,16 @@ public class CampaignService {
     private final CampaignRunner runner;
     private final ProfileGateway profiles;
     private final SendLedger ledger;
+    private final SendOutbox outbox;
     private final AutomationConfig config;
 
     public CampaignService(CampaignRepository campaigns, CampaignRunner runner, ProfileGateway profiles,
-            SendLedger ledger, AutomationConfig config) {
+            SendLedger ledger, SendOutbox outbox, AutomationConfig config) {
         this.campaigns = campaigns;
         this.runner = runner;
         this.profiles = profiles;
         this.ledger = ledger;
+        this.outbox = outbox;
         this.config = config;
     }
 
@@ -48,9 +53,10 @@ public class CampaignService {
      * channel means channel-optimizer chooses it at launch. Fails with a 422 problem for an
      * unknown segment and a 503 problem when profile-service does not respond.
      */
-    public Uni<Campaign> create(String name, String segment, String channel, String locale, Brief brief) {
+    public Uni<Campaign> create(String name, String segment, String channel, String locale, Brief brief,
+            SendWindow sendWindow) {
         Campaign campaign = Campaign.draft(name.trim(), segment, channel, locale == null ? DEFAULT_LOCALE : locale, brief,
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+                sendWindow, Instant.now().truncatedTo(ChronoUnit.MICROS));
         return validateSegment(segment)
                 .chain(() -> campaigns.insert(campaign))
                 .invoke(() -> LOG.infof("Campaign %s created for segment %s", campaign.id, segment))
@@ -80,83 +86,149 @@ public class CampaignService {
                 });
     }
 
-    /** Returns the campaign or fails with a 404 problem. */
-    public Uni<Campaign> get(String id) {
-        UUID campaignId = parseId(id);
-        return campaigns.find(campaignId)
-                .map(campaign -> present(campaign, id));
+    /** A campaign with the tally of its sends by state. */
+    public record CampaignState(Campaign campaign, SendLedger.Tally tally) {
     }
 
-    public Uni<List<Campaign>> list() {
-        return campaigns.list()
-                .map(found -> found.stream().map(campaign -> present(campaign, campaign.id.toString())).toList());
+    /** Returns the campaign with counts from the send table, or fails with a 404 problem. */
+    public Uni<CampaignState> get(String id) {
+        UUID campaignId = parseId(id);
+        return campaigns.find(campaignId).chain(campaign -> {
+            if (campaign == null) {
+                throw notFound(id);
+            }
+            return ledger.tally(List.of(campaignId)).map(tallies -> present(campaign, tallies));
+        });
+    }
+
+    public Uni<List<CampaignState>> list() {
+        return campaigns.list().chain(found -> ledger.tally(found.stream().map(campaign -> campaign.id).toList())
+                .map(tallies -> found.stream().map(campaign -> present(campaign, tallies)).toList()));
     }
 
     /**
-     * Marks the campaign running and starts its run in the background. Fails with a 404
-     * problem for an unknown id and a 409 problem while another run owns the campaign.
+     * Marks the campaign running and starts its launch in the background. A completed or
+     * failed campaign may be launched again: its failed sends are retried and members without
+     * a send are added. Fails with a 404 problem for an unknown id and a 422 problem while the
+     * campaign is running, paused or cancelled.
      */
-    public Uni<Campaign> launch(String id) {
-        return launch(id, SendKeys.INITIAL_STEP);
+    public Uni<CampaignState> launch(String id) {
+        return launch(id, null);
     }
 
     /**
-     * Launches like {@link #launch(String)}, keying each send by {@code step}, so a run under a new
-     * step reaches every recipient again while a second run under the same step sends nothing new.
-     * Recurring campaigns pass one step per occurrence, from {@link SendKeys#occurrenceStep}.
+     * Launches like {@link #launch(String)}, keying each send by {@code step}, so a launch under a
+     * new step reaches every recipient again while a second launch under the same step sends
+     * nothing new. Recurring campaigns pass one step per occurrence, from
+     * {@link SendKeys#occurrenceStep}; a null step keeps the step of the latest launch.
      */
-    public Uni<Campaign> launch(String id, String step) {
+    public Uni<CampaignState> launch(String id, String step) {
         UUID campaignId = parseId(id);
-        UUID runId = UUID.randomUUID();
-        return campaigns.startRun(campaignId, runId, config.run().lease()).chain(started -> {
+        return startLaunch(campaignId, step).chain(started -> {
             if (started != null) {
-                runner.start(started, step);
-                return Uni.createFrom().item(started);
+                return Uni.createFrom().item(new CampaignState(started, SendLedger.Tally.EMPTY));
             }
             return campaigns.find(campaignId).map(existing -> {
                 if (existing == null) {
                     throw notFound(id);
                 }
-                if (existing.status == CampaignStatus.CANCELLED) {
-                    throw Problem.of(409, "campaign-cancelled", "Campaign is cancelled")
-                            .detail("Campaign " + id + " was cancelled and cannot be launched again. Create a new campaign")
-                            .toException();
-                }
-                throw Problem.of(409, "campaign-running", "Campaign is running")
-                        .detail("Campaign " + id + " has been running since " + existing.startedAt
-                                + ". Wait until its status is completed or failed, then launch it again")
-                        .with("startedAt", String.valueOf(existing.startedAt))
-                        .toException();
+                throw invalidTransition(existing, "launch", "Wait until it is completed or failed, resume a paused"
+                        + " campaign, or create a new campaign in place of a cancelled one");
             });
         });
     }
 
     /**
-     * Cancels a draft or running campaign: a running one skips its remaining members with
-     * reason {@code cancelled}, on whichever instance runs it. Fails with a 404 problem for an
-     * unknown id and a 409 problem when the campaign already ended.
+     * Starts a launch when the campaign may be launched now, and returns the running campaign,
+     * or a null item when it may not. The scheduler calls it for due scheduled campaigns and
+     * for fills whose instance stopped.
      */
-    public Uni<Campaign> cancel(String id) {
-        UUID campaignId = parseId(id);
-        return campaigns.cancel(campaignId).chain(cancelled -> {
-            if (cancelled) {
-                runner.cancel(campaignId);
-                LOG.infof("Campaign %s cancelled", campaignId);
+    public Uni<Campaign> startLaunch(UUID campaignId) {
+        return startLaunch(campaignId, null);
+    }
+
+    private Uni<Campaign> startLaunch(UUID campaignId, String step) {
+        return campaigns.startRun(campaignId, UUID.randomUUID(), config.run().lease(), step).invoke(started -> {
+            if (started != null) {
+                runner.start(started);
             }
-            return campaigns.find(campaignId).map(campaign -> {
-                if (campaign == null) {
-                    throw notFound(id);
-                }
-                if (!cancelled) {
-                    throw Problem.of(409, "campaign-ended", "Campaign already ended")
-                            .detail("Campaign " + id + " is " + campaign.status.wireName() + ", so there is nothing"
-                                    + " to cancel")
-                            .with("campaignStatus", campaign.status.wireName())
-                            .toException();
-                }
-                return present(campaign, id);
-            });
         });
+    }
+
+    /**
+     * Schedules a draft campaign to launch at {@code startAt}, optionally with a send window.
+     * Fails with a 422 problem when the start time is in the past or the campaign has started.
+     */
+    public Uni<CampaignState> schedule(String id, Instant startAt, SendWindow sendWindow) {
+        UUID campaignId = parseId(id);
+        if (startAt.isBefore(Instant.now().minusSeconds(60))) {
+            throw Problem.of(422, "start-in-past", "Start time is in the past")
+                    .detail("The start time " + startAt + " has passed. Launch the campaign now with POST"
+                            + " /api/v1/campaigns/" + id + "/launch, or give a future time")
+                    .error("startAt", startAt.toString(), "Use a future ISO-8601 time such as 2030-01-31T09:00:00Z")
+                    .toException();
+        }
+        return campaigns.schedule(campaignId, startAt)
+                .call(scheduled -> scheduled && sendWindow != null
+                        ? campaigns.saveSendWindow(campaignId, sendWindow)
+                        : Uni.createFrom().voidItem())
+                .chain(scheduled -> afterTransition(id, scheduled, "schedule",
+                        "Only a draft or scheduled campaign can be scheduled. Launch it again instead"))
+                .invoke(() -> LOG.infof("Campaign %s scheduled for %s", campaignId, startAt));
+    }
+
+    /** Pauses a running campaign: the drainers leave its pending sends until it is resumed. Fails with a 422 problem otherwise. */
+    public Uni<CampaignState> pause(String id) {
+        UUID campaignId = parseId(id);
+        return campaigns.transition(campaignId, CampaignStatus.RUNNING, CampaignStatus.PAUSED)
+                .chain(paused -> afterTransition(id, paused, "pause", "Only a running campaign can be paused"))
+                .invoke(() -> LOG.infof("Campaign %s paused", campaignId));
+    }
+
+    /** Resumes a paused campaign. Fails with a 422 problem when it is not paused. */
+    public Uni<CampaignState> resume(String id) {
+        UUID campaignId = parseId(id);
+        return campaigns.transition(campaignId, CampaignStatus.PAUSED, CampaignStatus.RUNNING)
+                .chain(resumed -> afterTransition(id, resumed, "resume", "Only a paused campaign can be resumed"))
+                .invoke(() -> LOG.infof("Campaign %s resumed", campaignId));
+    }
+
+    /**
+     * Cancels a draft, scheduled, running or paused campaign: its pending sends become skipped
+     * with reason {@code cancelled}, except those a drainer is sending at that moment, which
+     * finish first. Fails with a 404 problem for an unknown id and a 422 problem when the
+     * campaign already ended.
+     */
+    public Uni<CampaignState> cancel(String id) {
+        UUID campaignId = parseId(id);
+        return campaigns.cancel(campaignId)
+                .call(cancelled -> cancelled ? ledgerCancel(campaignId) : Uni.createFrom().voidItem())
+                .chain(cancelled -> afterTransition(id, cancelled, "cancel",
+                        "A completed, failed or cancelled campaign has nothing left to cancel"));
+    }
+
+    private Uni<Integer> ledgerCancel(UUID campaignId) {
+        runner.cancel(campaignId);
+        return outbox.cancelPending(campaignId, CampaignRunner.CANCELLED)
+                .invoke(skipped -> LOG.infof("Campaign %s cancelled; %d pending send(s) skipped", campaignId, skipped));
+    }
+
+    private Uni<CampaignState> afterTransition(String id, boolean changed, String action, String fix) {
+        return get(id).map(state -> {
+            if (!changed) {
+                throw invalidTransition(state.campaign(), action, fix);
+            }
+            return state;
+        });
+    }
+
+    private static RuntimeException invalidTransition(Campaign campaign, String action, String fix) {
+        String status = campaign.status.wireName();
+        return Problem.of(422, "invalid-campaign-transition", "Campaign cannot " + action + " now")
+                .detail("Campaign " + campaign.id + " is " + status + ", so it cannot " + action + ". " + fix)
+                .error("status", status, fix)
+                .with("campaignStatus", status)
+                .toException();
     }
 
     /**
@@ -174,23 +246,19 @@ public class CampaignService {
         });
     }
 
-    private Campaign present(Campaign campaign, String id) {
-        if (campaign == null) {
-            throw notFound(id);
-        }
-        if (campaign.status != CampaignStatus.RUNNING) {
-            return campaign;
-        }
-        Counts live = runner.liveCounts(campaign.id, campaign.runId);
-        if (live != null) {
-            return campaign.withCounts(live);
-        }
-        if (campaign.lost(config.run().lease())) {
-            return campaign.withOutcome(CampaignStatus.FAILED, "The run stopped reporting progress, probably because"
-                    + " its automation-service instance stopped. Launch the campaign again to finish it. Recipients"
-                    + " that already have a send get no second message");
-        }
-        return campaign;
+    /**
+     * Combines the stored campaign with the counts of its send rows. A launch that is still
+     * filling shows its live progress when this instance runs it.
+     */
+    private CampaignState present(Campaign campaign, Map<UUID, SendLedger.Tally> tallies) {
+        SendLedger.Tally tally = tallies.getOrDefault(campaign.id, SendLedger.Tally.EMPTY);
+        Counts stored = campaign.counts;
+        Counts progress = campaign.filledAt == null ? runner.fillProgress(campaign.id, campaign.runId) : null;
+        int audience = progress != null ? progress.audience() : stored.audience();
+        int duplicates = progress != null ? progress.duplicates() : stored.duplicates();
+        int processed = tally.sent() + tally.skippedTotal() + tally.failed() + duplicates;
+        Counts counts = new Counts(audience, processed, tally.sent(), tally.skipped(), duplicates, tally.failed());
+        return new CampaignState(campaign.withCounts(counts), tally);
     }
 
     private static UUID parseId(String id) {

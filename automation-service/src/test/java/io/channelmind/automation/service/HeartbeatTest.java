@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -29,7 +30,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The heartbeat of a running campaign, read from the campaign row while the run waits for a slow page. */
+/** The heartbeat of a launch, read from the campaign row while the fill waits for a slow page. */
 @QuarkusTest
 class HeartbeatTest {
 
@@ -57,20 +58,24 @@ class HeartbeatTest {
         CampaignApi.launch(id);
         Row stored = await().atMost(Duration.ofMillis(SLOW_PAGE_DELAY_MILLIS - 1000))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> campaignRow(id), row -> row.getInteger("processed") == 6);
+                .until(() -> campaignRow(id), row -> row.getInteger("audience") == 6 && row.getBoolean("renewed"));
+        JsonPath running = await().atMost(Duration.ofMillis(SLOW_PAGE_DELAY_MILLIS - 1000))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> CampaignApi.get(id), campaign -> campaign.getInt("counts.processed") == 6);
 
         assertEquals("running", stored.getString("status"));
-        assertEquals(3, stored.getInteger("sent"));
-        assertEquals(2, stored.getJsonObject("skipped").getInteger("no contact point"));
-        assertEquals(1, stored.getJsonObject("skipped").getInteger("no consent"));
-        assertTrue(stored.getBoolean("renewed"), "heartbeat_at must be later than started_at");
+        assertFalse(stored.getBoolean("filled"), "filled_at must stay null until the last page is written");
+        assertEquals("running", running.getString("status"));
+        assertEquals(3, running.getInt("counts.sent"));
+        assertEquals(Map.of("no contact point", 2, "no consent", 1), running.getMap("counts.skipped"));
 
         JsonPath finished = CampaignApi.awaitFinished(id);
         Row finishedRow = campaignRow(id);
         assertEquals("completed", finished.getString("status"));
         assertEquals(7, finished.getInt("counts.processed"));
         assertEquals(4, finished.getInt("counts.sent"));
-        assertEquals(7, finishedRow.getInteger("processed"));
+        assertEquals(7, finishedRow.getInteger("audience"));
+        assertTrue(finishedRow.getBoolean("filled"));
         assertEquals("completed", finishedRow.getString("status"));
     }
 
@@ -95,7 +100,7 @@ class HeartbeatTest {
 
     private Row campaignRow(String campaignId) {
         String sql = """
-                select status, processed, sent, skipped, heartbeat_at > started_at as renewed
+                select status, audience, filled_at is not null as filled, heartbeat_at > started_at as renewed
                 from campaign where id = $1
                 """;
         return pool.preparedQuery(sql).execute(Tuple.of(UUID.fromString(campaignId)))

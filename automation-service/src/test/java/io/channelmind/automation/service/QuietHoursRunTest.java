@@ -1,7 +1,10 @@
 package io.channelmind.automation.service;
 
 import static io.channelmind.automation.DependencyStubs.member;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -24,7 +27,8 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Quiet hours in a running campaign: a member whose local time is inside them gets no message
- * yet and keeps the campaign running, while a member twelve hours ahead gets one at once.
+ * yet and waits as a pending row due later, which keeps the campaign running, while a member
+ * twelve hours ahead gets one at once.
  */
 @QuarkusTest
 @TestProfile(QuietHoursRunTest.QuietNowInUtc.class)
@@ -62,6 +66,13 @@ class QuietHoursRunTest {
         assertEquals("running", campaign.getString("status"));
         assertEquals(1, campaign.getInt("counts.processed"));
         assertEquals(1, campaign.getInt("counts.sent"));
+        assertEquals(1, campaign.getInt("counts.pending"));
+        given().when().get("/api/v1/campaigns/" + id + "/statistics")
+                .then().statusCode(200)
+                .body("pending", equalTo(1))
+                .body("waiting", equalTo(1))
+                .body("inFlight", equalTo(0))
+                .body("nextDue", notNullValue());
     }
 
     private static String recipientOfOnlyMail() {

@@ -1,10 +1,9 @@
 package io.channelmind.automation.service;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +20,10 @@ import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Relaunches after failures and lost runs, with the ledger and campaign rows prepared in SQL. */
+/**
+ * Recovery from failed sends and from instances that stopped, with the send and campaign rows
+ * prepared in SQL as a stopped instance leaves them.
+ */
 @QuarkusTest
 class RunRecoveryTest {
 
@@ -37,58 +39,68 @@ class RunRecoveryTest {
                 DependencyStubs.member("t:retry-2", "paulo@retry.example", null, "Paulo", EMAIL_CONSENT)));
         DependencyStubs.copy("retry", "email", "copy-retry");
         String id = CampaignApi.create("retry", "email");
-        insertSend(id, "t:retry-1", "olga@retry.example", "failed");
-        insertSend(id, "t:retry-2", "paulo@retry.example", "pending");
+        insertSend(id, "t:retry-1", "olga@retry.example", "failed", null);
 
         CampaignApi.launch(id);
         JsonPath campaign = CampaignApi.awaitFinished(id);
 
         assertEquals("completed", campaign.getString("status"));
-        assertEquals(1, campaign.getInt("counts.sent"));
-        assertEquals(1, campaign.getInt("counts.duplicates"));
-        assertEquals(1, Mailbox.forDomain("retry.example").size());
+        assertEquals(2, campaign.getInt("counts.sent"));
+        assertEquals(0, campaign.getInt("counts.failed"));
+        assertEquals(2, Mailbox.forDomain("retry.example").size());
         assertEquals(2, attempts(id, "t:retry-1"));
+        assertEquals(1, attempts(id, "t:retry-2"));
     }
 
     @Test
-    void lostRunReadsAsFailed() {
-        DependencyStubs.segment("lost", List.of());
-        String id = CampaignApi.create("lost", "email");
-        markLostRun(id, 3);
+    void expiredClaimIsSentByDrainer() {
+        DependencyStubs.segment("lease-ended", List.of());
+        DependencyStubs.copy("lease-ended", "email", "copy-lease-ended");
+        String id = CampaignApi.create("lease-ended", "email");
+        markFilledRun(id);
+        insertSend(id, "t:lease-ended-1", "vera@lease-ended.example", "pending", "stopped-instance");
 
-        given().when().get("/api/v1/campaigns/" + id)
-                .then().statusCode(200)
-                .body("status", equalTo("failed"))
-                .body("error", startsWith("The run stopped reporting progress"))
-                .body("counts.processed", equalTo(3));
-    }
-
-    @Test
-    void lostRunCanBeRelaunched() {
-        DependencyStubs.segment("lost-again", List.of(DependencyStubs.member("t:lost-again-1", "rui@lost.example", null, "Rui", EMAIL_CONSENT)));
-        DependencyStubs.copy("lost-again", "email", "copy-lost-again");
-        String id = CampaignApi.create("lost-again", "email");
-        markLostRun(id, 0);
-
-        CampaignApi.launch(id);
         JsonPath campaign = CampaignApi.awaitFinished(id);
 
         assertEquals("completed", campaign.getString("status"));
         assertEquals(1, campaign.getInt("counts.sent"));
+        assertEquals(1, Mailbox.forDomain("lease-ended.example").size());
+        assertEquals(2, attempts(id, "t:lease-ended-1"));
     }
 
-    private void insertSend(String campaignId, String profileKey, String address, String status) {
+    @Test
+    void lostFillIsTakenOver() {
+        DependencyStubs.segment("lost-fill", List.of(
+                DependencyStubs.member("t:lost-fill-1", "rui@lost-fill.example", null, "Rui", EMAIL_CONSENT)));
+        DependencyStubs.copy("lost-fill", "email", "copy-lost-fill");
+        String id = CampaignApi.create("lost-fill", "email");
+        markLostFill(id);
+
+        JsonPath campaign = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> CampaignApi.get(id), found -> "completed".equals(found.getString("status")));
+
+        assertEquals(2, campaign.getInt("launches"));
+        assertEquals(1, campaign.getInt("counts.sent"));
+        assertEquals(1, Mailbox.forDomain("lost-fill.example").size());
+    }
+
+    /** Inserts a send row; a non-null claimer holds it under a lease that ended a second ago. */
+    private void insertSend(String campaignId, String profileKey, String address, String status, String claimer) {
         UUID campaign = UUID.fromString(campaignId);
         String key = SendKeys.idempotencyKey(campaign, SendKeys.INITIAL_STEP, profileKey);
         String sql = """
                 insert into send (campaign_id, step, profile_key, idempotency_key, channel, address_hash, status, attempts,
-                    run_id, created_at, updated_at)
-                values ($1, $2, $3, $4, 'email', $5, $6, 1, $7, now(), now())
+                    run_id, message_id, address, first_name, time_zone, due_at, claimed_by, claimed_until, created_at,
+                    updated_at)
+                values ($1, $2, $3, $4, 'email', $5, $6, 1, $7, $8, $9, 'Test', 'UTC', now(), $10,
+                    case when $10::text is null then null else now() - interval '1 second' end, now(), now())
                 """;
-        pool.preparedQuery(sql)
-                .execute(Tuple.of(campaign, SendKeys.INITIAL_STEP, profileKey, key, SendKeys.addressHash(address), status)
-                        .addUUID(UUID.randomUUID()))
-                .await().indefinitely();
+        Tuple values = Tuple.of(campaign, SendKeys.INITIAL_STEP, profileKey, key, SendKeys.addressHash(address), status)
+                .addUUID(UUID.randomUUID())
+                .addString("<" + SendKeys.token(key) + "@channelmind.local>")
+                .addString(address)
+                .addString(claimer);
+        pool.preparedQuery(sql).execute(values).await().indefinitely();
     }
 
     private int attempts(String campaignId, String profileKey) {
@@ -98,14 +110,26 @@ class RunRecoveryTest {
                 .iterator().next().getInteger("attempts");
     }
 
-    /** Makes the campaign look like a run whose instance stopped an hour ago. */
-    private void markLostRun(String campaignId, int processed) {
+    /** Makes the campaign look like a launch that filled its outbox on an instance that then stopped. */
+    private void markFilledRun(String campaignId) {
         String sql = """
-                update campaign set status = 'running', run_id = $2, processed = $3,
+                update campaign set status = 'running', run_id = $2, channel = 'email', copy_id = 'copy-lease-ended',
+                    copy_subject = 'Hello', copy_body = 'Hello {{firstName}}', started_at = now(),
+                    heartbeat_at = now(), filled_at = now()
+                where id = $1
+                """;
+        pool.preparedQuery(sql).execute(Tuple.of(UUID.fromString(campaignId), UUID.randomUUID()))
+                .await().indefinitely();
+    }
+
+    /** Makes the campaign look like a launch whose instance stopped an hour ago while reading the segment. */
+    private void markLostFill(String campaignId) {
+        String sql = """
+                update campaign set status = 'running', run_id = $2, launches = 1,
                     started_at = now() - interval '1 hour', heartbeat_at = now() - interval '1 hour'
                 where id = $1
                 """;
-        pool.preparedQuery(sql).execute(Tuple.of(UUID.fromString(campaignId), UUID.randomUUID(), processed))
+        pool.preparedQuery(sql).execute(Tuple.of(UUID.fromString(campaignId), UUID.randomUUID()))
                 .await().indefinitely();
     }
 }

@@ -1,0 +1,271 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Driver of bench/sending-benchmark.sh, with three modes.
+ *
+ * <ul>
+ * <li>{@code stub PORT}: serves profile-service's segment API for segments named
+ * {@code bench-<members>}, generating the members page by page, and content-service's
+ * {@code POST /api/v1/copy}, on 127.0.0.1.</li>
+ * <li>{@code baseline HOST:PORT MESSAGES CONCURRENCY}: the ceiling. A plain SMTP client loop
+ * over raw sockets, one connection per thread, sends MESSAGES messages of about the size of a
+ * campaign e-mail and prints messages per second.</li>
+ * <li>{@code campaign SERVICE_URL MEMBERS MAX_SECONDS}: creates and launches a campaign to
+ * {@code bench-<MEMBERS>}, prints when the outbox was filled and the send rate, and stops
+ * waiting after MAX_SECONDS.</li>
+ * </ul>
+ */
+public final class SendingLoad {
+
+    private static final Pattern SEGMENT = Pattern.compile("/api/v1/segments/bench-(\\d+)(/members)?");
+    private static final String BODY = "Hello {{firstName}},\\n\\nOpen Savings Plus and get 2% bonus interest for three"
+            + " months. Visit https://bank.example/savings-plus to open your account today.\\n\\nUnsubscribe: {{unsubscribeUrl}}";
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "stub" -> stub(Integer.parseInt(args[1]));
+            case "baseline" -> baseline(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "campaign" -> campaign(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            default -> throw new IllegalArgumentException("Invalid mode '" + args[0] + "': expected stub, baseline or campaign");
+        }
+    }
+
+    // ---- stub of profile-service and content-service ----
+
+    private static void stub(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.createContext("/api/v1/segments/", SendingLoad::segment);
+        server.createContext("/api/v1/copy", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            respond(exchange, 201, """
+                    {"copyId": "copy-bench", "generator": "template", "model": null, "channel": "email", "locale": "en",
+                     "subject": "{{firstName}}, your Savings Plus offer", "body": "%s",
+                     "placeholders": ["firstName", "unsubscribeUrl"], "warnings": []}""".formatted(BODY));
+        });
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+        System.out.println("stub listening on 127.0.0.1:" + port);
+    }
+
+    private static void segment(HttpExchange exchange) throws IOException {
+        Matcher matcher = SEGMENT.matcher(exchange.getRequestURI().getPath());
+        if (!matcher.matches()) {
+            respond(exchange, 404, "{\"type\": \"urn:channelmind:problem:segment-not-found\", \"status\": 404}");
+            return;
+        }
+        int members = Integer.parseInt(matcher.group(1));
+        String name = "bench-" + members;
+        if (matcher.group(2) == null) {
+            respond(exchange, 200, "{\"name\": \"%s\", \"rule\": \"all\", \"size\": %d}".formatted(name, members));
+            return;
+        }
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        int limit = Integer.parseInt(query.getOrDefault("limit", "500"));
+        int from = query.containsKey("after") ? Integer.parseInt(query.get("after").substring(2)) + 1 : 0;
+        int to = Math.min(members, from + limit);
+        StringBuilder page = new StringBuilder("{\"segment\": \"" + name + "\", \"members\": [");
+        for (int index = from; index < to; index++) {
+            if (index > from) {
+                page.append(',');
+            }
+            page.append(String.format(Locale.ROOT, "{\"profileKey\": \"b:%07d\", \"email\": \"m%07d@%s.example\","
+                    + " \"phone\": null, \"firstName\": \"Member\", \"locale\": \"en\", \"timeZone\": \"UTC\","
+                    + " \"consent\": {\"email\": true}}", index, index, name));
+        }
+        String next = to < members ? String.format(Locale.ROOT, "\"b:%07d\"", to - 1) : "null";
+        page.append("], \"next\": ").append(next).append('}');
+        respond(exchange, 200, page.toString());
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> values = new HashMap<>();
+        if (raw == null) {
+            return values;
+        }
+        for (String pair : raw.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                values.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return values;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    // ---- baseline: a plain SMTP client loop ----
+
+    private static void baseline(String address, int messages, int concurrency) throws Exception {
+        String host = address.substring(0, address.indexOf(':'));
+        int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
+        String text = BODY.replace("\\n", "\r\n").replace("{{firstName}}", "Member")
+                .replace("{{unsubscribeUrl}}", "http://127.0.0.1:8085/api/v1/unsubscribe/token");
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int worker = 0; worker < concurrency; worker++) {
+            results.add(workers.submit(() -> smtpLoop(host, port, messages, next, text)));
+        }
+        int sent = 0;
+        for (Future<Integer> result : results) {
+            sent += result.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        workers.shutdown();
+        System.out.printf(Locale.ROOT, "baseline: %d messages over raw SMTP with %d connections in %.1f s: %.0f messages/s%n",
+                sent, concurrency, seconds, sent / seconds);
+    }
+
+    /** Sends messages on one connection until {@code next} reaches {@code messages}; returns how many it sent. */
+    private static int smtpLoop(String host, int port, int messages, AtomicInteger next, String text) throws IOException {
+        int sent = 0;
+        try (Socket socket = new Socket(host, port)) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
+            expect(in, "220");
+            command(out, in, "EHLO bench.local", "250");
+            for (int index = next.getAndIncrement(); index < messages; index = next.getAndIncrement()) {
+                String to = String.format(Locale.ROOT, "b%07d@baseline.example", index);
+                command(out, in, "MAIL FROM:<campaigns@channelmind.local>", "250");
+                command(out, in, "RCPT TO:<" + to + ">", "250");
+                command(out, in, "DATA", "354");
+                out.write("From: ChannelMind <campaigns@channelmind.local>\r\nTo: " + to + "\r\nSubject: Member, your"
+                        + " Savings Plus offer\r\nMessage-ID: <" + index + ".baseline@channelmind.local>\r\n"
+                        + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + text + "\r\n");
+                command(out, in, ".", "250");
+                sent++;
+            }
+            command(out, in, "QUIT", "221");
+        }
+        return sent;
+    }
+
+    private static void command(Writer out, BufferedReader in, String line, String expected) throws IOException {
+        out.write(line + "\r\n");
+        out.flush();
+        expect(in, expected);
+    }
+
+    /** Reads one reply, including the lines of a multi-line reply, and fails unless it has the expected code. */
+    private static void expect(BufferedReader in, String code) throws IOException {
+        String line = in.readLine();
+        while (line != null && line.length() > 3 && line.charAt(3) == '-') {
+            line = in.readLine();
+        }
+        if (line == null || !line.startsWith(code)) {
+            throw new IOException("Expected SMTP reply " + code + " but got: " + line);
+        }
+    }
+
+    // ---- campaign through automation-service ----
+
+    private static void campaign(String service, int members, int maxSeconds) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String request = """
+                {"name": "bench %d", "segment": "bench-%d", "channel": "email", "locale": "en",
+                 "brief": {"product": "Savings Plus", "offer": "2%% bonus interest", "callToAction": "Open an account",
+                           "url": "https://bank.example/savings-plus"}}""".formatted(members, members);
+        String created = send(http, HttpRequest.newBuilder(URI.create(service + "/api/v1/campaigns"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request)).build(), 201);
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(created);
+        if (!id.find()) {
+            throw new IllegalStateException("No id in " + created);
+        }
+        String statistics = service + "/api/v1/campaigns/" + id.group(1) + "/statistics";
+
+        long start = System.nanoTime();
+        send(http, HttpRequest.newBuilder(URI.create(service + "/api/v1/campaigns/" + id.group(1) + "/launch"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), 202);
+        double filledAfter = -1;
+        int sentAtFill = 0;
+        int sent = 0;
+        String status = "running";
+        double elapsed = 0;
+        while (elapsed < maxSeconds && !"completed".equals(status)) {
+            Thread.sleep(200);
+            String body = send(http, HttpRequest.newBuilder(URI.create(statistics)).GET().build(), 200);
+            elapsed = (System.nanoTime() - start) / 1e9;
+            status = text(body, "status");
+            sent = number(body, "sent");
+            int rows = number(body, "pending") + sent + number(body, "failed") + skipped(body);
+            if (filledAfter < 0 && rows >= members) {
+                filledAfter = elapsed;
+                sentAtFill = sent;
+            }
+        }
+        System.out.printf(Locale.ROOT, "campaign of %d members: outbox filled after %.1f s (%d already sent); %s after"
+                + " %.1f s with %d sent: %.0f messages/s over the whole run", members, filledAfter, sentAtFill, status,
+                elapsed, sent, sent / elapsed);
+        if (filledAfter > 0 && elapsed > filledAfter) {
+            System.out.printf(Locale.ROOT, ", %.0f messages/s after the fill", (sent - sentAtFill) / (elapsed - filledAfter));
+        }
+        System.out.println();
+    }
+
+    private static String send(HttpClient http, HttpRequest request, int expected) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " returned " + response.statusCode()
+                    + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String text(String json, String field) {
+        Matcher matcher = Pattern.compile("\"" + field + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        return matcher.find() ? matcher.group(1) : "";
+    }
+
+    private static int number(String json, String field) {
+        Matcher matcher = Pattern.compile("\"" + field + "\"\\s*:\\s*(\\d+)").matcher(json);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+    }
+
+    private static int skipped(String json) {
+        Matcher object = Pattern.compile("\"skipped\"\\s*:\\s*\\{([^}]*)\\}").matcher(json);
+        int total = 0;
+        if (object.find()) {
+            Matcher counts = Pattern.compile(":\\s*(\\d+)").matcher(object.group(1));
+            while (counts.find()) {
+                total += Integer.parseInt(counts.group(1));
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Measures how fast automation-service sends a campaign into the stack's SMTP server
+# (GreenMail, io.channelmind.stack.infra.InfraMain), next to a plain SMTP client loop into the
+# same server in the same run, and the peak RSS of the service for two campaign sizes.
+#
+# SendingLoad.java serves profile-service's segment API and content-service's copy API from one
+# stub process, runs the raw-socket SMTP baseline, and drives each campaign through the REST
+# API. For each size a fresh automation-service JVM runs from automation-service/target/quarkus-app
+# against its own database, so its peak RSS (VmHWM from /proc/PID/status) belongs to that
+# campaign alone. Every process this script starts is stopped by its PID at exit.
+#
+# Usage: bench/sending-benchmark.sh [sizes] [max seconds per campaign] [baseline messages]
+#   defaults: "10000 100000", 600 s, 10000 messages; the concurrency of both sides is 8.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SIZES="${1:-10000 100000}"
+MAX_SECONDS="${2:-600}"
+BASELINE_MESSAGES="${3:-10000}"
+CONCURRENCY=8
+OUT="${CHANNELMIND_BENCH_OUT:-$ROOT/bench/results/sending}"
+rm -rf "$OUT"
+mkdir -p "$OUT/state"
+
+# Build first, so that the build is not part of the measurement. stack/target/lib contains the
+# infrastructure's dependencies.
+(cd "$ROOT" && ./mvnw -B -q -DskipTests -pl stack,automation-service -am package)
+
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+wait_for() {
+  local what="$1" check="$2" seconds="$3"
+  for _ in $(seq 1 "$seconds"); do
+    if eval "$check" >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 1
+  done
+  echo "sending-benchmark: $what did not start within $seconds s; see $OUT/*.log" >&2
+  exit 1
+}
+
+KAFKA_PORT="$(free_port)"
+CONTROLLER_PORT="$(free_port)"
+POSTGRES_PORT="$(free_port)"
+SMTP_PORT="$(free_port)"
+STUB_PORT="$(free_port)"
+DATABASES=""
+for size in $SIZES; do
+  DATABASES="${DATABASES:+$DATABASES,}automation$size"
+done
+
+java -Xmx768m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$ROOT/stack/target/classes:$ROOT/stack/target/lib/*" \
+  io.channelmind.stack.infra.InfraMain --state "$OUT/state" --kafka-port "$KAFKA_PORT" \
+  --kafka-controller-port "$CONTROLLER_PORT" --postgres-port "$POSTGRES_PORT" --smtp-port "$SMTP_PORT" \
+  --databases "$DATABASES" > "$OUT/infra.log" 2>&1 &
+PIDS+=($!)
+java -Xmx256m "$ROOT/bench/SendingLoad.java" stub "$STUB_PORT" > "$OUT/stub.log" 2>&1 &
+PIDS+=($!)
+wait_for "PostgreSQL, Kafka and SMTP" "test -e '$OUT/state/infra.json'" 120
+wait_for "the stub" "curl -sf -o /dev/null http://127.0.0.1:$STUB_PORT/api/v1/segments/bench-1" 60
+
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/result.txt"
+java -Xmx256m "$ROOT/bench/SendingLoad.java" baseline "127.0.0.1:$SMTP_PORT" "$BASELINE_MESSAGES" "$CONCURRENCY" | tee -a "$OUT/result.txt"
+
+for size in $SIZES; do
+  SERVICE_PORT="$(free_port)"
+  java -Xmx384m -XX:+UseSerialGC \
+    -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$SERVICE_PORT" \
+    -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" \
+    -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:$POSTGRES_PORT/automation$size" \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/automation$size" \
+    -Dquarkus.mailer.host=127.0.0.1 -Dquarkus.mailer.port="$SMTP_PORT" \
+    -Dquarkus.rest-client.profile-service.url="http://127.0.0.1:$STUB_PORT" \
+    -Dquarkus.rest-client.content-service.url="http://127.0.0.1:$STUB_PORT" \
+    -Dquarkus.rest-client.channel-optimizer.url="http://127.0.0.1:$STUB_PORT" \
+    -Dautomation.quiet-hours.start=00:00 -Dautomation.quiet-hours.end=00:00 \
+    -Dautomation.send.concurrency="$CONCURRENCY" \
+    -Dquarkus.log.level=WARN \
+    -jar "$ROOT/automation-service/target/quarkus-app/quarkus-run.jar" > "$OUT/automation-service-$size.log" 2>&1 &
+  SERVICE_PID=$!
+  PIDS+=($SERVICE_PID)
+  wait_for "automation-service" "curl -sf -o /dev/null http://127.0.0.1:$SERVICE_PORT/q/health/live" 180
+  echo "load average before the $size-member campaign: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/result.txt"
+  java -Xmx256m "$ROOT/bench/SendingLoad.java" campaign "http://127.0.0.1:$SERVICE_PORT" "$size" "$MAX_SECONDS" \
+    | tee -a "$OUT/result.txt"
+  echo "automation-service peak RSS for $size members: $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' /proc/$SERVICE_PID/status)" \
+    | tee -a "$OUT/result.txt"
+  kill "$SERVICE_PID"
+  wait "$SERVICE_PID" 2>/dev/null || true
+done
