@@ -169,7 +169,7 @@ Kafka consumer group of a service, as set by group.id in its application.propert
 for services that consume nothing. Argument: the values key.
 */}}
 {{- define "channelmind.consumerGroup" -}}
-{{- if has . (list "profileService" "contentService" "channelOptimizer") -}}
+{{- if has . (list "ingestionService" "profileService" "contentService" "channelOptimizer") -}}
 {{- include "channelmind.componentName" . -}}
 {{- else if eq . "automationService" -}}
 automation-service-journeys
@@ -178,14 +178,16 @@ automation-service-journeys
 
 {{/* Topics a service's consumer group reads, space-separated. Argument: the values key. */}}
 {{- define "channelmind.consumedTopics" -}}
-{{- if eq . "profileService" -}}
-cm.customer-events cm.deliveries
+{{- if eq . "ingestionService" -}}
+cm.privacy-requests
+{{- else if eq . "profileService" -}}
+cm.customer-events cm.deliveries cm.privacy-confirmations
 {{- else if eq . "contentService" -}}
-cm.deliveries
+cm.deliveries cm.privacy-requests
 {{- else if eq . "channelOptimizer" -}}
-cm.customer-events cm.spend cm.segment-membership
+cm.customer-events cm.spend cm.segment-membership cm.privacy-requests
 {{- else if eq . "automationService" -}}
-cm.segment-membership cm.customer-events
+cm.segment-membership cm.customer-events cm.privacy-requests
 {{- end -}}
 {{- end }}
 
