@@ -162,15 +162,18 @@ committed offsets; automation-service's journey triggers start at the latest off
 deployment does not replay history into journeys. Argument: the values key.
 */}}
 {{- define "channelmind.consumerGroups" -}}
-{{- if eq . "profileService" -}}
-profile-service earliest cm.customer-events,cm.deliveries
+{{- if eq . "ingestionService" -}}
+ingestion-service earliest cm.privacy-requests
+{{- else if eq . "profileService" -}}
+profile-service earliest cm.customer-events,cm.deliveries,cm.privacy-confirmations
 {{- else if eq . "contentService" -}}
-content-service earliest cm.deliveries
+content-service earliest cm.deliveries,cm.privacy-requests
 {{- else if eq . "channelOptimizer" -}}
-channel-optimizer earliest cm.customer-events,cm.segment-membership,cm.spend
+channel-optimizer earliest cm.customer-events,cm.privacy-requests,cm.segment-membership,cm.spend
 {{- else if eq . "automationService" -}}
 automation-service-budget-plans earliest cm.budget-plans
 automation-service-journeys latest cm.customer-events,cm.segment-membership
+automation-service-privacy earliest cm.privacy-requests
 {{- end -}}
 {{- end }}
 

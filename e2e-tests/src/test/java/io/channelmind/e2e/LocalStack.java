@@ -100,6 +100,15 @@ final class LocalStack implements AutoCloseable {
         return mail;
     }
 
+    /** Returns the JDBC URL of a service's database, such as {@code profile}. */
+    String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
     Path logDir() {
         return logDir;
     }

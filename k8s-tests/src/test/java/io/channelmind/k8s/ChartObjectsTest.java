@@ -79,6 +79,7 @@ class ChartObjectsTest {
         paths.put("/api/v1/sources", "ingestion-service");
         paths.put("/api/v1/profiles", "profile-service");
         paths.put("/api/v1/segments", "profile-service");
+        paths.put("/api/v1/privacy", "profile-service");
         paths.put("/api/v1/copy", "content-service");
         paths.put("/api/v1/channels", "channel-optimizer");
         paths.put("/api/v1/recommendations", "channel-optimizer");

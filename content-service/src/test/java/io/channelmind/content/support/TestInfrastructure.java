@@ -11,7 +11,7 @@ import io.quarkus.test.common.ResourceArg;
  * module. Quarkus applies test resources found on any class to the whole run.
  */
 @QuarkusTestResource(value = KafkaTestResource.class,
-        initArgs = @ResourceArg(name = "topics", value = Topics.DELIVERIES))
+        initArgs = @ResourceArg(name = "topics", value = Topics.DELIVERIES + ",cm.privacy-requests,cm.privacy-confirmations"))
 @QuarkusTestResource(value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "content"))
 public final class TestInfrastructure {

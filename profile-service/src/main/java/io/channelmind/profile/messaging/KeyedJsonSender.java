@@ -13,20 +13,20 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /** Sends payloads as JSON records with a key taken from each payload, through one emitter. */
-final class KeyedJsonSender<T> {
+public final class KeyedJsonSender<T> {
 
     private final MutinyEmitter<String> emitter;
     private final ObjectMapper mapper;
     private final Function<T, String> key;
 
-    KeyedJsonSender(MutinyEmitter<String> emitter, ObjectMapper mapper, Function<T, String> key) {
+    public KeyedJsonSender(MutinyEmitter<String> emitter, ObjectMapper mapper, Function<T, String> key) {
         this.emitter = emitter;
         this.mapper = mapper;
         this.key = key;
     }
 
     /** Sends the payloads and completes when the broker has acknowledged all of them. */
-    Uni<Void> sendAll(List<T> payloads) {
+    public Uni<Void> sendAll(List<T> payloads) {
         if (payloads.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

@@ -12,6 +12,8 @@ public final class Topics {
     public static final String SEGMENT_MEMBERSHIP = "cm.segment-membership";
     public static final String PROFILE_MERGED = "cm.profile-merged";
     public static final String CONSENT_CHANGES = "cm.consent-changes";
+    public static final String PRIVACY_REQUESTS = "cm.privacy-requests";
+    public static final String PRIVACY_CONFIRMATIONS = "cm.privacy-confirmations";
 
     private Topics() {
     }

@@ -6,14 +6,14 @@ import io.channelmind.profile.domain.Identity;
 import io.channelmind.web.Problem;
 
 /** Parses the {@code kind} and {@code value} query parameters of a look-up by identity. */
-final class IdentityQuery {
+public final class IdentityQuery {
 
     private static final List<String> KINDS = List.of("profileKey", "userId", "anonymousId", "email", "phone");
 
     private IdentityQuery() {
     }
 
-    static Identity parse(String kind, String value) {
+    public static Identity parse(String kind, String value) {
         if (kind == null || !KINDS.contains(kind)) {
             throw Problem.of(400, "invalid-identity", "Invalid identity")
                     .detail("The identity kind '" + kind + "' is not supported")
@@ -37,7 +37,7 @@ final class IdentityQuery {
     }
 
     /** Returns the value as a problem may show it: contact points are personal data and are masked. */
-    static String shown(String kind, String value) {
+    public static String shown(String kind, String value) {
         if (value == null || !(kind.equals("email") || kind.equals("phone"))) {
             return value;
         }

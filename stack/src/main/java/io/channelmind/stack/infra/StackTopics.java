@@ -17,7 +17,9 @@ public final class StackTopics {
             "cm.deliveries",
             "cm.profile-merged",
             "cm.consent-changes",
-            "cm.budget-plans");
+            "cm.budget-plans",
+            "cm.privacy-requests",
+            "cm.privacy-confirmations");
 
     /** Partitions per topic; the ceiling on consumer replicas per consumer group. */
     public static final int PARTITIONS = 3;

@@ -1,0 +1,162 @@
+package io.channelmind.profile.consent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.channelmind.profile.consent.ConsentRecords.HistoryEntry;
+import io.channelmind.profile.consent.ConsentRecords.PurposeConsent;
+import io.channelmind.profile.domain.ConsentChangeEvent;
+import io.channelmind.profile.domain.Profile;
+import io.channelmind.profile.messaging.ConsentChangePublisher;
+import io.channelmind.profile.service.ProfileService;
+import io.channelmind.web.Problem;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Changes consent per channel and purpose, confirms double opt-in tokens and sets or clears
+ * manual do-not-contact marks. Every change is stored in the consent history and published on
+ * {@code cm.consent-changes} after it is committed.
+ */
+@ApplicationScoped
+public class ConsentService {
+
+    private static final Logger LOG = Logger.getLogger(ConsentService.class);
+
+    private final Pool pool;
+    private final ProfileService profiles;
+    private final ConsentRecords records;
+    private final ConsentTokens tokens;
+    private final ConsentChangePublisher publisher;
+    private final Duration tokenLifetime;
+
+    public ConsentService(Pool pool, ProfileService profiles, ConsentRecords records, ConsentTokens tokens,
+            ConsentChangePublisher publisher,
+            @ConfigProperty(name = "channelmind.consent.token-lifetime") Duration tokenLifetime) {
+        this.pool = pool;
+        this.profiles = profiles;
+        this.records = records;
+        this.tokens = tokens;
+        this.publisher = publisher;
+        this.tokenLifetime = tokenLifetime;
+    }
+
+    /** A stored consent and, while it is pending, the token that confirms it. */
+    public record ConsentResult(String profileKey, PurposeConsent consent, String confirmationToken) {
+    }
+
+    /** A profile's consent per purpose and its change history. */
+    public record PurposesView(String profileKey, List<PurposeConsent> purposes, List<HistoryEntry> history) {
+    }
+
+    public Uni<PurposesView> purposes(String profileKey) {
+        return profile(profileKey).chain(profile -> records.list(pool, profile.profileKey())
+                .chain(purposes -> records.history(pool, profile.profileKey())
+                        .map(history -> new PurposesView(profile.profileKey(), purposes, history))));
+    }
+
+    /** Grants (pending with double opt-in, else confirmed) or withdraws consent for one channel and purpose. */
+    public Uni<ConsentResult> change(String profileKey, String channel, String purpose, String state,
+            boolean doubleOptIn, String actor, String note) {
+        Instant now = Instant.now();
+        String stored = "withdrawn".equals(state) ? ConsentState.WITHDRAWN
+                : doubleOptIn ? ConsentState.PENDING : ConsentState.CONFIRMED;
+        return profile(profileKey).chain(profile -> pool.withTransaction(client -> records
+                .save(client, profile.profileKey(), channel, purpose, stored, now)
+                .call(() -> records.addHistory(client, profile.profileKey(),
+                        new HistoryEntry(channel, purpose, stored, actor, note, now))))
+                .call(consent -> publish(purposeEvent(profile.profileKey(), consent, actor, note, now)))
+                .map(consent -> new ConsentResult(profile.profileKey(), consent, ConsentState.PENDING.equals(stored)
+                        ? tokens.sign(new ConsentTokens.Claim(profile.profileKey(), channel, purpose, consent.requestedAt()))
+                        : null)));
+    }
+
+    /**
+     * Confirms the pending consent a token names. Fails with 400 for an invalid or expired token
+     * and 409 when the consent is no longer pending for the request the token was issued for.
+     */
+    public Uni<ConsentResult> confirm(String token) {
+        ConsentTokens.Claim claim = tokens.verify(token).orElseThrow(() -> invalidToken(token,
+                "The token is malformed or its signature is invalid"));
+        Instant now = Instant.now();
+        if (claim.requestedAt().plus(tokenLifetime).isBefore(now)) {
+            throw invalidToken(token, "The token expired at " + claim.requestedAt().plus(tokenLifetime));
+        }
+        String actor = "data-subject";
+        return pool.withTransaction(client -> records.find(client, claim.profileKey(), claim.channel(), claim.purpose())
+                .chain(found -> {
+                    boolean pending = found.isPresent() && ConsentState.PENDING.equals(found.get().state())
+                            && found.get().requestedAt().toEpochMilli() == claim.requestedAt().toEpochMilli();
+                    if (!pending) {
+                        throw Problem.of(409, "consent-not-pending", "Consent is not pending")
+                                .detail("The " + claim.purpose() + " consent for " + claim.channel()
+                                        + " is not pending for the request this token was issued for")
+                                .error("token", shown(token), "Request the consent again with doubleOptIn and use "
+                                        + "the new token")
+                                .toException();
+                    }
+                    return records.save(client, claim.profileKey(), claim.channel(), claim.purpose(),
+                            ConsentState.CONFIRMED, now)
+                            .call(() -> records.addHistory(client, claim.profileKey(), new HistoryEntry(claim.channel(),
+                                    claim.purpose(), ConsentState.CONFIRMED, actor, null, now)));
+                }))
+                .call(consent -> publish(purposeEvent(claim.profileKey(), consent, actor, null, now)))
+                .map(consent -> new ConsentResult(claim.profileKey(), consent, null));
+    }
+
+    /** Sets a do-not-contact mark, or clears it when {@code reason} is null. */
+    public Uni<ProfileService.ConsentView> markDoNotContact(String profileKey, String reason, String actor, String note) {
+        Instant now = Instant.now();
+        String change = reason == null ? "do-not-contact-cleared" : "do-not-contact-set:" + reason;
+        return profile(profileKey).chain(profile -> pool.withTransaction(client -> records
+                .markDoNotContact(client, profile.profileKey(), reason, actor, note, now)
+                .call(() -> records.addHistory(client, profile.profileKey(),
+                        new HistoryEntry(null, null, change, actor, note, now))))
+                .call(() -> publish(new ConsentChangeEvent(ConsentChangeEvent.SCHEMA_VERSION, "dnc-api:" + UUID.randomUUID(),
+                        profile.profileKey(), null, reason != null, reason, null, now, null, null, actor, note)))
+                .chain(() -> profiles.consent(profile.profileKey()))
+                .map(found -> found.orElseThrow(() -> notFound(profileKey))));
+    }
+
+    private Uni<Void> publish(ConsentChangeEvent event) {
+        return publisher.publish(List.of(event)).invoke(() -> LOG.infof("Consent of profile changed by the API (%s)",
+                event.eventId()));
+    }
+
+    private static ConsentChangeEvent purposeEvent(String profileKey, PurposeConsent consent, String actor, String note,
+            Instant at) {
+        return new ConsentChangeEvent(ConsentChangeEvent.SCHEMA_VERSION, "consent:" + UUID.randomUUID(), profileKey,
+                consent.channel(), false, null, null, at, consent.purpose(), consent.state(), actor, note);
+    }
+
+    private Uni<Profile> profile(String profileKey) {
+        return profiles.find(profileKey).map(found -> found.orElseThrow(() -> notFound(profileKey)));
+    }
+
+    private static RuntimeException notFound(String profileKey) {
+        return Problem.of(404, "profile-not-found", "Profile not found")
+                .detail("No profile has the key '" + profileKey + "'")
+                .error("profileKey", profileKey, "Check the key; profiles are created by customer events")
+                .toException();
+    }
+
+    private static RuntimeException invalidToken(String token, String detail) {
+        return Problem.of(400, "invalid-consent-token", "Invalid confirmation token")
+                .detail(detail)
+                .error("token", shown(token), "Use the confirmationToken returned when the consent was requested, "
+                        + "or request the consent again")
+                .toException();
+    }
+
+    /** Returns the start of a token, enough to recognise it in a problem without echoing it whole. */
+    private static String shown(String token) {
+        return token == null || token.length() <= 12 ? token : token.substring(0, 12) + "...";
+    }
+}

@@ -1,0 +1,138 @@
+package io.channelmind.profile;
+
+import static io.channelmind.profile.TestEvents.contact;
+import static io.channelmind.profile.TestEvents.identify;
+import static io.channelmind.profile.TestEvents.sendCustomerEvents;
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.channelmind.profile.domain.Identity;
+import io.channelmind.profile.messaging.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+@QuarkusTest
+class PrivacyTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Instant T0 = Instant.parse("2024-05-01T08:00:00Z");
+    private static final List<String> OTHER_SERVICES = List.of("ingestion-service", "content-service",
+            "channel-optimizer", "automation-service");
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void erasureDeletesPersonAndWaitsForEveryService() {
+        String key = TestEvents.namespace() + ":ann";
+        String email = TestEvents.namespace() + ".ann@example.com";
+        sendCustomerEvents(List.of(identify(key, T0, Map.of("email", email, "phone", "+44 7900 000001")),
+                contact(key, T0.plusSeconds(60), "email")));
+        ProfileEventsTest.awaitProfile(key, "contacts", 1);
+
+        JsonPath created = given().contentType(ContentType.JSON).body(Map.of("kind", "email", "value", email))
+                .post("/api/v1/privacy/erasures").then().statusCode(202).extract().jsonPath();
+        String requestId = created.getString("requestId");
+
+        assertEquals("pending", created.getString("status"));
+        assertEquals(OTHER_SERVICES, created.getList("missingServices"));
+        assertEquals(1, created.getInt("rowsDeleted.profile-service.profile"));
+        assertEquals(3, created.getInt("rowsDeleted.profile-service.profile_identity"));
+        when().get("/api/v1/profiles/{key}", key).then().statusCode(404);
+        assertEquals(1L, rowsHolding(key, email), "only the pending request holds the profile key");
+
+        TestEvents.Received request = TestEvents.readAll(Topics.PRIVACY_REQUESTS, Duration.ofSeconds(2)).stream()
+                .filter(record -> requestId.equals(record.key())).findFirst().orElseThrow();
+        assertEquals("erasure", request.value().get("kind").asText());
+        assertEquals(key, request.value().get("profileKeys").get(0).asText());
+        assertTrue(request.value().toString().contains(Identity.email(email).value()), "e-mail hash in the request");
+        assertFalse(request.value().toString().contains(email), "no clear e-mail address in the request");
+
+        TestEvents.send(Topics.PRIVACY_CONFIRMATIONS, List.of(confirmation(requestId, "ingestion-service")));
+        await().atMost(TIMEOUT).untilAsserted(() -> when().get("/api/v1/privacy/erasures/{id}", requestId)
+                .then().statusCode(200).body("missingServices.size()", equalTo(3)).body("status", equalTo("pending")));
+
+        TestEvents.send(Topics.PRIVACY_CONFIRMATIONS, OTHER_SERVICES.stream().map(s -> confirmation(requestId, s)).toList());
+        await().atMost(TIMEOUT).untilAsserted(() -> when().get("/api/v1/privacy/erasures/{id}", requestId)
+                .then().statusCode(200).body("status", equalTo("completed")).body("missingServices.size()", equalTo(0)));
+        assertEquals(2, when().get("/api/v1/privacy/erasures/{id}", requestId).jsonPath()
+                .getInt("rowsDeleted.automation-service.send"));
+        assertEquals(0L, rowsHolding(key, Identity.email(email).value()), "a completed erasure forgets the identifiers");
+    }
+
+    @Test
+    void exportGathersEveryService() {
+        String key = TestEvents.namespace() + ":bob";
+        sendCustomerEvents(List.of(identify(key, T0, Map.of("email", TestEvents.namespace() + ".bob@example.com")),
+                contact(key, T0.plusSeconds(60), "sms")));
+        ProfileEventsTest.awaitProfile(key, "contacts", 1);
+
+        JsonPath created = given().contentType(ContentType.JSON).body(Map.of("kind", "profileKey", "value", key))
+                .post("/api/v1/privacy/exports").then().statusCode(202).extract().jsonPath();
+        String requestId = created.getString("requestId");
+
+        assertEquals(key, created.getString("data.profile-service.profile[0].profile_key"));
+        assertEquals("sms", created.getString("data.profile-service.profile_channel[0].channel"));
+        when().get("/api/v1/profiles/{key}", key).then().statusCode(200);
+
+        Map<String, Object> automation = confirmation(requestId, "automation-service");
+        automation.put("kind", "export");
+        automation.put("data", Map.of("send", List.of(Map.of("profile_key", key, "channel", "sms"))));
+        TestEvents.send(Topics.PRIVACY_CONFIRMATIONS, List.of(automation));
+        await().atMost(TIMEOUT).untilAsserted(() -> when().get("/api/v1/privacy/exports/{id}", requestId)
+                .then().statusCode(200).body("data.automation-service.send[0].channel", equalTo("sms")));
+        when().get("/api/v1/privacy/erasures/{id}", requestId).then().statusCode(404);
+    }
+
+    @Test
+    void invalidRequestsReturnProblems() {
+        given().contentType(ContentType.JSON).body(Map.of("kind", "passport", "value", "x"))
+                .post("/api/v1/privacy/erasures").then().statusCode(400)
+                .body("errors[0].field", equalTo("kind")).body("errors[0].value", equalTo("passport"));
+        given().contentType(ContentType.JSON).body(Map.of("kind", "email", "value", "no-at-sign"))
+                .post("/api/v1/privacy/exports").then().statusCode(400).body("errors[0].field", equalTo("value"));
+        given().contentType(ContentType.JSON).body(Map.of("kind", "profileKey", "value", TestEvents.namespace() + ":none"))
+                .post("/api/v1/privacy/erasures").then().statusCode(404).body("errors[0].field", equalTo("value"));
+        when().get("/api/v1/privacy/erasures/not-a-uuid").then().statusCode(400)
+                .body("errors[0].field", equalTo("requestId"));
+        when().get("/api/v1/privacy/exports/{id}", java.util.UUID.randomUUID()).then().statusCode(404);
+    }
+
+    private static Map<String, Object> confirmation(String requestId, String service) {
+        return new java.util.HashMap<>(Map.of("schemaVersion", 1, "eventId", requestId + "/" + service,
+                "requestId", requestId, "kind", "erasure", "service", service,
+                "rowsDeleted", Map.of("send", 2), "confirmedAt", T0.toString()));
+    }
+
+    /** Counts rows of every table of the schema whose text contains {@code needle}. */
+    private long rowsHolding(String... needles) {
+        String tables = "select table_name from information_schema.tables "
+                + "where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'";
+        long total = 0;
+        for (var row : pool.query(tables).execute().await().atMost(TIMEOUT)) {
+            String table = row.getString(0);
+            for (String needle : needles) {
+                total += pool.preparedQuery("select count(*) from \"" + table + "\" t where strpos(t::text, $1) > 0")
+                        .execute(Tuple.of(needle)).await().atMost(TIMEOUT).iterator().next().getLong(0);
+            }
+        }
+        return total;
+    }
+}
