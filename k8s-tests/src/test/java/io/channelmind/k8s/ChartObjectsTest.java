@@ -77,6 +77,7 @@ class ChartObjectsTest {
         paths.put("/api/v1/imports", "ingestion-service");
         paths.put("/api/v1/mappings", "ingestion-service");
         paths.put("/api/v1/sources", "ingestion-service");
+        paths.put("/api/v1/cleaning", "ingestion-service");
         paths.put("/api/v1/profiles", "profile-service");
         paths.put("/api/v1/segments", "profile-service");
         paths.put("/api/v1/privacy", "profile-service");

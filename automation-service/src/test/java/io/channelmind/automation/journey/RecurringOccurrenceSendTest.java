@@ -70,11 +70,14 @@ class RecurringOccurrenceSendTest {
         assertEquals("completed", first.getString("status"));
         assertEquals(2, first.getInt("counts.sent"));
         assertEquals("completed", second.getString("status"));
-        assertEquals(2, second.getInt("counts.sent"));
+        // Campaign counts add up over launches, so the second occurrence brings the total to four.
+        assertEquals(4, second.getInt("counts.sent"));
         assertEquals(0, second.getInt("counts.duplicates"));
         assertEquals("completed", replayed.getString("status"));
-        assertEquals(0, replayed.getInt("counts.sent"));
-        assertEquals(2, replayed.getInt("counts.duplicates"));
+        assertEquals(4, replayed.getInt("counts.sent"));
+        // Members that already have a send of this step are not counted again: duplicates are
+        // profiles that share an address.
+        assertEquals(0, replayed.getInt("counts.duplicates"));
 
         Map<String, Integer> mailsPerRecipient = new TreeMap<>();
         for (MimeMessage mail : Mailbox.forDomain(DOMAIN)) {
