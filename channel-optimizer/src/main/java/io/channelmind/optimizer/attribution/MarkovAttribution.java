@@ -1,10 +1,13 @@
 package io.channelmind.optimizer.attribution;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.LUDecomposition;
@@ -93,16 +96,23 @@ public final class MarkovAttribution {
         return sum;
     }
 
-    /** Transition weights between states, state 0 being the start. */
+    /**
+     * Transition weights between states, state 0 being the start. The transitions are sorted by
+     * source state and then target state, so the edges of state s are the indexes
+     * {@code edgeStart[s]} (inclusive) to {@code edgeStart[s + 1]} (exclusive) of
+     * {@code edgeTarget} and {@code edgeWeight}.
+     */
     private static final class Chain {
 
         final List<String> channels;
         final int[][] stateChannels;
-        final Map<Integer, Map<Integer, Double>> transitions = new TreeMap<>();
         final double[] conversionWeight;
         final double[] valueWeight;
         final double[] outWeight;
         final int directSolveStates;
+        int[] edgeStart;
+        int[] edgeTarget;
+        double[] edgeWeight;
 
         private Chain(List<String> channels, int[][] stateChannels, int directSolveStates) {
             this.channels = channels;
@@ -115,44 +125,52 @@ public final class MarkovAttribution {
         }
 
         static Chain build(List<Journey> journeys, int order, int directSolveStates) {
-            TreeMap<String, Integer> channelIds = new TreeMap<>();
+            Set<String> names = new HashSet<>();
             for (Journey journey : journeys) {
-                for (String channel : journey.touchpoints()) {
-                    channelIds.putIfAbsent(channel, 0);
-                }
+                names.addAll(journey.touchpoints());
             }
-            List<String> channels = new ArrayList<>(channelIds.keySet());
+            List<String> channels = new ArrayList<>(names);
+            Collections.sort(channels);
+            Map<String, Integer> channelIds = new HashMap<>();
             for (int i = 0; i < channels.size(); i++) {
                 channelIds.put(channels.get(i), i);
             }
             long base = channels.size() + 1L;
 
-            // First pass: the states that occur, numbered by their code so the order is fixed.
-            TreeMap<Long, Integer> stateIds = new TreeMap<>();
-            stateIds.put(0L, 0);
-            List<long[]> encodedJourneys = new ArrayList<>(journeys.size());
-            for (Journey journey : journeys) {
+            // First pass: the states that occur, numbered in ascending order of their code so the
+            // numbering does not depend on the order of the journeys.
+            LongIndex stateIndex = new LongIndex();
+            stateIndex.add(0L);
+            int[][] journeyStates = new int[journeys.size()][];
+            for (int j = 0; j < journeys.size(); j++) {
+                Journey journey = journeys.get(j);
+                if (journey.conversions() + journey.nulls() <= 0) {
+                    continue;
+                }
                 long[] codes = encode(journey, channelIds, order, base);
-                encodedJourneys.add(codes);
-                if (journey.conversions() + journey.nulls() > 0) {
-                    for (long code : codes) {
-                        stateIds.putIfAbsent(code, 0);
-                        if (stateIds.size() > MAX_STATES + 1) {
-                            throw new IllegalArgumentException("the journeys make more than " + MAX_STATES
-                                    + " Markov states of order " + order + "; use a lower order or fewer channels");
-                        }
-                    }
+                journeyStates[j] = new int[codes.length];
+                for (int i = 0; i < codes.length; i++) {
+                    journeyStates[j][i] = stateIndex.add(codes[i]);
+                }
+                if (stateIndex.size() > MAX_STATES + 1) {
+                    throw new IllegalArgumentException("the journeys make more than " + MAX_STATES
+                            + " Markov states of order " + order + "; use a lower order or fewer channels");
                 }
             }
-            int[][] stateChannels = new int[stateIds.size()][];
-            int next = 0;
-            for (Map.Entry<Long, Integer> entry : stateIds.entrySet()) {
-                entry.setValue(next);
-                stateChannels[next] = decode(entry.getKey(), base);
-                next++;
+            long[] codes = stateIndex.keys();
+            Arrays.sort(codes);
+            int[] stateIds = new int[codes.length];
+            int[][] stateChannels = new int[codes.length][];
+            for (int id = 0; id < codes.length; id++) {
+                stateIds[stateIndex.indexOf(codes[id])] = id;
+                stateChannels[id] = decode(codes[id], base);
             }
 
+            // Second pass: transition weights keyed by from * states + to, summed in journey order.
             Chain chain = new Chain(channels, stateChannels, directSolveStates);
+            long states = codes.length;
+            LongIndex edges = new LongIndex();
+            double[] weights = new double[64];
             for (int j = 0; j < journeys.size(); j++) {
                 Journey journey = journeys.get(j);
                 double weight = journey.conversions() + journey.nulls();
@@ -160,9 +178,13 @@ public final class MarkovAttribution {
                     continue;
                 }
                 int from = 0;
-                for (long code : encodedJourneys.get(j)) {
-                    int to = stateIds.get(code);
-                    chain.transitions.computeIfAbsent(from, key -> new HashMap<>()).merge(to, weight, Double::sum);
+                for (int added : journeyStates[j]) {
+                    int to = stateIds[added];
+                    int edge = edges.add(from * states + to);
+                    if (edge == weights.length) {
+                        weights = Arrays.copyOf(weights, edge * 2);
+                    }
+                    weights[edge] += weight;
                     chain.outWeight[from] += weight;
                     from = to;
                 }
@@ -170,17 +192,41 @@ public final class MarkovAttribution {
                 chain.valueWeight[from] += journey.value();
                 chain.outWeight[from] += journey.nulls() + journey.conversions();
             }
+            chain.storeEdges(edges, weights);
             return chain;
+        }
+
+        /** Stores the transitions in {@code edgeStart}, {@code edgeTarget} and {@code edgeWeight}, sorted by source and target. */
+        private void storeEdges(LongIndex edges, double[] weights) {
+            int states = stateChannels.length;
+            long[] keys = edges.keys();
+            Arrays.sort(keys);
+            edgeStart = new int[states + 1];
+            edgeTarget = new int[keys.length];
+            edgeWeight = new double[keys.length];
+            for (int edge = 0; edge < keys.length; edge++) {
+                int from = (int) (keys[edge] / states);
+                edgeTarget[edge] = (int) (keys[edge] % states);
+                edgeWeight[edge] = weights[edges.indexOf(keys[edge])];
+                edgeStart[from + 1]++;
+            }
+            for (int s = 0; s < states; s++) {
+                edgeStart[s + 1] += edgeStart[s];
+            }
         }
 
         /** Encodes the state after each touchpoint: its last {@code order} channels, most recent first, in base {@code base}. */
         private static long[] encode(Journey journey, Map<String, Integer> channelIds, int order, long base) {
             List<String> touchpoints = journey.touchpoints();
-            long[] codes = new long[touchpoints.size()];
-            for (int i = 0; i < touchpoints.size(); i++) {
+            int[] ids = new int[touchpoints.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = channelIds.get(touchpoints.get(i)) + 1;
+            }
+            long[] codes = new long[ids.length];
+            for (int i = 0; i < ids.length; i++) {
                 long code = 0;
                 for (int back = Math.min(order, i + 1) - 1; back >= 0; back--) {
-                    code = code * base + channelIds.get(touchpoints.get(i - back)) + 1;
+                    code = code * base + ids[i - back];
                 }
                 codes[i] = code;
             }
@@ -227,14 +273,10 @@ public final class MarkovAttribution {
                 }
                 rightSides[row][0] = conversionWeight[s] / outWeight[s];
                 rightSides[row][1] = valueWeight[s] / outWeight[s];
-                Map<Integer, Double> out = transitions.get(s);
-                if (out == null) {
-                    continue;
-                }
-                for (Map.Entry<Integer, Double> edge : out.entrySet()) {
-                    int column = index[edge.getKey()];
+                for (int edge = edgeStart[s]; edge < edgeStart[s + 1]; edge++) {
+                    int column = index[edgeTarget[edge]];
                     if (column >= 0) {
-                        system[row][column] -= edge.getValue() / outWeight[s];
+                        system[row][column] -= edgeWeight[edge] / outWeight[s];
                     }
                 }
             }
@@ -259,19 +301,19 @@ public final class MarkovAttribution {
             int[][] targets = new int[states][];
             double[][] probabilities = new double[states][];
             for (int s = 0; s < states; s++) {
-                Map<Integer, Double> out = transitions.get(s);
-                if (index[s] < 0 || outWeight[s] == 0 || out == null) {
+                if (index[s] < 0 || outWeight[s] == 0) {
                     targets[s] = new int[0];
                     probabilities[s] = new double[0];
                     continue;
                 }
-                targets[s] = new int[out.size()];
-                probabilities[s] = new double[out.size()];
-                int edge = 0;
-                for (Map.Entry<Integer, Double> entry : out.entrySet()) {
-                    targets[s][edge] = index[entry.getKey()] < 0 ? -1 : entry.getKey();
-                    probabilities[s][edge] = entry.getValue() / outWeight[s];
-                    edge++;
+                int first = edgeStart[s];
+                int count = edgeStart[s + 1] - first;
+                targets[s] = new int[count];
+                probabilities[s] = new double[count];
+                for (int edge = 0; edge < count; edge++) {
+                    int target = edgeTarget[first + edge];
+                    targets[s][edge] = index[target] < 0 ? -1 : target;
+                    probabilities[s][edge] = edgeWeight[first + edge] / outWeight[s];
                 }
             }
 
