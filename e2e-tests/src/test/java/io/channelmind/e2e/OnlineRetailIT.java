@@ -63,6 +63,7 @@ class OnlineRetailIT {
 
     private static LocalStack stack;
     private static long rows;
+    private static long rowsWithoutCustomerId;
     private static Map<String, Expected> customers;
     private static Set<String> anonymousKeys;
     private static Set<String> segmentKeys;
@@ -131,6 +132,7 @@ class OnlineRetailIT {
                 String customerId = fields.get(customerColumn).trim();
                 Expected expected;
                 if (customerId.isEmpty()) {
+                    rowsWithoutCustomerId++;
                     expected = anonymous.computeIfAbsent(
                             KEY_PREFIX + "anonymous:" + fields.get(invoiceColumn).trim(), key -> new Expected());
                 } else {
@@ -300,6 +302,9 @@ class OnlineRetailIT {
         assertEquals(rows, importJob.path("rowsAccepted").asLong());
         assertEquals(0, importJob.path("rowsRejected").asLong());
         assertEquals(rows, importJob.path("customerEvents").asLong());
+        assertEquals(135_080, rowsWithoutCustomerId);
+        assertEquals(rowsWithoutCustomerId,
+                importJob.path("cleaning").path("counts").path("rowsWithoutCustomerId.anonymous").asLong());
     }
 
     @Test
