@@ -57,18 +57,18 @@ public class LlmCopywriter {
     private final TemplateCopywriter template;
     private final ObjectMapper json;
     private final MeterRegistry registry;
-    private final String modelName;
+    private final ModelChoice models;
     private final String responseFormat;
     private final BriefCache cache;
 
     public LlmCopywriter(ModelGateway model, TemplateCopywriter template, ObjectMapper json, MeterRegistry registry,
-            LlmSettings settings, BriefCache cache) {
+            LlmSettings settings, BriefCache cache, ModelChoice models) {
         this.cache = cache;
         this.model = model;
         this.template = template;
         this.json = json;
         this.registry = registry;
-        this.modelName = settings.modelName();
+        this.models = models;
         this.responseFormat = settings.responseFormat();
     }
 
@@ -157,21 +157,21 @@ public class LlmCopywriter {
     }
 
     private ModelCall call(CopySpec spec, String systemMessage, String userMessage) {
-        return new ModelCall(systemMessage, userMessage, modelName,
+        return new ModelCall(systemMessage, userMessage, models.modelFor(spec),
                 OutputSchema.responseFormat(responseFormat, OutputSchema.forFormat(spec.format())));
     }
 
     private GeneratedCopy accept(CopySpec spec, ModelResponse.Draft draft, List<String> warnings) {
         String text = draft.subject() == null ? draft.body() : draft.subject() + "\n" + draft.body();
-        return new GeneratedCopy(GeneratedCopy.LLM, modelName, draft.subject(), draft.body(), Placeholders.find(text), warnings);
+        return new GeneratedCopy(GeneratedCopy.LLM, models.modelFor(spec), draft.subject(), draft.body(), Placeholders.find(text), warnings);
     }
 
     private GeneratedCopy fallBack(CopySpec spec, String reason, String description, Exception failure) {
         if (failure == null) {
-            LOG.warnf("Falling back to the template copywriter for channel %s: model %s %s", spec.channel(), modelName, description);
+            LOG.warnf("Falling back to the template copywriter for channel %s: model %s %s", spec.channel(), models.modelFor(spec), description);
         } else {
-            LOG.warnf("Falling back to the template copywriter for channel %s: model %s %s (%s)", spec.channel(), modelName,
-                    description, failure.toString());
+            LOG.warnf("Falling back to the template copywriter for channel %s: model %s %s (%s)", spec.channel(),
+                    models.modelFor(spec), description, failure.toString());
         }
         registry.counter(FALLBACK_COUNTER, "reason", reason).increment();
         String warning = FALLBACK + ": the model " + description + ", so the template copywriter wrote this copy (reason " + reason + ")";
