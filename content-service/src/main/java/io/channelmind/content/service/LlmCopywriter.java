@@ -30,7 +30,7 @@ import io.smallrye.faulttolerance.api.RateLimitException;
 /**
  * Writes copy with the language model. A response that breaks a rule gets a revision request
  * that names each violation: one, or two for a search ad. When a search ad still breaks a rule,
- * the richest valid part of its answers is kept with the {@value #BEST_CANDIDATE} warning. When
+ * the richest valid part of its responses is kept with the {@value #BEST_CANDIDATE} warning. When
  * the model fails, times out, returns no valid JSON, still breaks a rule after the revisions,
  * or writes an absolute claim, the template copywriter writes the copy instead: the fallback is logged at WARN, counted in
  * {@value #FALLBACK_COUNTER} and named in the copy's warnings. Accepted model copy is reused

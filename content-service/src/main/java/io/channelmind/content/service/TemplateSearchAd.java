@@ -13,7 +13,7 @@ import io.channelmind.content.domain.ResponsiveSearchAd;
 
 /**
  * The offline copywriter's responsive search ad. The headlines are the product, the offer, the
- * call to action and fixed phrases of the language; the descriptions are the opener with the
+ * call to action and fixed phrases of the language. The descriptions are the opener with the
  * product and offer, the call to action, and the brand's disclaimer. Text wider than its limit
  * is shortened with an ellipsis and a warning, so the ad always meets the limits.
  */
@@ -59,8 +59,8 @@ final class TemplateSearchAd {
                     + " text was shortened to fit the search-ad limit of " + ResponsiveSearchAd.HEADLINE_MAX_WIDTH
                     + " wide per headline and " + ResponsiveSearchAd.DESCRIPTION_MAX_WIDTH + " per description");
         }
-        List<String> kept = headlines.values().stream().limit(ResponsiveSearchAd.MAX_HEADLINES).toList();
-        return new ResponsiveSearchAd(kept, descriptions, List.of());
+        List<String> headlineList = headlines.values().stream().limit(ResponsiveSearchAd.MAX_HEADLINES).toList();
+        return new ResponsiveSearchAd(headlineList, descriptions, List.of());
     }
 
     /** Returns whether the brand's disclaimer, the one text that is never shortened, fits a description. */

@@ -70,15 +70,15 @@ class SearchAdModelTests {
 
     @Test
     void bestValidPartIsKeptAfterTwoRevisions() {
-        String product = "Aurora Savings";
-        String tooLong = "Aurora Savings pays 3.5% a year on every deposit";
-        stub(product, completion(ad(List.of("Aurora Savings", tooLong, "3.5% a year", "Open an account"),
-                List.of("Aurora Savings pays 3.5% a year.", "Open an account online."))));
+        String product = "Andromeda Saver";
+        String tooLong = "Andromeda Saver pays 3.5% a year on every deposit";
+        stub(product, completion(ad(List.of("Andromeda Saver", tooLong, "3.5% a year", "Open an account"),
+                List.of("Andromeda Saver pays 3.5% a year.", "Open an account online."))));
 
         JsonPath copy = create(request("search", "en", brief(product, "3.5% a year", "Open an account", null)));
 
         assertEquals("llm", copy.getString("generator"));
-        assertEquals(List.of("Aurora Savings", "3.5% a year", "Open an account"), copy.getList("searchAd.headlines"));
+        assertEquals(List.of("Andromeda Saver", "3.5% a year", "Open an account"), copy.getList("searchAd.headlines"));
         assertEquals(3, requestsFor(product).size());
         assertTrue(copy.getString("warnings[0]").startsWith("llm-best-candidate: "), copy.getString("warnings[0]"));
     }
