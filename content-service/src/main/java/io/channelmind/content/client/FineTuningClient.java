@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,9 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * ({@code POST /fine_tuning/jobs}) and reads its state ({@code GET /fine_tuning/jobs/{id}}).
  * Uploads and job creation have side effects, so they are never retried; a failure raises
  * {@link FineTuningException} with the endpoint's status and message.
- *
- * TODO: no REST endpoint calls this client yet, and the copywriter cannot switch to a tuned
- * model per brand or channel, because the AI service has one configured model name.
+
  */
 public final class FineTuningClient {
 
@@ -58,11 +57,17 @@ public final class FineTuningClient {
         return send(request, "upload the training file").path("id").asText();
     }
 
-    /** Creates a fine-tuning job for an uploaded file; returns the job. */
+    /** Creates a fine-tuning job for an uploaded file; returns the job. A null suffix is left out of the request. */
     public FineTuningJob createJob(String trainingFileId, String baseModel, String suffix) {
+        Map<String, String> job = new LinkedHashMap<>();
+        job.put("training_file", trainingFileId);
+        job.put("model", baseModel);
+        if (suffix != null) {
+            job.put("suffix", suffix);
+        }
         String body;
         try {
-            body = json.writeValueAsString(Map.of("training_file", trainingFileId, "model", baseModel, "suffix", suffix));
+            body = json.writeValueAsString(job);
         } catch (IOException e) {
             throw new FineTuningException("Writing the job request failed: " + e.getMessage(), e);
         }

@@ -10,7 +10,8 @@ import io.smallrye.config.WithParentName;
 /**
  * Brand rules from configuration, for example
  * {@code channelmind.content.brands.acme-bank.banned-words=cheap,免费} and
- * {@code channelmind.content.brands.acme-bank.disclaimer=理财有风险，投资需谨慎}.
+ * {@code channelmind.content.brands.acme-bank.disclaimer=理财有风险，投资需谨慎} and
+ * {@code channelmind.content.brands.acme-bank.model=ft:gpt-4o-mini:acme::abc123}.
  */
 @ConfigMapping(prefix = "channelmind.content.brands")
 public interface BrandSettings {
@@ -26,5 +27,8 @@ public interface BrandSettings {
 
         /** Text the copy must contain word for word. */
         Optional<String> disclaimer();
+
+        /** Model that writes this brand's copy, such as a fine-tuned model; unset means the configured model. */
+        Optional<String> model();
     }
 }

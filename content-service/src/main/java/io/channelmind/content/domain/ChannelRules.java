@@ -49,6 +49,7 @@ public final class ChannelRules {
             case EMAIL -> checkEmail(subject, body, violations);
             case SMS -> checkSms(locale, maxSmsSegments, body, violations);
             case SOCIAL -> checkSocial(SocialPreset.forChannel(channel), body, violations);
+            case SEARCH_AD -> checkSearchAd(body, violations);
         }
         if (locale == CopyLocale.ZH_CN && !containsHan(body)) {
             violations.add("The body contains no Chinese characters; write it in Simplified Chinese.");
@@ -109,6 +110,11 @@ public final class ChannelRules {
 
     private static void checkSocial(SocialPreset preset, String body, List<String> violations) {
         violations.addAll(preset.violations(body));
+        checkNoPlaceholders(body, violations);
+    }
+
+    private static void checkSearchAd(String body, List<String> violations) {
+        violations.addAll(ResponsiveSearchAd.fromBody(body).violations());
         checkNoPlaceholders(body, violations);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,8 +13,10 @@ import java.util.Set;
  * follows the search-ad convention that a double-width character (Chinese, Japanese, Korean,
  * full-width forms) counts as two and every other character as one.
  *
- * TODO: the copy API does not generate search ads yet. Neither copywriter writes headlines and
- * descriptions, so only this check exists.
+ * A stored copy keeps the ad in its body as {@link #toBody()} writes it: the headlines one a
+ * line, a blank line, the descriptions one a line, and, when there are display paths, a blank
+ * line and the paths joined by {@code /}. No text of the ad may contain a line break, so
+ * {@link #fromBody} reads that body back.
  */
 public record ResponsiveSearchAd(List<String> headlines, List<String> descriptions, List<String> paths) {
 
@@ -37,6 +40,48 @@ public record ResponsiveSearchAd(List<String> headlines, List<String> descriptio
         return text.codePoints().map(ResponsiveSearchAd::codePointWidth).sum();
     }
 
+    /** Returns the body text of the stored copy: headlines, descriptions and paths in blocks separated by a blank line. */
+    public String toBody() {
+        String body = String.join("\n", headlines) + "\n\n" + String.join("\n", descriptions);
+        return paths.isEmpty() ? body : body + "\n\n" + String.join("/", paths);
+    }
+
+    /** Reads a body that {@link #toBody()} wrote; a body of another shape gives an ad with the lines it has. */
+    public static ResponsiveSearchAd fromBody(String body) {
+        String[] blocks = body.replace("\r\n", "\n").split("\n\n", 3);
+        List<String> headlines = lines(blocks[0]);
+        List<String> descriptions = blocks.length > 1 ? lines(blocks[1]) : List.of();
+        List<String> paths = blocks.length > 2 ? List.of(blocks[2].strip().split("/")) : List.of();
+        return new ResponsiveSearchAd(headlines, descriptions, paths);
+    }
+
+    /**
+     * Returns the valid part of an ad: the headlines and descriptions without the empty,
+     * too wide, multi-line and repeated ones, cut to the maximum counts, and the paths when
+     * they are all valid. Empty when fewer than the minimum headlines or descriptions remain.
+     */
+    public Optional<ResponsiveSearchAd> validPart() {
+        Set<String> seen = new HashSet<>();
+        List<String> keptHeadlines = headlines.stream()
+                .filter(text -> fits(text, HEADLINE_MAX_WIDTH) && seen.add(normalise(text)))
+                .limit(MAX_HEADLINES)
+                .toList();
+        List<String> keptDescriptions = descriptions.stream()
+                .filter(text -> fits(text, DESCRIPTION_MAX_WIDTH))
+                .limit(MAX_DESCRIPTIONS)
+                .toList();
+        ResponsiveSearchAd part = new ResponsiveSearchAd(keptHeadlines, keptDescriptions, paths);
+        if (!part.pathViolations().isEmpty()) {
+            part = new ResponsiveSearchAd(keptHeadlines, keptDescriptions, List.of());
+        }
+        return part.violations().isEmpty() ? Optional.of(part) : Optional.empty();
+    }
+
+    /** Returns the number of headlines and descriptions, the measure of the richer of two valid ads. */
+    public int size() {
+        return headlines.size() + descriptions.size();
+    }
+
     /** Returns one sentence per broken limit; empty when the ad is valid. */
     public List<String> violations() {
         List<String> violations = new ArrayList<>();
@@ -47,24 +92,38 @@ public record ResponsiveSearchAd(List<String> headlines, List<String> descriptio
             violations.add("The ad has " + descriptions.size() + " descriptions; write " + MIN_DESCRIPTIONS + " to "
                     + MAX_DESCRIPTIONS + ".");
         }
-        if (paths.size() > MAX_PATHS) {
-            violations.add("The ad has " + paths.size() + " display paths; use at most " + MAX_PATHS + ".");
-        }
         checkWidths("Headline", headlines, HEADLINE_MAX_WIDTH, violations);
         checkWidths("Description", descriptions, DESCRIPTION_MAX_WIDTH, violations);
-        checkWidths("Display path", paths, PATH_MAX_WIDTH, violations);
         Set<String> seen = new HashSet<>();
         for (String headline : headlines) {
-            if (!seen.add(normalise(headline))) {
+            if (headline != null && !seen.add(normalise(headline))) {
                 violations.add("The headline \"" + headline + "\" appears twice; make every headline different.");
             }
         }
+        violations.addAll(pathViolations());
+        return violations;
+    }
+
+    private List<String> pathViolations() {
+        List<String> violations = new ArrayList<>();
+        if (paths.size() > MAX_PATHS) {
+            violations.add("The ad has " + paths.size() + " display paths; use at most " + MAX_PATHS + ".");
+        }
+        checkWidths("Display path", paths, PATH_MAX_WIDTH, violations);
         for (String path : paths) {
-            if (path.contains("/") || path.chars().anyMatch(Character::isWhitespace)) {
+            if (path != null && (path.contains("/") || path.chars().anyMatch(Character::isWhitespace))) {
                 violations.add("The display path \"" + path + "\" contains a slash or a space; use one word per path field.");
             }
         }
         return violations;
+    }
+
+    private static boolean fits(String text, int maxWidth) {
+        return text != null && !text.isBlank() && !text.contains("\n") && !text.contains("\r") && width(text) <= maxWidth;
+    }
+
+    private static List<String> lines(String block) {
+        return block.isBlank() ? List.of() : List.of(block.strip().split("\n"));
     }
 
     private static void checkWidths(String kind, List<String> texts, int maxWidth, List<String> violations) {
@@ -72,6 +131,8 @@ public record ResponsiveSearchAd(List<String> headlines, List<String> descriptio
             String text = texts.get(i);
             if (text == null || text.isBlank()) {
                 violations.add(kind + " " + (i + 1) + " is empty; write text or remove it.");
+            } else if (text.contains("\n") || text.contains("\r")) {
+                violations.add(kind + " " + (i + 1) + " \"" + text + "\" contains a line break; write it as one line.");
             } else if (width(text) > maxWidth) {
                 violations.add(kind + " " + (i + 1) + " \"" + text + "\" is " + width(text) + " wide; the maximum is " + maxWidth
                         + ", and each Chinese, Japanese or Korean character counts as two.");

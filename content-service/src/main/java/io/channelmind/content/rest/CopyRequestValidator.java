@@ -19,6 +19,7 @@ import io.channelmind.content.domain.CopyLocale;
 import io.channelmind.content.domain.CopyOptions;
 import io.channelmind.content.domain.CopySpec;
 import io.channelmind.content.domain.Guardrails;
+import io.channelmind.content.domain.ResponsiveSearchAd;
 import io.channelmind.content.domain.SocialPreset;
 import io.channelmind.content.service.TemplateCopywriter;
 import io.channelmind.web.Problem;
@@ -65,7 +66,8 @@ public class CopyRequestValidator {
         }
 
         String channel = request.channel() == null ? null : request.channel().strip().toLowerCase(Locale.ROOT);
-        String channelHint = "Use one of: " + String.join(", ", ChannelFormat.KNOWN_CHANNELS)
+        String channelHint = "Use one of: " + String.join(", ", ChannelFormat.KNOWN_CHANNELS) + ", "
+                + String.join(", ", ChannelFormat.SEARCH_CHANNELS) + " (a responsive search ad)"
                 + "; any other name of lower-case letters, digits, '-' or '_' gets the generic social format";
         if (channel == null || channel.isEmpty() || !CHANNEL_NAME.matcher(channel).matches()) {
             problem.error("channel", request.channel(), channelHint);
@@ -123,6 +125,14 @@ public class CopyRequestValidator {
                             + " SMS segment(s)")
                     .error("maxSmsSegments", spec.options().maxSmsSegments(), fix)
                     .error("brand", brand, fix)
+                    .toException();
+        }
+        if (spec.format() == ChannelFormat.SEARCH_AD) {
+            throw problem.detail("The disclaimer of brand " + brand + " is " + ResponsiveSearchAd.width(disclaimer)
+                            + " wide and does not fit a search-ad description of at most " + ResponsiveSearchAd.DESCRIPTION_MAX_WIDTH
+                            + " (each Chinese, Japanese or Korean character counts as two)")
+                    .error("brand", brand, "Shorten " + settingKey + " to one line of at most "
+                            + ResponsiveSearchAd.DESCRIPTION_MAX_WIDTH + " wide, or send this brand's copy to a channel with more room")
                     .toException();
         }
         String room = spec.format() == ChannelFormat.EMAIL ? "an e-mail body of " + ChannelRules.EMAIL_BODY_MAX + " characters"

@@ -138,7 +138,8 @@ public class CopyService {
         List<String> warnings = new ArrayList<>();
         if (!ChannelFormat.isKnownChannel(spec.channel())) {
             warnings.add(UNKNOWN_CHANNEL + ": channel '" + spec.channel() + "' is not one of "
-                    + String.join(", ", ChannelFormat.KNOWN_CHANNELS) + ", " + String.join(", ", ChannelFormat.SOCIAL_NETWORKS)
+                    + String.join(", ", ChannelFormat.KNOWN_CHANNELS) + ", " + String.join(", ", ChannelFormat.SOCIAL_NETWORKS) + ", "
+                    + String.join(", ", ChannelFormat.SEARCH_CHANNELS)
                     + ", so the copy has the generic social format of at most " + SocialPreset.GENERIC.maxLength() + " characters");
         }
         // The model's copy passed these checks already, so they report what the template copied from the brief.

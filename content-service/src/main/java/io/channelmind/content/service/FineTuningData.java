@@ -14,6 +14,7 @@ import io.channelmind.content.domain.CopyBrief;
 import io.channelmind.content.domain.CopyLocale;
 import io.channelmind.content.domain.CopySpec;
 import io.channelmind.content.domain.CopyVariant;
+import io.channelmind.content.domain.ResponsiveSearchAd;
 
 /**
  * Turns stored copies into the OpenAI chat fine-tuning format: one JSON object a line with the
@@ -31,9 +32,16 @@ final class FineTuningData {
     static String line(CopyVariant variant, ObjectMapper json) {
         CopySpec spec = specOf(variant);
         PromptValues prompt = PromptValues.of(spec);
-        Map<String, String> answer = new LinkedHashMap<>();
-        answer.put("subject", variant.subject);
-        answer.put("body", variant.body);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        if (spec.format() == ChannelFormat.SEARCH_AD) {
+            ResponsiveSearchAd ad = ResponsiveSearchAd.fromBody(variant.body);
+            answer.put("headlines", ad.headlines());
+            answer.put("descriptions", ad.descriptions());
+            answer.put("paths", ad.paths());
+        } else {
+            answer.put("subject", variant.subject);
+            answer.put("body", variant.body);
+        }
         try {
             List<Map<String, String>> messages = new ArrayList<>();
             messages.add(Map.of("role", "system", "content", prompt.systemMessage()));

@@ -16,6 +16,7 @@ import io.channelmind.content.domain.ChannelRules;
 import io.channelmind.content.domain.CopySpec;
 import io.channelmind.content.domain.GuardrailFinding;
 import io.channelmind.content.domain.Guardrails;
+import io.channelmind.content.domain.ResponsiveSearchAd;
 import io.channelmind.content.domain.RestrictedTerms;
 
 /**
@@ -31,31 +32,47 @@ record ModelResponse(String raw, Optional<Draft> draft, List<String> violations,
 
     static final String INVALID_JSON = "The answer was not one JSON object with the string members \"subject\" and "
             + "\"body\"; answer with that object only.";
+    static final String INVALID_SEARCH_AD_JSON = "The answer was not one JSON object with the string arrays \"headlines\", "
+            + "\"descriptions\" and \"paths\"; answer with that object only.";
 
     /** Reason codes that end the model path at once, without a revision: the model wrote a banned term. */
     private static final Set<String> RESTRICTED = Set.of(AbsoluteClaims.REASON, Guardrails.INDUSTRY_TERM);
 
-    /** Subject (null outside e-mail) and body of a parsed response. */
-    record Draft(String subject, String body) {
+    /**
+     * Subject (null outside e-mail) and body of a parsed response.
+     *
+     * @param searchAd the parsed ad of a search-ad response, else null; its body is {@link ResponsiveSearchAd#toBody()}
+     */
+    record Draft(String subject, String body, ResponsiveSearchAd searchAd) {
     }
 
     static ModelResponse check(CopySpec spec, String raw, ObjectMapper json) {
-        Optional<JsonNode> node = readObject(raw, json);
+        boolean searchAd = spec.format() == ChannelFormat.SEARCH_AD;
+        Optional<JsonNode> node = readObject(raw, json, !searchAd);
         if (node.isEmpty()) {
-            return new ModelResponse(raw, Optional.empty(), List.of(INVALID_JSON), List.of());
+            return new ModelResponse(raw, Optional.empty(), List.of(searchAd ? INVALID_SEARCH_AD_JSON : INVALID_JSON), List.of());
         }
-        List<String> schemaViolations = OutputSchema.violations(OutputSchema.COPY, node.get());
+        List<String> schemaViolations = OutputSchema.violations(OutputSchema.forFormat(spec.format()), node.get());
         if (!schemaViolations.isEmpty()) {
             List<String> violations = new ArrayList<>();
             violations.add("The answer does not match the JSON schema of the output:");
             violations.addAll(schemaViolations);
             return new ModelResponse(raw, Optional.empty(), violations, List.of());
         }
-        Optional<Draft> draft = Optional.of(draft(node.get(), spec.format()));
+        Draft draft = searchAd ? searchAdDraft(node.get()) : draft(node.get(), spec.format());
+        return checkDraft(spec, raw, draft);
+    }
 
-        String subject = draft.get().subject();
-        String body = draft.get().body();
-        List<String> violations = new ArrayList<>(ChannelRules.violations(spec, subject, body));
+    /** Checks a parsed draft against the channel rules, the guardrails and the prompt-leak check. */
+    static ModelResponse checkDraft(CopySpec spec, String raw, Draft parsed) {
+        Optional<Draft> draft = Optional.of(parsed);
+        String subject = parsed.subject();
+        String body = parsed.body();
+        List<String> violations = new ArrayList<>();
+        // The ad's own sentences name each headline; the body rules add the language and placeholder checks.
+        List<String> adViolations = parsed.searchAd() == null ? List.of() : parsed.searchAd().violations();
+        violations.addAll(adViolations.isEmpty() ? ChannelRules.violations(spec, subject, body) : adViolations);
+        // Every headline, description and path is in the body, so the guardrails check all of them.
         String text = subject == null ? body : subject + "\n" + body;
         List<String> claims = new ArrayList<>();
         for (GuardrailFinding finding : Guardrails.check(spec, text)) {
@@ -83,7 +100,7 @@ record ModelResponse(String raw, Optional<Draft> draft, List<String> violations,
      * {@code subject} counts as null, because a model asked for {@code json_object} or plain text
      * often leaves out a null member.
      */
-    private static Optional<JsonNode> readObject(String raw, ObjectMapper json) {
+    private static Optional<JsonNode> readObject(String raw, ObjectMapper json, boolean defaultSubject) {
         if (raw == null) {
             return Optional.empty();
         }
@@ -94,7 +111,7 @@ record ModelResponse(String raw, Optional<Draft> draft, List<String> violations,
         }
         try {
             JsonNode node = json.readTree(raw.substring(start, end + 1));
-            if (node instanceof ObjectNode object && !object.has("subject")) {
+            if (defaultSubject && node instanceof ObjectNode object && !object.has("subject")) {
                 object.putNull("subject");
             }
             return Optional.ofNullable(node);
@@ -107,6 +124,19 @@ record ModelResponse(String raw, Optional<Draft> draft, List<String> violations,
     private static Draft draft(JsonNode node, ChannelFormat format) {
         JsonNode subject = node.path("subject");
         String subjectText = format == ChannelFormat.EMAIL && subject.isTextual() ? subject.asText().strip() : null;
-        return new Draft(subjectText, node.path("body").asText().strip().replace("\r\n", "\n"));
+        return new Draft(subjectText, node.path("body").asText().strip().replace("\r\n", "\n"), null);
+    }
+
+    /** Reads a schema-valid search-ad response, with each text stripped of surrounding spaces. */
+    private static Draft searchAdDraft(JsonNode node) {
+        ResponsiveSearchAd ad = new ResponsiveSearchAd(texts(node.path("headlines")), texts(node.path("descriptions")),
+                texts(node.path("paths")));
+        return new Draft(null, ad.toBody(), ad);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText().strip()));
+        return texts;
     }
 }

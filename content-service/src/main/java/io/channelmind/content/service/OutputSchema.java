@@ -7,6 +7,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.channelmind.content.domain.ChannelFormat;
+
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonAnyOfSchema;
@@ -35,7 +37,24 @@ final class OutputSchema {
                     .build())
             .build();
 
+    /** The response for a responsive search ad: headlines, descriptions and display paths, each an array of strings. */
+    static final JsonSchema SEARCH_AD = JsonSchema.builder()
+            .name("responsive_search_ad")
+            .rootElement(JsonObjectSchema.builder()
+                    .addProperty("headlines", JsonArraySchema.builder().items(new JsonStringSchema()).build())
+                    .addProperty("descriptions", JsonArraySchema.builder().items(new JsonStringSchema()).build())
+                    .addProperty("paths", JsonArraySchema.builder().items(new JsonStringSchema()).build())
+                    .required("headlines", "descriptions", "paths")
+                    .additionalProperties(false)
+                    .build())
+            .build();
+
     private OutputSchema() {
+    }
+
+    /** Returns the schema of the response for a channel format. */
+    static JsonSchema forFormat(ChannelFormat format) {
+        return format == ChannelFormat.SEARCH_AD ? SEARCH_AD : COPY;
     }
 
     /**

@@ -4,10 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.channelmind.content.client.CopywriterModel;
+import io.channelmind.content.domain.ChannelFormat;
 import io.channelmind.content.domain.ChannelRules;
 import io.channelmind.content.domain.CopyBrief;
 import io.channelmind.content.domain.CopySpec;
 import io.channelmind.content.domain.Placeholders;
+import io.channelmind.content.domain.ResponsiveSearchAd;
 import io.channelmind.content.domain.SmsLength;
 import io.channelmind.content.domain.SocialPreset;
 
@@ -21,11 +23,13 @@ record PromptValues(String outputShape, String language, String channelRules, St
 
     private static final String NONE = "(none)";
     private static final String COPY_SHAPE = "The object has exactly two members, \"subject\" and \"body\", each a string or null.";
+    private static final String SEARCH_AD_SHAPE = "The object has exactly three members, \"headlines\", \"descriptions\" "
+            + "and \"paths\", each an array of strings.";
 
     static PromptValues of(CopySpec spec) {
         CopyBrief brief = spec.brief();
         return new PromptValues(
-                COPY_SHAPE,
+                spec.format() == ChannelFormat.SEARCH_AD ? SEARCH_AD_SHAPE : COPY_SHAPE,
                 spec.locale().languageName(),
                 channelRules(spec),
                 data(brief.product()),
@@ -78,7 +82,9 @@ record PromptValues(String outputShape, String language, String channelRules, St
         }
         String disclaimer = spec.options().disclaimer();
         if (disclaimer != null) {
-            rules.append("\n- \"body\" contains this disclaimer word for word: \"").append(data(disclaimer)).append("\".");
+            String field = spec.format() == ChannelFormat.SEARCH_AD ? "One of the \"descriptions\"" : "\"body\"";
+            rules.append("\n- ").append(field).append(" contains this disclaimer word for word: \"").append(data(disclaimer))
+                    .append("\".");
         }
         int variant = spec.options().variant();
         if (variant > 1) {
@@ -116,6 +122,17 @@ record PromptValues(String outputShape, String language, String channelRules, St
                     - Channel: a social media post ("%s"). "subject" is null.
                     - "body" has %s, and contains no placeholders."""
                     .formatted(spec.channel(), SocialPreset.forChannel(spec.channel()).describe());
+            case SEARCH_AD -> """
+                    - Channel: a responsive search ad ("%s").
+                    - "headlines": %d to %d headlines, each at most %d wide, all different from each other.
+                    - "descriptions": %d to %d descriptions, each at most %d wide.
+                    - "paths": 0 to %d display-path words, each at most %d wide, without slashes or spaces.
+                    - Width counts each Chinese, Japanese or Korean character and each full-width character as 2, \
+                    every other character as 1. No text contains a line break or a placeholder."""
+                    .formatted(spec.channel(), ResponsiveSearchAd.MIN_HEADLINES, ResponsiveSearchAd.MAX_HEADLINES,
+                            ResponsiveSearchAd.HEADLINE_MAX_WIDTH, ResponsiveSearchAd.MIN_DESCRIPTIONS,
+                            ResponsiveSearchAd.MAX_DESCRIPTIONS, ResponsiveSearchAd.DESCRIPTION_MAX_WIDTH,
+                            ResponsiveSearchAd.MAX_PATHS, ResponsiveSearchAd.PATH_MAX_WIDTH);
         };
     }
 

@@ -42,6 +42,7 @@ public class TemplateCopywriter {
                 subject = emailSubject(spec.brief(), phrases, warnings);
                 body = emailBody(spec, phrases);
             }
+            case SEARCH_AD -> body = TemplateSearchAd.write(spec, phrases, warnings).toBody();
             case SMS -> {
                 int segments = spec.options().maxSmsSegments();
                 body = shortMessage(spec, phrases, fits(spec), closing(spec, phrases),
@@ -70,6 +71,9 @@ public class TemplateCopywriter {
      */
     public static boolean canFit(CopySpec spec) {
         TemplatePhrases phrases = TemplatePhrases.of(spec.locale());
+        if (spec.format() == ChannelFormat.SEARCH_AD) {
+            return TemplateSearchAd.canFit(spec);
+        }
         if (spec.format() == ChannelFormat.EMAIL) {
             return ChannelRules.characters(emailBody(spec, phrases)) <= ChannelRules.EMAIL_BODY_MAX;
         }
@@ -155,7 +159,7 @@ public class TemplateCopywriter {
         return join(parts(opener, shortHeadline, fixedTail), phrases, link);
     }
 
-    private static String headline(CopyBrief brief, TemplatePhrases phrases) {
+    static String headline(CopyBrief brief, TemplatePhrases phrases) {
         String product = brief.product().strip();
         return brief.offerText().map(offer -> product + phrases.headlineSeparator() + offer.strip()).orElse(product);
     }
@@ -181,7 +185,7 @@ public class TemplateCopywriter {
         return phrases.ellipsis();
     }
 
-    private static String firstCodePoints(String text, int count) {
+    static String firstCodePoints(String text, int count) {
         return text.codePoints().limit(count)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();

@@ -90,4 +90,45 @@ class ResponsiveSearchAdTests {
         assertEquals(1, new ResponsiveSearchAd(HEADLINES, DESCRIPTIONS, List.of("a", "b", "c")).violations().size());
         assertEquals(1, new ResponsiveSearchAd(HEADLINES, DESCRIPTIONS, List.of("save/now")).violations().size());
     }
+
+    @Test
+    void bodyRoundTripKeepsAd() {
+        ResponsiveSearchAd ad = new ResponsiveSearchAd(List.of("稳盈储蓄", "年化3.5%", "Open online"), DESCRIPTIONS,
+                List.of("savings", "稳盈"));
+
+        assertEquals(ad, ResponsiveSearchAd.fromBody(ad.toBody()));
+        assertEquals(ad.headlines(), ResponsiveSearchAd.fromBody(new ResponsiveSearchAd(ad.headlines(), DESCRIPTIONS, List.of())
+                .toBody()).headlines());
+    }
+
+    @Test
+    void lineBreakInHeadlineIsRejected() {
+        List<String> violations = new ResponsiveSearchAd(List.of("Aurora\nSavings", "B", "C"), DESCRIPTIONS, List.of()).violations();
+
+        assertEquals(1, violations.size());
+        assertTrue(violations.get(0).contains("line break"), violations.get(0));
+    }
+
+    @Test
+    void validPartDropsBrokenTexts() {
+        // 稳盈储蓄年化收益率高达百分之三点五 is 17 Chinese characters, 34 wide.
+        List<String> headlines = List.of("稳盈储蓄年化收益率高达百分之三点五", "Aurora Savings", "aurora savings", "3.5% a year", "Open now");
+        List<String> descriptions = List.of("D".repeat(91), "Aurora Savings pays 3.5% a year.", "Open an account in minutes.");
+        ResponsiveSearchAd ad = new ResponsiveSearchAd(headlines, descriptions, List.of("save/now"));
+
+        ResponsiveSearchAd part = ad.validPart().orElseThrow();
+
+        assertEquals(List.of("Aurora Savings", "3.5% a year", "Open now"), part.headlines());
+        assertEquals(DESCRIPTIONS, part.descriptions());
+        assertEquals(List.of(), part.paths());
+        assertEquals(List.of(), part.violations());
+    }
+
+    @Test
+    void validPartNeedsMinimumCounts() {
+        ResponsiveSearchAd ad = new ResponsiveSearchAd(List.of("Aurora Savings", "AURORA SAVINGS", "3.5% a year"), DESCRIPTIONS,
+                List.of());
+
+        assertTrue(ad.validPart().isEmpty());
+    }
 }

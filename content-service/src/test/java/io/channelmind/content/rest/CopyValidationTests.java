@@ -153,4 +153,15 @@ class CopyValidationTests {
                 .statusCode(400)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void fineTuningWithoutEndpointConflicts() {
+        given().contentType("application/json").body("{}").when().post("/api/v1/copy/fine-tuning-jobs").then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:channelmind:problem:fine-tuning-not-configured"))
+                .body("errors[0].field", equalTo("channelmind.content.llm.base-url"))
+                .body("errors[0].message", containsString("Set OPENAI_BASE_URL"));
+        given().when().get("/api/v1/copy/fine-tuning-jobs/ftjob-1").then().statusCode(409);
+    }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.channelmind.content.domain.ResponsiveSearchAd;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -138,6 +139,45 @@ class TemplateCopyTests {
         assertTrue(text.length() > 70, text);
         assertTrue(text.length() <= 134, text);
         assertEquals(List.of(), copy.getList("warnings"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"search, en", "search, zh-CN", "search-ads, en"})
+    void searchAdMeetsLimits(String channel, String locale) {
+        JsonPath copy = post(request(channel, locale, locale.equals("en") ? EN_BRIEF : ZH_BRIEF)).statusCode(201).extract().jsonPath();
+
+        assertEquals("template", copy.getString("generator"));
+        assertNull(copy.getString("subject"));
+        List<String> headlines = copy.getList("searchAd.headlines");
+        List<String> descriptions = copy.getList("searchAd.descriptions");
+        assertTrue(headlines.size() >= 3 && headlines.size() <= 15, headlines.toString());
+        assertTrue(descriptions.size() >= 2 && descriptions.size() <= 4, descriptions.toString());
+        assertEquals(List.of(), new ResponsiveSearchAd(headlines, descriptions, copy.getList("searchAd.paths")).violations());
+        assertEquals(List.of(), copy.getList("warnings"));
+    }
+
+    @Test
+    void searchAdCarriesDisclaimer() {
+        Map<String, Object> body = request("search", "zh-CN", ZH_BRIEF);
+        body.put("brand", "acme-bank");
+
+        JsonPath copy = post(body).statusCode(201).extract().jsonPath();
+
+        assertTrue(copy.getList("searchAd.descriptions").contains("理财有风险，投资需谨慎"), copy.getString("body"));
+        assertEquals(List.of(), copy.getList("warnings"));
+    }
+
+    @Test
+    void wideDisclaimerRejectsSearchAd() {
+        Map<String, Object> body = request("search", "zh-CN", ZH_BRIEF);
+        body.put("brand", "fine-print");
+
+        post(body).statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:channelmind:problem:disclaimer-does-not-fit"))
+                .body("detail", containsString("search-ad description of at most 90"))
+                .body("errors.find { it.field == 'brand' }.value", equalTo("fine-print"))
+                .body("errors.find { it.field == 'brand' }.message", containsString("channelmind.content.brands.fine-print.disclaimer"));
     }
 
     @Test

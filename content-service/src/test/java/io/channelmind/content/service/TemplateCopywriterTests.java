@@ -22,6 +22,7 @@ import io.channelmind.content.domain.CopyBrief;
 import io.channelmind.content.domain.CopyLocale;
 import io.channelmind.content.domain.CopySpec;
 import io.channelmind.content.domain.GeneratedCopy;
+import io.channelmind.content.domain.ResponsiveSearchAd;
 
 class TemplateCopywriterTests {
 
@@ -127,6 +128,49 @@ class TemplateCopywriterTests {
                 new CopyBrief("Wealth Plus", null, null, null), AudienceSummary.unknown()));
 
         assertNull(copy.subject());
+    }
+
+    @Test
+    void englishSearchAdUsesBrief() {
+        CopyBrief brief = new CopyBrief("Wealth Plus", "3.5% a year", "Apply now", "https://bank.example/w");
+
+        GeneratedCopy copy = copywriter.write(spec(ChannelFormat.SEARCH_AD, CopyLocale.EN, brief, AudienceSummary.unknown()));
+        ResponsiveSearchAd ad = ResponsiveSearchAd.fromBody(copy.body());
+
+        assertEquals(List.of("Wealth Plus", "3.5% a year", "Apply now", "Good news", "Learn more", "Find out more",
+                "See the details"), ad.headlines());
+        assertEquals(List.of("Good news! Wealth Plus: 3.5% a year.", "Apply now."), ad.descriptions());
+        assertEquals(List.of(), ad.violations());
+        assertNull(copy.subject());
+        assertEquals(List.of(), copy.warnings());
+    }
+
+    @Test
+    void chineseSearchAdCountsWidth() {
+        // 13 Chinese characters and 4 Latin ones: 30 wide, so the product fits a headline as it is.
+        CopyBrief brief = new CopyBrief("稳盈储蓄Plus年化收益账户开户礼", "年化3.5%", null, null);
+
+        GeneratedCopy copy = copywriter.write(spec(ChannelFormat.SEARCH_AD, CopyLocale.ZH_CN, brief, AudienceSummary.unknown()));
+        ResponsiveSearchAd ad = ResponsiveSearchAd.fromBody(copy.body());
+
+        assertEquals("稳盈储蓄Plus年化收益账户开户礼", ad.headlines().get(0));
+        assertEquals(30, ResponsiveSearchAd.width(ad.headlines().get(0)));
+        assertEquals(List.of("稳盈储蓄Plus年化收益账户开户礼", "年化3.5%", "好消息", "了解详情", "立即查看", "查看详情"), ad.headlines());
+        assertEquals(List.of("好消息！稳盈储蓄Plus年化收益账户开户礼：年化3.5%。", "了解详情。"), ad.descriptions());
+        assertEquals(List.of(), ad.violations());
+    }
+
+    @Test
+    void wideSearchAdTextIsShortened() {
+        CopyBrief brief = new CopyBrief("稳盈储蓄年化收益率账户开户有礼活动", null, null, null);
+
+        GeneratedCopy copy = copywriter.write(spec(ChannelFormat.SEARCH_AD, CopyLocale.ZH_CN, brief, AudienceSummary.unknown()));
+        ResponsiveSearchAd ad = ResponsiveSearchAd.fromBody(copy.body());
+
+        // 14 Chinese characters are 28 wide, and the ellipsis … is 1.
+        assertEquals("稳盈储蓄年化收益率账户开户有…", ad.headlines().get(0));
+        assertEquals(List.of(), ad.violations());
+        assertTrue(copy.warnings().get(0).startsWith(TemplateCopywriter.SHORTENED + ": the headline text"), copy.warnings().get(0));
     }
 
     private static CopySpec spec(ChannelFormat format, CopyLocale locale, CopyBrief brief, AudienceSummary audience) {

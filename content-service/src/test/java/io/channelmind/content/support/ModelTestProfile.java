@@ -10,6 +10,10 @@ public class ModelTestProfile implements QuarkusTestProfile {
 
     public static final String MODEL = "test-model";
     public static final String GATEWAY = "io.channelmind.content.client.ModelGateway";
+    /** A brand whose copy a fine-tuned model writes. */
+    public static final String TUNED_BRAND = "tuned-brand";
+    public static final String TUNED_BRAND_MODEL = "ft:test-model:acme::brand1";
+    public static final String WEIBO_MODEL = "ft:test-model:acme:weibo:w1";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -20,6 +24,8 @@ public class ModelTestProfile implements QuarkusTestProfile {
                 Map.entry("quarkus.langchain4j.openai.api-key", "test-key"),
                 Map.entry("%test.quarkus.langchain4j.openai.api-key", "test-key"),
                 Map.entry("quarkus.langchain4j.openai.chat-model.model-name", MODEL),
+                Map.entry("channelmind.content.brands." + TUNED_BRAND + ".model", TUNED_BRAND_MODEL),
+                Map.entry("channelmind.content.channels.weibo.model", WEIBO_MODEL),
                 // Long enough for the first call after start on a loaded machine, short for the timeout test.
                 Map.entry("quarkus.langchain4j.openai.timeout", "2s"),
                 // The failure tests of one class must not open the circuit for the tests after them.
