@@ -165,11 +165,14 @@ deployment does not replay history into journeys. Argument: the values key.
 {{- if eq . "ingestionService" -}}
 ingestion-service earliest cm.privacy-requests
 {{- else if eq . "profileService" -}}
-profile-service earliest cm.customer-events,cm.deliveries,cm.privacy-confirmations
+profile-service earliest cm.customer-events,cm.deliveries
+profile-service-privacy earliest cm.privacy-confirmations
 {{- else if eq . "contentService" -}}
-content-service earliest cm.deliveries,cm.privacy-requests
+content-service earliest cm.deliveries
+content-service-privacy earliest cm.privacy-requests
 {{- else if eq . "channelOptimizer" -}}
-channel-optimizer earliest cm.customer-events,cm.privacy-requests,cm.segment-membership,cm.spend
+channel-optimizer earliest cm.customer-events,cm.segment-membership,cm.spend
+channel-optimizer-privacy earliest cm.privacy-requests
 {{- else if eq . "automationService" -}}
 automation-service-budget-plans earliest cm.budget-plans
 automation-service-journeys latest cm.customer-events,cm.segment-membership
