@@ -42,7 +42,7 @@ public class SendLedger {
     /**
      * The rows of one campaign by state. {@code skipped} maps each reason to its count;
      * {@code waiting} are pending rows due later (quiet hours, send window), {@code inFlight}
-     * pending rows that a drainer holds now, and {@code nextDue} the earliest due time of a
+     * pending rows that a drainer has claimed, and {@code nextDue} the earliest due time of a
      * pending row, or null when none is pending.
      */
     public record Tally(int pending, int sent, int failed, Map<String, Integer> skipped, int waiting, int inFlight,

@@ -14,7 +14,7 @@ import io.channelmind.optimizer.attribution.ChannelCredit;
  */
 public final class AttributionChart {
 
-    /** What the bars measure. */
+    /** Measure shown by the bars. */
     public enum Measure {
         CONVERSIONS,
         VALUE

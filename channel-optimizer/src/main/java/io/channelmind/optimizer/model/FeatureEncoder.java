@@ -109,7 +109,7 @@ public record FeatureEncoder(
         return channels.indexOf(channel);
     }
 
-    /** Encodes the features for a channel the model knows (see {@link #channelIndex}). */
+    /** Encodes the features for a channel the model was trained on (see {@link #channelIndex}). */
     SparseRow encode(Map<String, String> features, int channelIndex) {
         Map<Integer, Double> base = baseColumns(features);
         int baseWidth = baseWidth();

@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PerformanceRepository {
 
-    /** How rows are grouped in time; each value's SQL truncates a {@code day} column. */
+    /** Time grouping of rows. Each value's SQL truncates a {@code day} column. */
     public enum Period {
         TOTAL(null), DAY("%s"), WEEK("cast(date_trunc('week', %s) as date)"), MONTH("cast(date_trunc('month', %s) as date)");
 

@@ -75,7 +75,8 @@ class ResponseModelTest {
 
         double probability = model.probability(Map.of("job", "astronaut"), "sms");
 
-        assertTrue(probability > 0 && probability < 1, "probability " + probability);
+        assertTrue(probability > 0, "probability " + probability);
+        assertTrue(probability < 1, "probability " + probability);
         assertThrows(IllegalArgumentException.class, () -> model.probability(Map.of(), "fax"));
     }
 

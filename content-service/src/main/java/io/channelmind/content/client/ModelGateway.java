@@ -57,7 +57,7 @@ public class ModelGateway {
     /**
      * Sends one chat-completion request and returns the text of the response.
      *
-     * @throws RetryAfterTooLongException when the provider asks to wait longer than the maximum
+     * @throws RetryAfterTooLongException when the provider's Retry-After is longer than the maximum
      */
     public String complete(ModelCall request) {
         Supplier<String> send = () -> model.chat(chatRequest(request)).aiMessage().text();

@@ -47,7 +47,7 @@ public class LlmSettings {
 
     /**
      * Returns the {@code response_format} mode of the chat requests: {@code json_schema} (the
-     * default) sends the schema of the answer, {@code json_object} only asks for JSON, for
+     * default) sends the schema of the response, {@code json_object} only requests JSON, for
      * endpoints that do not support schemas, and {@code text} sends no response format.
      */
     public String responseFormat() {

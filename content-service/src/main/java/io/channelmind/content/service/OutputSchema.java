@@ -59,7 +59,7 @@ final class OutputSchema {
 
     /**
      * Returns the {@code response_format} for a mode: {@code json_schema} sends the schema,
-     * {@code json_object} only asks for a JSON object (for endpoints without schema support), and
+     * {@code json_object} only requests a JSON object (for endpoints without schema support), and
      * {@code text} sends no response format.
      */
     static ResponseFormat responseFormat(String mode, JsonSchema schema) {

@@ -150,8 +150,10 @@ class TemplateCopyTests {
         assertNull(copy.getString("subject"));
         List<String> headlines = copy.getList("searchAd.headlines");
         List<String> descriptions = copy.getList("searchAd.descriptions");
-        assertTrue(headlines.size() >= 3 && headlines.size() <= 15, headlines.toString());
-        assertTrue(descriptions.size() >= 2 && descriptions.size() <= 4, descriptions.toString());
+        assertTrue(headlines.size() >= 3, headlines.toString());
+        assertTrue(headlines.size() <= 15, headlines.toString());
+        assertTrue(descriptions.size() >= 2, descriptions.toString());
+        assertTrue(descriptions.size() <= 4, descriptions.toString());
         assertEquals(List.of(), new ResponsiveSearchAd(headlines, descriptions, copy.getList("searchAd.paths")).violations());
         assertEquals(List.of(), copy.getList("warnings"));
     }
