@@ -33,7 +33,7 @@ STATE="$(mktemp -d "${TMPDIR:-/tmp}/channelmind-tracking-bench.XXXXXX")"
 
 # Build first, so the build is not part of the measurement.
 if [ "${CHANNELMIND_BENCH_SKIP_BUILD:-0}" != "1" ]; then
-  "$ROOT/mvnw" -q -f "$ROOT/pom.xml" -pl ingestion-service -am package -DskipTests
+  "$ROOT/mvnw" -q -f "$ROOT/pom.xml" -pl stack,ingestion-service -am package -DskipTests
   "$ROOT/mvnw" -q -f "$ROOT/bench/pom.xml" package dependency:build-classpath \
     -Dmdep.outputFile=target/classpath.txt
 fi
