@@ -167,6 +167,14 @@ public interface IngestionConfig {
         Duration rotationGracePeriod();
 
         /**
+         * How long a replica keeps an accepted write key in memory instead of querying the
+         * database for it. A key revoked or replaced on another replica keeps working here for
+         * at most this long; 0 turns the cache off.
+         */
+        @WithDefault("5s")
+        Duration writeKeyCacheTtl();
+
+        /**
          * Delivery timeout of the tracking producer: how long a tracking request waits for Kafka
          * to acknowledge its events before it responds with 503. Must exceed the producer linger by 1 s.
          */

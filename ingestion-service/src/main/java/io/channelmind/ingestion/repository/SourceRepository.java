@@ -54,15 +54,26 @@ public class SourceRepository {
         });
     }
 
-    /** Returns the name of the active source whose current key, or unexpired previous key, has this hash. */
-    public Optional<String> findActiveNameByKeyHash(String keyHash, Instant now) {
-        String sql = "SELECT name FROM source WHERE revoked_at IS NULL AND (key_hash = ? "
-                + "OR (previous_key_hash = ? AND previous_key_expires_at > ?))";
+    /**
+     * An active source found by a key hash. {@code validUntil} is when a previous key stops
+     * working after a rotation, or null for the source's current key.
+     */
+    public record ActiveKey(String sourceName, Instant validUntil) {
+    }
+
+    /** Returns the active source whose current key, or unexpired previous key, has this hash. */
+    public Optional<ActiveKey> findActiveKey(String keyHash, Instant now) {
+        String sql = "SELECT name, CASE WHEN key_hash = ? THEN NULL ELSE previous_key_expires_at END FROM source "
+                + "WHERE revoked_at IS NULL AND (key_hash = ? OR (previous_key_hash = ? AND previous_key_expires_at > ?))";
         return query(sql, statement -> {
             statement.setString(1, keyHash);
             statement.setString(2, keyHash);
-            statement.setTimestamp(3, Timestamp.from(now));
-        }, rows -> rows.getString(1)).stream().findFirst();
+            statement.setString(3, keyHash);
+            statement.setTimestamp(4, Timestamp.from(now));
+        }, rows -> {
+            Timestamp validUntil = rows.getTimestamp(2);
+            return new ActiveKey(rows.getString(1), validUntil == null ? null : validUntil.toInstant());
+        }).stream().findFirst();
     }
 
     public Optional<TrackingSource> find(String name) {

@@ -1,6 +1,7 @@
 package io.channelmind.ingestion.tracking;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.channelmind.ingestion.config.IngestionConfig;
 import io.channelmind.ingestion.repository.SourceRepository;
+import io.channelmind.ingestion.repository.SourceRepository.ActiveKey;
 import io.channelmind.ingestion.repository.StorageException;
 import io.channelmind.ingestion.repository.TrackingSource;
 import io.channelmind.web.Problem;
@@ -28,9 +30,12 @@ public class SourceService {
     private final SourceRepository repository;
     private final IngestionConfig.Tracking config;
 
+    private final WriteKeyCache keyCache;
+
     public SourceService(SourceRepository repository, IngestionConfig config) {
         this.repository = repository;
         this.config = config.tracking();
+        this.keyCache = new WriteKeyCache(this.config.writeKeyCacheTtl(), Clock.systemUTC());
     }
 
     /** A source with its write key in plain text, which only creation and rotation return. */
@@ -76,6 +81,7 @@ public class SourceService {
         if (!repository.rotate(name, WriteKeys.hash(writeKey), now, previousValidUntil)) {
             throw notActive(name);
         }
+        keyCache.clear();
         LOG.infof("Rotated the write key of tracking source %s; the previous key works until %s", name,
                 previousValidUntil);
         return new IssuedKey(name, writeKey, previousValidUntil);
@@ -86,12 +92,14 @@ public class SourceService {
         if (!repository.revoke(name, Instant.now())) {
             throw notActive(name);
         }
+        keyCache.clear();
         LOG.infof("Revoked tracking source %s", name);
     }
 
     /** Creates the source {@code name}, or replaces its key, with a key taken from configuration. */
     public void ensure(String name, String writeKey) {
         repository.upsert(name, WriteKeys.hash(writeKey), Instant.now());
+        keyCache.clear();
         LOG.infof("Tracking source %s accepts the configured write key", name);
     }
 
@@ -108,7 +116,7 @@ public class SourceService {
     /**
      * Returns the name of the source whose write key is {@code writeKey}, the key a client sent in
      * the body instead of a header. Segment's HTTP API allows both, and analytics-java 3.5.1 sends
-     * only the body field.
+     * only the body field. An accepted key is cached for {@code ingestion.tracking.write-key-cache-ttl}.
      *
      * @throws ProblemException as {@link #authenticate}
      */
@@ -116,9 +124,16 @@ public class SourceService {
         if (writeKey == null || writeKey.isBlank()) {
             throw TrackingProblems.missingWriteKey();
         }
+        String keyHash = WriteKeys.hash(writeKey);
+        String cached = keyCache.find(keyHash);
+        if (cached != null) {
+            return cached;
+        }
+        long lookupGeneration = keyCache.generation();
         try {
-            return repository.findActiveNameByKeyHash(WriteKeys.hash(writeKey), Instant.now())
-                    .orElseThrow(TrackingProblems::invalidWriteKey);
+            ActiveKey key = repository.findActiveKey(keyHash, Instant.now()).orElseThrow(TrackingProblems::invalidWriteKey);
+            keyCache.put(keyHash, key, lookupGeneration);
+            return key.sourceName();
         } catch (StorageException e) {
             LOG.warnf(e, "Checking a write key failed");
             throw TrackingProblems.storageUnavailable(TrackingService.RETRY_AFTER_SECONDS);

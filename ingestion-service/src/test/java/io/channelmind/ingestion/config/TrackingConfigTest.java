@@ -42,6 +42,7 @@ class TrackingConfigTest {
         assertEquals(512_000, tracking.maxBatchBytes());
         assertEquals(Duration.ofDays(7), tracking.dedupeWindow());
         assertEquals(Duration.ofHours(24), tracking.rotationGracePeriod());
+        assertEquals(Duration.ofSeconds(5), tracking.writeKeyCacheTtl());
     }
 
     private static IngestionConfig.Tracking tracking(Map<String, String> properties) {
