@@ -1,6 +1,8 @@
 package io.channelmind.ingestion.messaging;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +20,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 import io.channelmind.ingestion.config.IngestionConfig;
+import io.channelmind.ingestion.domain.IsoInstants;
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -39,12 +47,12 @@ public class TrackingPublisher {
     private static final Duration CALLBACK_GRACE = Duration.ofSeconds(5);
 
     private final KafkaProducer<String, byte[]> producer;
-    private final ObjectMapper objectMapper;
+    private final ObjectWriter writer;
     private final Duration deliveryTimeout;
 
     public TrackingPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             ObjectMapper objectMapper, IngestionConfig config) {
-        this.objectMapper = objectMapper;
+        this.writer = eventWriter(objectMapper);
         this.deliveryTimeout = config.tracking().acknowledgementTimeout();
         this.producer = new KafkaProducer<>(producerConfig(kafkaConfig, config.producer(),
                 config.tracking().producerLinger(), deliveryTimeout));
@@ -110,7 +118,7 @@ public class TrackingPublisher {
 
     private byte[] serialise(OutboundMessage message) {
         try {
-            return objectMapper.writeValueAsBytes(message.payload());
+            return writer.writeValueAsBytes(message.payload());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Serialising a message failed", e);
         }
@@ -131,6 +139,22 @@ public class TrackingPublisher {
             Thread.currentThread().interrupt();
             return "Interrupted while waiting for Kafka acknowledgements";
         }
+    }
+
+    /**
+     * Returns a writer of the application's JSON settings that formats {@link Instant} with
+     * {@link IsoInstants#format}, which gives the same text as Jackson's default ISO-8601 form
+     * at a fraction of the cost.
+     */
+    static ObjectWriter eventWriter(ObjectMapper objectMapper) {
+        SimpleModule instants = new SimpleModule("tracking-instants");
+        instants.addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
+            @Override
+            public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+                generator.writeString(IsoInstants.format(value));
+            }
+        });
+        return objectMapper.copy().registerModule(instants).writer();
     }
 
     /** Returns the import producer's settings with this producer's client id, linger and timeouts. */

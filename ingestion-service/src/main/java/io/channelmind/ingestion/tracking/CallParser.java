@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.channelmind.ingestion.cleaning.CustomerIds;
+import io.channelmind.ingestion.domain.IsoInstants;
 
 /**
  * Reads and validates the JSON of tracking calls. It collects every invalid field of a request
@@ -91,6 +92,10 @@ final class CallParser {
         }
         if (!value.isTextual()) {
             return invalid(path + field, value, "Must be an ISO-8601 date-time string such as 2024-05-01T08:30:00.000Z");
+        }
+        Instant common = IsoInstants.parseWithOffset(value.asText());
+        if (common != null) {
+            return common;
         }
         try {
             TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(value.asText());
