@@ -3,6 +3,7 @@ package io.channelmind.ingestion.tracking;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,7 @@ final class CallMapper {
             "push notification received", "push");
     /** Properties that carry an order's value, in order of preference, as in Segment's e-commerce spec. */
     private static final String[] VALUE_PROPERTIES = {"revenue", "total", "value"};
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final ObjectMapper objectMapper;
     private final TrackingCleaning cleaning;
@@ -91,7 +93,7 @@ final class CallMapper {
 
     /** Lower-cases and reads underscores as spaces, so {@code Order Completed} and {@code order_completed} match. */
     static String normalise(String eventName) {
-        return eventName.trim().replace('_', ' ').replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return WHITESPACE.matcher(eventName.trim().replace('_', ' ')).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     private static BigDecimal orderValue(JsonNode properties) {
