@@ -177,15 +177,20 @@ public final class TrackingLoad {
         return new ClientResult(latencies, count, events, failures);
     }
 
-    /** Builds a batch of track calls shaped like a web shop's: a product event with properties and page context. */
+    /**
+     * Builds a batch of track calls shaped like a web shop's: a product event with properties and
+     * page context. The calls share one timestamp, formatted once, so the driver spends less of
+     * the shared CPU on building requests.
+     */
     private static String batch(String idPrefix, long first, int size) {
-        StringBuilder body = new StringBuilder(size * 600).append("{\"sentAt\": \"").append(Instant.now()).append("\", \"batch\": [");
+        String now = Instant.now().toString();
+        StringBuilder body = new StringBuilder(size * 600).append("{\"sentAt\": \"").append(now).append("\", \"batch\": [");
         for (int i = 0; i < size; i++) {
             long n = first + i;
             body.append(i == 0 ? "" : ",")
                     .append("{\"type\": \"track\", \"messageId\": \"").append(idPrefix).append('-').append(n)
                     .append("\", \"userId\": \"customer-").append(n % 50_000)
-                    .append("\", \"event\": \"Product Viewed\", \"timestamp\": \"").append(Instant.now())
+                    .append("\", \"event\": \"Product Viewed\", \"timestamp\": \"").append(now)
                     .append("\", \"properties\": {\"product_id\": \"sku-").append(n % 997)
                     .append("\", \"category\": \"shoes\", \"price\": 59.9, \"currency\": \"EUR\"},")
                     .append(" \"context\": {\"page\": {\"path\": \"/products/").append(n % 997)
