@@ -3,9 +3,6 @@ package io.channelmind.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +20,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends batches of tracking calls to {@code POST /v1/batch} from several client threads for a
- * fixed time and prints the sustained events/s and the request latency percentiles. Afterwards
+ * Sends batches of tracking calls to {@code POST /v1/batch} from several client threads, each
+ * over its own kept-alive connection ({@link PlainHttpConnection}), for a fixed time and prints the sustained events/s and the request latency percentiles. Afterwards
  * it reads a sample of the records the service produced and prints their mean size, so the
  * Kafka producer ceiling can be measured with records of the same size.
  *
@@ -58,8 +55,6 @@ public final class TrackingLoad {
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-seconds", "10")));
         Duration measured = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
         long runId = System.currentTimeMillis();
         long warmupEnd = System.nanoTime() + warmup.toNanos();
         long end = warmupEnd + measured.toNanos();
@@ -68,7 +63,7 @@ public final class TrackingLoad {
         List<Future<ClientResult>> results = new ArrayList<>();
         for (int client = 0; client < clients; client++) {
             int clientId = client;
-            results.add(pool.submit(() -> runClient(http, batchUri, authorization, batchSize,
+            results.add(pool.submit(() -> runClient(batchUri, authorization, batchSize,
                     "bench-" + runId + "-" + clientId, sequence, warmupEnd, end)));
         }
 
@@ -143,29 +138,31 @@ public final class TrackingLoad {
     }
 
     /** Sends batches until {@code end}; only requests that start after {@code warmupEnd} are counted. */
-    private static ClientResult runClient(HttpClient http, URI batchUri, String authorization, int batchSize,
+    private static ClientResult runClient(URI batchUri, String authorization, int batchSize,
             String idPrefix, AtomicLong sequence, long warmupEnd, long end) throws Exception {
+        try (PlainHttpConnection connection = new PlainHttpConnection(batchUri, authorization)) {
+            return runClient(connection, batchSize, idPrefix, sequence, warmupEnd, end);
+        }
+    }
+
+    private static ClientResult runClient(PlainHttpConnection connection, int batchSize, String idPrefix,
+            AtomicLong sequence, long warmupEnd, long end) throws IOException {
         long[] latencies = new long[1024];
         int count = 0;
         long events = 0;
         long failures = 0;
         while (System.nanoTime() < end) {
             long first = sequence.getAndAdd(batchSize);
-            HttpRequest request = HttpRequest.newBuilder(batchUri)
-                    .header("Authorization", authorization)
-                    .header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(batch(idPrefix, first, batchSize)))
-                    .build();
+            byte[] body = batch(idPrefix, first, batchSize).getBytes(StandardCharsets.UTF_8);
             long started = System.nanoTime();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            PlainHttpConnection.Response response = connection.post(body);
             long finished = System.nanoTime();
             if (started < warmupEnd || finished > end) {
                 continue;
             }
-            if (response.statusCode() != 200) {
+            if (response.status() != 200) {
                 failures++;
-                System.err.println("HTTP " + response.statusCode() + ": " + response.body());
+                System.err.println("HTTP " + response.status() + ": " + response.body());
                 continue;
             }
             if (count == latencies.length) {
