@@ -2,6 +2,7 @@ package io.channelmind.profile.interest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,9 +53,11 @@ public class InterestEncoder {
             @ConfigProperty(name = "channelmind.profile.interest.temperature", defaultValue = "0.5") double temperature,
             @ConfigProperty(name = "channelmind.profile.interest.cache-size", defaultValue = "50000") int cacheSize) {
         if (halfLife.isNegative() || halfLife.isZero()) {
-            throw new IllegalArgumentException("channelmind.profile.interest.half-life must be positive, got " + halfLife);
+            throw new IllegalArgumentException("channelmind.profile.interest.half-life must be positive, got " + halfLife
+                    + "; set an ISO-8601 duration such as P90D");
         }
         long started = System.nanoTime();
+        configureDjl();
         this.space = InterestSpace.load(AnchorSet.builtIn(), temperature);
         this.halfLife = halfLife;
         this.cache = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -67,6 +70,21 @@ public class InterestEncoder {
         this.cached = registry.counter("channelmind.profile.interest.texts", "outcome", "cached");
         LOG.infof("Loaded the interest models %s with %d anchor labels in %d ms", space.modelVersion(),
                 space.anchors().anchors().size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Sets DJL, which loads the tokenizer's native library, to offline mode, so it never downloads
+     * a library missing from its jar. Its cache goes under java.io.tmpdir, because the chart runs
+     * the service with a read-only root filesystem and a writable /tmp. A DJL_CACHE_DIR variable
+     * or property and an ai.djl.offline property that are already set are kept.
+     */
+    static void configureDjl() {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
+            System.setProperty("DJL_CACHE_DIR", Path.of(System.getProperty("java.io.tmpdir"), "djl").toString());
+        }
     }
 
     public AnchorSet anchors() {
