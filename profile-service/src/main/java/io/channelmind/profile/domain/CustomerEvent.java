@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /**
  * One message of {@code cm.customer-events} (schemaVersion 1), read tolerantly: unknown fields
  * are ignored and every field may be missing, so {@link #isComplete()} decides whether the event
- * can be applied. {@code userId}, {@code anonymousId} and {@code previousId} are only on events
- * from tracking calls.
+ * can be applied. {@code userId}, {@code anonymousId}, {@code previousId}, {@code event} and
+ * {@code properties} are only on events from tracking calls.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CustomerEvent(
@@ -27,13 +27,17 @@ public record CustomerEvent(
         EventSource source,
         String userId,
         String anonymousId,
-        String previousId) {
+        String previousId,
+        String event,
+        Map<String, Object> properties) {
 
     public static final String IDENTIFY = "identify";
     public static final String CONTACT = "contact";
     public static final String CONVERSION = "conversion";
     public static final String ALIAS = "alias";
     public static final String CANCELLATION = "cancellation";
+    /** A tracking call's action; profile-service reads only the interest texts of its {@code properties}. */
+    public static final String TRACK = "track";
 
     /** Returns whether the fields that every event type needs are present. */
     public boolean isComplete() {

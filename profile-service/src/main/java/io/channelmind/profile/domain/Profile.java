@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
+import io.channelmind.profile.interest.InterestVector;
+
 /**
  * A customer profile as stored: contact points, consent per channel, free traits, counters,
- * per-channel statistics keyed by channel name and purchase and engagement features. Contact points and {@code lastChannel} may be null.
+ * per-channel statistics keyed by channel name, purchase and engagement features and the
+ * interest vector. Contact points, {@code lastChannel} and {@code interests} may be null.
  */
 public record Profile(
         String profileKey,
@@ -25,7 +28,8 @@ public record Profile(
         Instant firstSeenAt,
         Instant lastSeenAt,
         Map<String, ChannelStats> channels,
-        Features features) {
+        Features features,
+        InterestVector interests) {
 
     public boolean hasEmail() {
         return email != null && !email.isBlank();

@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.channelmind.profile.interest.InterestVector;
+
 /**
  * The mutable state of one profile while a batch of events is applied to it, including the
  * time at which each trait was last set ({@code traitTimes}), which decides trait survivorship.
@@ -32,6 +34,7 @@ public final class ProfileDraft {
     private Instant lastSeenAt;
     private boolean anonymous;
     private FeatureDraft features = new FeatureDraft();
+    private InterestVector interests;
 
     public ProfileDraft(String profileKey, Map<String, Boolean> consent, Map<String, Object> traits,
             Map<String, Instant> traitTimes, Instant firstSeenAt, Instant lastSeenAt) {
@@ -54,7 +57,7 @@ public final class ProfileDraft {
         return new Profile(profileKey, email, phone, firstName, locale, timeZone, Map.copyOf(consent),
                 Collections.unmodifiableMap(new LinkedHashMap<>(traits)), contacts, conversions,
                 conversionValue, lastChannel, lastContactAt, firstSeenAt, lastSeenAt, Map.copyOf(channels),
-                features.toFeatures());
+                features.toFeatures(), interests);
     }
 
     /** Widens the first-seen and last-seen times to include {@code at}. */
@@ -87,7 +90,8 @@ public final class ProfileDraft {
      * the surviving profile's value, with one exception: a withdrawn consent ({@code false}) wins
      * over a granted one set at the same time. Counters add up, first seen is the earlier and last
      * seen the later time, the last contact is the later one, and the result is anonymous only
-     * when both profiles were.
+     * when both profiles were. The interest vectors add up, each decayed to the later of their
+     * times.
      */
     public void absorb(ProfileDraft merged) {
         for (Map.Entry<String, Instant> entry : merged.traitTimes.entrySet()) {
@@ -113,6 +117,9 @@ public final class ProfileDraft {
         }
         anonymous = anonymous && merged.anonymous;
         features.absorb(merged.features);
+        if (merged.interests != null) {
+            interests = interests == null ? merged.interests : interests.merge(merged.interests);
+        }
     }
 
     private boolean winsOver(String key, Instant at, Object value) {
@@ -173,6 +180,15 @@ public final class ProfileDraft {
     /** Sets the stored features, as read from the database. */
     public void features(FeatureDraft features) {
         this.features = features;
+    }
+
+    /** Returns the time-decayed interest vector, null before the profile's first interest text. */
+    public InterestVector interests() {
+        return interests;
+    }
+
+    public void interests(InterestVector interests) {
+        this.interests = interests;
     }
 
     public String email() {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.channelmind.profile.domain.CustomerEvent;
+import io.channelmind.profile.interest.InterestText;
 import io.channelmind.profile.service.CustomerEventBatch;
 import io.channelmind.profile.service.CustomerEventService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,7 +58,7 @@ public class CustomerEventConsumer {
             if (event == null || !event.isComplete()) {
                 malformed++;
                 firstMalformed = firstMalformed == null ? record : firstMalformed;
-            } else if (!event.isKnownType()) {
+            } else if (!event.isKnownType() && InterestText.of(event).isEmpty()) {
                 unknownType++;
             } else {
                 applicable.add(event);

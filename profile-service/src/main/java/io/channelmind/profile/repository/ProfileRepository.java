@@ -17,6 +17,7 @@ import io.channelmind.profile.domain.ChannelStats;
 import io.channelmind.profile.domain.FeatureDraft;
 import io.channelmind.profile.domain.Profile;
 import io.channelmind.profile.domain.ProfileDraft;
+import io.channelmind.profile.interest.InterestEncoder;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -34,23 +35,24 @@ public class ProfileRepository {
             profile_key, email, phone, first_name, locale, time_zone, consent::text as consent,
             traits::text as traits, trait_times::text as trait_times, contacts, conversions, conversion_value,
             last_channel, last_contact_at, first_seen_at, last_seen_at, anonymous, purchases, cancellations, returns,
-            monetary, first_purchase_at, last_purchase_at, first_channel, first_contact_at, engagement::text as engagement""";
+            monetary, first_purchase_at, last_purchase_at, first_channel, first_contact_at, engagement::text as engagement,
+            interest_vector, interest_at, interest_model""";
 
     private static final String UPSERT = """
             insert into profile (profile_key, email, phone, first_name, locale, time_zone, consent, traits,
                                  trait_times, contacts, conversions, conversion_value, last_channel,
                                  last_contact_at, first_seen_at, last_seen_at, anonymous, purchases, cancellations,
                                  returns, monetary, first_purchase_at, last_purchase_at, first_channel,
-                                 first_contact_at, engagement, updated_at)
+                                 first_contact_at, engagement, interest_vector, interest_at, interest_model, updated_at)
             select k, em, ph, fn, lo, tz, co::jsonb, tr::jsonb, tt::jsonb, ct, cv, va::numeric, lc, lca, fs, ls, an,
-                   pu, ca, rt, mo::numeric, fp, lp, fc, fca, en::jsonb, now()
+                   pu, ca, rt, mo::numeric, fp, lp, fc, fca, en::jsonb, iv::float8[], ia, im, now()
             from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                         $8::text[], $9::text[], $10::int8[], $11::int8[], $12::text[], $13::text[],
                         $14::timestamptz[], $15::timestamptz[], $16::timestamptz[], $17::bool[], $18::int8[],
                         $19::int8[], $20::int8[], $21::text[], $22::timestamptz[], $23::timestamptz[], $24::text[],
-                        $25::timestamptz[], $26::text[])
+                        $25::timestamptz[], $26::text[], $27::text[], $28::timestamptz[], $29::text[])
                  as d(k, em, ph, fn, lo, tz, co, tr, tt, ct, cv, va, lc, lca, fs, ls, an, pu, ca, rt, mo, fp, lp, fc,
-                      fca, en)
+                      fca, en, iv, ia, im)
             on conflict (profile_key) do update set
                 email = excluded.email, phone = excluded.phone, first_name = excluded.first_name,
                 locale = excluded.locale, time_zone = excluded.time_zone, consent = excluded.consent,
@@ -62,7 +64,9 @@ public class ProfileRepository {
                 cancellations = excluded.cancellations, returns = excluded.returns, monetary = excluded.monetary,
                 first_purchase_at = excluded.first_purchase_at, last_purchase_at = excluded.last_purchase_at,
                 first_channel = excluded.first_channel, first_contact_at = excluded.first_contact_at,
-                engagement = excluded.engagement, updated_at = excluded.updated_at""";
+                engagement = excluded.engagement, interest_vector = excluded.interest_vector,
+                interest_at = excluded.interest_at, interest_model = excluded.interest_model,
+                updated_at = excluded.updated_at""";
 
     private static final String ADD_CHANNEL_DELTAS = """
             insert into profile_channel (profile_key, channel, contacts, conversions, conversion_value, last_contact_at)
@@ -122,9 +126,11 @@ public class ProfileRepository {
             where a.profile_key = m.merged""";
 
     private final JsonColumns json;
+    private final InterestEncoder interests;
 
-    public ProfileRepository(JsonColumns json) {
+    public ProfileRepository(JsonColumns json, InterestEncoder interests) {
         this.json = json;
+        this.interests = interests;
     }
 
     /**
@@ -175,6 +181,7 @@ public class ProfileRepository {
         OffsetDateTime[] lastSeen = new OffsetDateTime[size];
         Boolean[] anonymous = new Boolean[size];
         FeatureColumns features = new FeatureColumns(size, json);
+        InterestColumns interestColumns = new InterestColumns(size, interests.modelVersion());
 
         int i = 0;
         for (ProfileDraft draft : drafts) {
@@ -196,6 +203,7 @@ public class ProfileRepository {
             lastSeen[i] = utc(draft.lastSeenAt());
             anonymous[i] = draft.anonymous();
             features.set(i, draft.features().toFeatures());
+            interestColumns.set(i, draft.interests());
             i++;
         }
 
@@ -203,6 +211,7 @@ public class ProfileRepository {
                 traits, traitTimes, contacts, conversions, values, lastChannels, lastContacts, firstSeen, lastSeen,
                 anonymous));
         columns.addAll(features.arrays());
+        columns.addAll(interestColumns.arrays());
         Tuple parameters = Tuple.from(columns);
         return client.preparedQuery(UPSERT).execute(parameters).replaceWithVoid();
     }
@@ -338,6 +347,7 @@ public class ProfileRepository {
         draft.lastContact(row.getString("last_channel"), instant(row, "last_contact_at"));
         draft.anonymous(row.getBoolean("anonymous"));
         draft.features(FeatureDraft.of(FeatureColumns.read(row, json)));
+        draft.interests(InterestColumns.read(row, interests.modelVersion(), interests.halfLife()));
         return draft;
     }
 

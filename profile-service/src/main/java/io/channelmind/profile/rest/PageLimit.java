@@ -12,20 +12,25 @@ final class PageLimit {
 
     /** Returns {@code raw} as an integer from 1 to 1000, or {@code defaultLimit} when it is absent. */
     static int parse(String raw, int defaultLimit) {
+        return parse(raw, defaultLimit, MAX);
+    }
+
+    /** Returns {@code raw} as an integer from 1 to {@code max}, or {@code defaultLimit} when it is absent. */
+    static int parse(String raw, int defaultLimit, int max) {
         if (raw == null || raw.isBlank()) {
             return defaultLimit;
         }
         try {
             int limit = Integer.parseInt(raw.trim());
-            if (limit >= 1 && limit <= MAX) {
+            if (limit >= 1 && limit <= max) {
                 return limit;
             }
         } catch (NumberFormatException e) {
             // Reported below together with out-of-range values.
         }
         throw Problem.of(400, "invalid-limit", "Invalid page limit")
-                .detail("The query parameter 'limit' must be an integer from 1 to " + MAX + ", but was '" + raw + "'")
-                .error("limit", raw, "Use an integer from 1 to " + MAX + ", or leave it out for " + defaultLimit)
+                .detail("The query parameter 'limit' must be an integer from 1 to " + max + ", but was '" + raw + "'")
+                .error("limit", raw, "Use an integer from 1 to " + max + ", or leave it out for " + defaultLimit)
                 .toException();
     }
 

@@ -14,7 +14,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.channelmind.profile.domain.Identity;
 import io.channelmind.profile.domain.Profile;
+import io.channelmind.profile.interest.AnchorSet;
+import io.channelmind.profile.interest.InterestEncoder;
+import io.channelmind.profile.interest.InterestTag;
+import io.channelmind.profile.repository.InterestRepository.StoredInterest;
 import io.channelmind.profile.service.ChannelPriors;
+import io.channelmind.profile.service.InterestService;
 import io.channelmind.profile.service.ProfileService;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
@@ -25,13 +30,17 @@ import io.smallrye.mutiny.Uni;
 public class ProfileResource {
 
     private static final int DEFAULT_LIMIT = 50;
+    private static final int DEFAULT_SIMILAR = 10;
+    private static final int MAX_SIMILAR = 100;
 
     private final ProfileService profiles;
     private final ChannelPriors priors;
+    private final InterestService interests;
 
-    public ProfileResource(ProfileService profiles, ChannelPriors priors) {
+    public ProfileResource(ProfileService profiles, ChannelPriors priors, InterestService interests) {
         this.profiles = profiles;
         this.priors = priors;
+        this.interests = interests;
     }
 
     @GET
@@ -93,6 +102,46 @@ public class ProfileResource {
             String next = more ? page.get(page.size() - 1).profileKey() : null;
             return new ProfilePage(page.stream().map(profile -> ProfileView.from(profile, rates, priors)).toList(), next);
         }));
+    }
+
+    @GET
+    @Path("/{profileKey}/similar")
+    @Operation(summary = "List the profiles whose interests are most similar to this one",
+            description = "Ranks every other profile with an interest vector by cosine similarity to this "
+                    + "profile's vector (an exact scan), most similar first. The list is empty while the profile "
+                    + "has no interest texts. limit: 1 to " + MAX_SIMILAR + ", default " + DEFAULT_SIMILAR + ".")
+    public Uni<SimilarProfilesView> similar(@PathParam("profileKey") String profileKey,
+            @QueryParam("limit") String limit) {
+        int size = PageLimit.parse(limit, DEFAULT_SIMILAR, MAX_SIMILAR);
+        AnchorSet anchors = interests.encoder().anchors();
+        return profiles.find(profileKey).chain(found -> {
+            Profile profile = found.orElseThrow(() -> notFound(profileKey));
+            return interests.similar(profile, size).map(similar -> new SimilarProfilesView(profile.profileKey(),
+                    InterestTag.top(profile.interests(), anchors, InterestTag.TOP),
+                    similar.stream().map(entry -> new SimilarProfilesView.SimilarProfile(entry.profile().profileKey(),
+                            entry.similarity(),
+                            InterestTag.top(entry.profile().interests(), anchors, InterestTag.TOP))).toList()));
+        });
+    }
+
+    @GET
+    @Path("/interests")
+    @Operation(summary = "List profile interest vectors in key order, with keyset paging",
+            description = "Each vector has one share per label of 'labels', adding up to 1; only profiles with "
+                    + "interest texts are listed. Pass 'next' as 'after' for the following page; 'next' is null "
+                    + "on the last page. limit: 1 to 1000, default 50.")
+    public Uni<InterestPage> interestPage(@QueryParam("after") String after, @QueryParam("limit") String limit) {
+        int pageSize = PageLimit.parse(limit, DEFAULT_LIMIT);
+        InterestEncoder encoder = interests.encoder();
+        return interests.page(PageLimit.after(after), pageSize + 1).map(found -> {
+            boolean more = found.size() > pageSize;
+            List<StoredInterest> page = more ? found.subList(0, pageSize) : found;
+            String next = more ? page.get(page.size() - 1).profileKey() : null;
+            return new InterestPage(encoder.modelVersion(), encoder.anchors().labels(),
+                    page.stream().map(stored -> new InterestPage.ProfileInterests(stored.profileKey(),
+                            stored.interests().shares(), stored.interests().at())).toList(),
+                    next);
+        });
     }
 
     private static RuntimeException notFound(String profileKey) {

@@ -12,11 +12,17 @@ import java.util.TreeMap;
 import io.channelmind.profile.domain.ChannelStats;
 import io.channelmind.profile.domain.Features;
 import io.channelmind.profile.domain.Profile;
+import io.channelmind.profile.interest.AnchorSet;
+import io.channelmind.profile.interest.InterestTag;
 import io.channelmind.profile.service.ChannelPriors;
 import io.channelmind.profile.service.ChannelPriors.PopulationRates;
 import io.channelmind.profile.service.ChannelPriors.SmoothedRates;
 
-/** A profile as the REST API returns it; contact points, {@code lastChannel} and times may be null. */
+/**
+ * A profile as the REST API returns it; contact points, {@code lastChannel} and times may be
+ * null. {@code interests} contains the interest tags: up to five anchor labels with the largest
+ * shares of the profile's interest vector, each at least 0.05, largest first.
+ */
 public record ProfileView(
         String profileKey,
         String email,
@@ -34,7 +40,8 @@ public record ProfileView(
         Instant firstSeenAt,
         Instant lastSeenAt,
         List<ChannelView> channels,
-        FeaturesView features) {
+        FeaturesView features,
+        List<InterestTag> interests) {
 
     /**
      * Counters of one channel with smoothed rates, each pulled towards the channel's rate over all
@@ -108,6 +115,7 @@ public record ProfileView(
                 profile.locale(), profile.timeZone(), new TreeMap<>(profile.consent()), profile.traits(),
                 profile.contacts(), profile.conversions(), Decimals.plain(profile.conversionValue()),
                 profile.lastChannel(), profile.lastContactAt(), profile.firstSeenAt(), profile.lastSeenAt(), channels,
-                FeaturesView.from(profile, Instant.now()));
+                FeaturesView.from(profile, Instant.now()),
+                InterestTag.top(profile.interests(), AnchorSet.builtIn(), InterestTag.TOP));
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import io.channelmind.profile.domain.Profile;
+import io.channelmind.profile.interest.AnchorSet;
 
 /**
  * A profile attribute that a rule can compare: its name as written, the type of literal it
@@ -38,7 +39,14 @@ public record Field(String name, ValueType type, BiFunction<Profile, Instant, Ob
     static final String KNOWN_FIELDS = "a field: contacts, conversions, conversionValue, hasEmail, hasPhone, "
             + "lastChannel, firstChannel, frequency, monetary, purchases, cancellations, returns, recencyDays, "
             + "lifetimeDays, preferredHour, preferredWeekday, channel.<name>.contacts, channel.<name>.conversions, "
-            + "consent.<channel>, trait.<name>, count(<kind>, <duration>) or sum(<kind>.value, <duration>)";
+            + "consent.<channel>, trait.<name>, interest.<label>, count(<kind>, <duration>) or "
+            + "sum(<kind>.value, <duration>)";
+
+    static final String INTEREST_PREFIX = "interest.";
+
+    /** The expected-token text for an unknown interest label, listing the labels of the anchor set. */
+    static final String KNOWN_INTEREST_LABELS = "an interest label after 'interest.': "
+            + String.join(", ", AnchorSet.builtIn().labels());
 
     private static final String CHANNEL_PREFIX = "channel.";
     private static final String CONSENT_PREFIX = "consent.";
@@ -101,7 +109,23 @@ public record Field(String name, ValueType type, BiFunction<Profile, Instant, Ob
         if (name.startsWith(CHANNEL_PREFIX)) {
             return resolveChannel(name);
         }
+        if (name.startsWith(INTEREST_PREFIX)) {
+            return resolveInterest(name);
+        }
         return null;
+    }
+
+    /**
+     * Resolves {@code interest.<label>}: the label's share of the profile's interest vector, from
+     * 0 to 1, and 0 for a profile without interest texts. Null for a label the anchor set lacks.
+     */
+    private static Field resolveInterest(String name) {
+        int index = AnchorSet.builtIn().indexOf(name.substring(INTEREST_PREFIX.length()));
+        if (index < 0) {
+            return null;
+        }
+        return number(name, profile -> profile.interests() == null ? BigDecimal.ZERO
+                : BigDecimal.valueOf(profile.interests().shares()[index]));
     }
 
     private static Field resolveChannel(String name) {

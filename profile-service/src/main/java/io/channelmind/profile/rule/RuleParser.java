@@ -102,7 +102,9 @@ public final class RuleParser {
 
     private Rule comparison(Token fieldToken) {
         Field field = Field.resolve(fieldToken.text())
-                .orElseThrow(() -> new InvalidRuleException(fieldToken.position(), fieldToken.display(), Field.KNOWN_FIELDS));
+                .orElseThrow(() -> new InvalidRuleException(fieldToken.position(), fieldToken.display(),
+                        fieldToken.text().startsWith(Field.INTEREST_PREFIX) ? Field.KNOWN_INTEREST_LABELS
+                                : Field.KNOWN_FIELDS));
 
         Token operatorToken = next();
         if (operatorToken.kind() != Kind.OPERATOR) {

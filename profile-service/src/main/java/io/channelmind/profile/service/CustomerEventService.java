@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +21,9 @@ import io.channelmind.profile.domain.CustomerEvent;
 import io.channelmind.profile.domain.ProfileDraft;
 import io.channelmind.profile.domain.ProfileMergedEvent;
 import io.channelmind.profile.domain.SegmentMembershipEvent;
+import io.channelmind.profile.interest.InterestEncoder;
+import io.channelmind.profile.interest.InterestText;
+import io.channelmind.profile.interest.InterestVector;
 import io.channelmind.profile.messaging.MembershipPublisher;
 import io.channelmind.profile.messaging.ProfileMergedPublisher;
 import io.channelmind.profile.messaging.Topics;
@@ -34,7 +39,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 /**
  * Applies a batch of customer events in one transaction: skips replayed events, resolves each
  * event to its profile and merges profiles that the events link (see {@link IdentityPlan}),
- * updates the touched profiles and their channel counters, re-evaluates every segment for them
+ * updates the touched profiles, their interest vectors and channel counters, re-evaluates every segment for them
  * and counts the batch per import. Merges and membership changes are published after the commit.
  */
 @ApplicationScoped
@@ -53,13 +58,14 @@ public class CustomerEventService {
     private final MembershipPublisher publisher;
     private final ProfileMergedPublisher mergedPublisher;
     private final MeterRegistry registry;
+    private final InterestEncoder interests;
     private final ZoneId defaultZone;
 
     public CustomerEventService(Pool pool, ProfileRepository profiles, ActivityRepository activityRepository,
             IdentityService identities,
             ConsumptionRepository consumption, SegmentRepository segments, SegmentCatalog catalog,
             MembershipService memberships, MembershipPublisher publisher, ProfileMergedPublisher mergedPublisher,
-            MeterRegistry registry,
+            MeterRegistry registry, InterestEncoder interests,
             @ConfigProperty(name = "channelmind.profile.default-time-zone", defaultValue = "UTC") ZoneId defaultZone) {
         this.pool = pool;
         this.profiles = profiles;
@@ -72,11 +78,14 @@ public class CustomerEventService {
         this.publisher = publisher;
         this.mergedPublisher = mergedPublisher;
         this.registry = registry;
+        this.interests = interests;
         this.defaultZone = defaultZone;
     }
 
     /**
-     * Applies the batch and publishes the resulting membership changes.
+     * Embeds the batch's interest texts, applies the batch and publishes the resulting membership
+     * changes. Texts are embedded before the transaction, once per distinct text, so the
+     * transaction does not wait for the models. Duplicate events are embedded too but not applied.
      *
      * NOTE: merges and membership changes are published after the commit, so a crash between the two loses them. The
      * redelivered batch is then de-duplicated and does not publish them again.
@@ -85,8 +94,12 @@ public class CustomerEventService {
         Map<String, CustomerEvent> unique = new LinkedHashMap<>();
         batch.events().forEach(event -> unique.putIfAbsent(event.eventId(), event));
 
-        return Transactions.withRetry("Customer event batch", () -> pool.withTransaction(
-                        connection -> applyInTransaction(connection, batch, unique)))
+        Set<String> texts = new LinkedHashSet<>();
+        unique.values().forEach(event -> InterestText.of(event).forEach(text -> texts.add(text.text())));
+
+        return interests.encodeOffEventLoop(texts)
+                .chain(encoded -> Transactions.withRetry("Customer event batch", () -> pool.withTransaction(
+                        connection -> applyInTransaction(connection, batch, unique, encoded))))
                 .invoke(outcome -> {
                     count("applied", outcome.applied());
                     count("duplicate", batch.events().size() - outcome.applied());
@@ -97,7 +110,7 @@ public class CustomerEventService {
     }
 
     private Uni<Outcome> applyInTransaction(SqlConnection connection, CustomerEventBatch batch,
-            Map<String, CustomerEvent> unique) {
+            Map<String, CustomerEvent> unique, Map<String, double[]> encoded) {
         return segments.lockCatalogShared(connection)
                 .chain(() -> consumption.markProcessed(connection, Topics.CUSTOMER_EVENTS, unique.keySet()))
                 .chain(fresh -> {
@@ -106,14 +119,15 @@ public class CustomerEventService {
                             .toList();
                     Uni<Changes> changes = applicable.isEmpty()
                             ? Uni.createFrom().item(Changes.NONE)
-                            : applyFresh(connection, applicable);
+                            : applyFresh(connection, applicable, encoded);
                     return changes.map(list -> new Outcome(applicable.size(), list));
                 })
                 .call(() -> consumption.addConsumed(connection, Topics.CUSTOMER_EVENTS, batch.records(),
                         batch.perImport()));
     }
 
-    private Uni<Changes> applyFresh(SqlConnection connection, List<CustomerEvent> events) {
+    private Uni<Changes> applyFresh(SqlConnection connection, List<CustomerEvent> events,
+            Map<String, double[]> encoded) {
         return identities.plan(connection, events).chain(plan -> {
             Map<String, ProfileDraft> drafts = plan.survivors();
             // Sorted by profile key and channel, so concurrent upserts lock channel rows in one order.
@@ -128,6 +142,7 @@ public class CustomerEventService {
                 ProfileMerger.apply(drafts.get(profileKey), event, channel -> deltas.computeIfAbsent(
                         profileKey + '\n' + channel, ignored -> new ChannelDelta(profileKey, channel)),
                         defaultZone);
+                addInterests(drafts.get(profileKey), event, encoded);
             }
             LOG.debugf("Applying %d events to %d profiles", events.size(), drafts.size());
 
@@ -147,6 +162,17 @@ public class CustomerEventService {
                                 return new Changes(all, merges);
                             }));
         });
+    }
+
+    /** Adds the event's interest texts, as encoded before the transaction, to the draft's interest vector. */
+    private void addInterests(ProfileDraft draft, CustomerEvent event, Map<String, double[]> encoded) {
+        for (InterestText text : InterestText.of(event)) {
+            double[] distribution = encoded.get(text.text());
+            InterestVector current = draft.interests();
+            draft.interests(current == null
+                    ? InterestVector.of(distribution, text.weight(), event.occurredAt(), interests.halfLife())
+                    : current.plus(distribution, text.weight(), event.occurredAt()));
+        }
     }
 
     /** Membership changes and merges of one batch, to publish after the commit. */

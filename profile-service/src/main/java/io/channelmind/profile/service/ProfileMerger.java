@@ -19,7 +19,8 @@ import io.channelmind.profile.domain.ProfileDraft;
  * mentioned. {@code contact} and {@code conversion} add to the profile counters and to
  * per-channel deltas, and to the purchase and engagement features: a conversion with a negative
  * value is a return, and {@code cancellation} subtracts its absolute value and one purchase. {@code alias} only widens the seen times, because {@link IdentityPlan} performs
- * its merge before the events are applied.
+ * its merge before the events are applied, and so does {@code track}, whose interest texts
+ * CustomerEventService adds.
  */
 final class ProfileMerger {
 
@@ -59,6 +60,9 @@ final class ProfileMerger {
                 }
             }
             case CustomerEvent.CANCELLATION -> draft.features().cancelled(event.value());
+            case CustomerEvent.TRACK -> {
+                // Only a track call with interest texts gets here; CustomerEventService adds the texts.
+            }
             case CustomerEvent.ALIAS -> {
                 // IdentityPlan has already merged the previousId's profile; an alias changes nothing else.
             }

@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.channelmind.profile.domain.ChannelStats;
 import io.channelmind.profile.domain.Features;
 import io.channelmind.profile.domain.Profile;
+import io.channelmind.profile.interest.AnchorSet;
+import io.channelmind.profile.interest.InterestVector;
 
 class RuleEvaluationTest {
 
@@ -75,7 +77,7 @@ class RuleEvaluationTest {
     })
     void missingLastChannelMatchesOnlyNotEqual(String rule, boolean expected) {
         Profile empty = new Profile("k", null, null, null, null, null, Map.of(), Map.of(), 0, 0, BigDecimal.ZERO,
-                null, null, Instant.EPOCH, Instant.EPOCH, Map.of(), Features.empty());
+                null, null, Instant.EPOCH, Instant.EPOCH, Map.of(), Features.empty(), null);
 
         assertEquals(expected, RuleParser.parse(rule).matches(empty, Evaluation.at(Instant.now())));
     }
@@ -93,6 +95,34 @@ class RuleEvaluationTest {
         assertThrows(IllegalStateException.class, () -> rule.matches(PROFILE, Evaluation.at(now)));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "interest.outdoor > 0.5     | true",
+        "interest.outdoor > 0.8     | false",
+        "interest.kitchen = 0.25    | true",
+        "interest.finance = 0       | true",
+        "interest.finance > 0       | false",
+    })
+    void interestSharesCompare(String rule, boolean expected) {
+        AnchorSet anchors = AnchorSet.builtIn();
+        double[] values = new double[anchors.anchors().size()];
+        values[anchors.indexOf("outdoor")] = 3;
+        values[anchors.indexOf("kitchen")] = 1;
+        Profile base = profile();
+        Profile withInterests = new Profile(base.profileKey(), base.email(), base.phone(), base.firstName(),
+                base.locale(), base.timeZone(), base.consent(), base.traits(), base.contacts(), base.conversions(),
+                base.conversionValue(), base.lastChannel(), base.lastContactAt(), base.firstSeenAt(),
+                base.lastSeenAt(), base.channels(), base.features(),
+                new InterestVector(values, Instant.EPOCH, Duration.ofDays(90)));
+
+        assertEquals(expected, RuleParser.parse(rule).matches(withInterests, Evaluation.at(Instant.now())));
+    }
+
+    @Test
+    void profileWithoutInterestsHasZeroShares() {
+        assertTrue(RuleParser.parse("interest.outdoor = 0").matches(PROFILE, Evaluation.at(Instant.now())));
+    }
+
     private static Profile profile() {
         Map<String, Object> traits = new LinkedHashMap<>();
         traits.put("age", 42);
@@ -105,6 +135,6 @@ class RuleEvaluationTest {
                 "sms", new ChannelStats("sms", 1, 0, BigDecimal.ZERO, 0, 0, 0, 0, 0, Instant.EPOCH));
         return new Profile("demo:c-1", "ana@example.com", " ", "Ana", "es-ES", "Europe/Madrid",
                 Map.of("email", true, "sms", false), traits, 3, 1, new BigDecimal("12.5000"), "sms",
-                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, channels, Features.empty());
+                Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, channels, Features.empty(), null);
     }
 }

@@ -38,6 +38,8 @@ class RuleParserTest {
         "sum(purchase.value, 90d) > 1000",
         "count(contact,12h)=0 and sum(return.value, 4w) < 50.5",
         "not count(cancellation, 30d) > 0",
+        "interest.outdoor > 0.3",
+        "interest.home-decor >= 0.25 and count(purchase, 90d) >= 1",
     })
     void validRulesParse(String rule) {
         assertDoesNotThrow(() -> RuleParser.parse(rule));
@@ -76,6 +78,9 @@ class RuleParserTest {
         "count(purchase, 90d >= 1            | 20       | '>='              | ')' after '90d'",
         "count(purchase, 90d) >= 'one'       | 24       | ''one''           | a number after 'count(purchase, 90d) >='",
         "count(purchase, 90d)                | 20       | end of rule       | a comparison operator",
+        "interest.surfing > 0.3              | 0        | 'interest.surfing' | an interest label after 'interest.': outdoor, sports",
+        "interest. > 0.3                     | 0        | 'interest.'       | an interest label after 'interest.'",
+        "interest.outdoor > 'high'           | 19       | ''high''          | a number after 'interest.outdoor >'",
     })
     void invalidRulesNamePositionAndExpectation(String rule, int position, String token, String expected) {
         InvalidRuleException error = assertThrows(InvalidRuleException.class, () -> RuleParser.parse(rule));

@@ -141,6 +141,6 @@ class IdentityPlanTest {
     private static CustomerEvent event(String type, String key, String userId, String anonymousId, String previousId,
             Map<String, Object> traits) {
         return new CustomerEvent(1, type + "-" + key + "-" + previousId, type, key, T0, "email", null, null, null,
-                traits, WEB, userId, anonymousId, previousId);
+                traits, WEB, userId, anonymousId, previousId, null, null);
     }
 }

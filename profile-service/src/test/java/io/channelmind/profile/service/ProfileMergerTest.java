@@ -97,10 +97,10 @@ class ProfileMergerTest {
     }
 
     private static CustomerEvent identify(Instant at, Map<String, Object> traits) {
-        return new CustomerEvent(1, "e-" + at, CustomerEvent.IDENTIFY, KEY, at, null, null, null, null, traits, null, null, null, null);
+        return new CustomerEvent(1, "e-" + at, CustomerEvent.IDENTIFY, KEY, at, null, null, null, null, traits, null, null, null, null, null, null);
     }
 
     private static CustomerEvent event(String type, Instant at, String channel, BigDecimal value) {
-        return new CustomerEvent(1, "e-" + at, type, KEY, at, channel, null, value, null, Map.of(), null, null, null, null);
+        return new CustomerEvent(1, "e-" + at, type, KEY, at, channel, null, value, null, Map.of(), null, null, null, null, null, null);
     }
 }
