@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +23,6 @@ import io.channelmind.automation.connector.DeliveryResult;
 import io.channelmind.automation.connector.OutgoingMessage;
 import io.channelmind.automation.connector.SendKey;
 import io.channelmind.automation.journey.JourneyDefinition.Step;
-import io.channelmind.automation.messaging.DeliveryEvent;
 import io.channelmind.automation.messaging.EventOutbox;
 import io.channelmind.automation.service.SendKeys;
 
@@ -38,7 +36,7 @@ final class StepRunner {
     private final ProfileFacts facts;
     private final JourneySender sender;
     private final JourneySendRules rules;
-    private final EventOutbox events;
+    private final JourneyFeedback feedback;
     private final RandomGenerator random;
 
     StepRunner(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneySendRules rules,
@@ -47,7 +45,7 @@ final class StepRunner {
         this.facts = facts;
         this.sender = sender;
         this.rules = rules;
-        this.events = events;
+        this.feedback = new JourneyFeedback(events);
         this.random = random;
     }
 
@@ -118,8 +116,8 @@ final class StepRunner {
 
     /**
      * Sends the step's message once per entry, unless consent, the do-not-contact list or a
-     * frequency cap forbids it, and returns the outcome to count. A message that the provider
-     * accepted is recorded together with its {@code delivered} event in the event outbox.
+     * frequency cap forbids it, and returns the outcome to count. The final state is recorded
+     * together with the send's delivery event ({@link JourneyFeedback}).
      */
     private String send(Connection connection, JourneyEngine.Entry entry, Step step, String purpose,
             Map<String, Object> traits) throws SQLException {
@@ -149,20 +147,19 @@ final class StepRunner {
         DeliveryResult result = sender.send(step.channel(), message);
         String status = "failed";
         String providerMessageId = null;
-        DeliveryEvent event = null;
         if (result instanceof DeliveryResult.Sent sent) {
             status = "sent";
             providerMessageId = sent.providerId();
-            event = new DeliveryEvent(DeliveryEvent.SCHEMA_VERSION, key.value(), entry.profileKey(),
-                    entry.journeyId().toString(), step.channel(), null, DeliveryEvent.STATUS_DELIVERED,
-                    Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
         } else if (result instanceof DeliveryResult.Skipped) {
             status = "skipped";
         }
         if (!status.equals("sent")) {
             LOG.warnf("Journey %s step %s: send %s was %s: %s", entry.journeyId(), step.id(), key, status, result);
         }
-        update(key, status, result.toString(), providerMessageId, event);
+        update(key, status, result.toString(), providerMessageId, own -> {
+            feedback.record(own, key, entry, step.channel(), addressHash, result);
+            return null;
+        });
         return status;
     }
 
@@ -225,8 +222,8 @@ final class StepRunner {
         });
     }
 
-    /** Stores the send's outcome in its own committed transaction, with its delivery event when there is one. */
-    private void update(SendKey key, String status, String detail, String providerMessageId, DeliveryEvent event) {
+    /** Stores the send's outcome and runs {@code alongside} in one committed transaction of its own. */
+    private void update(SendKey key, String status, String detail, String providerMessageId, Jdbc.Work<Void> alongside) {
         Jdbc.inTransaction(dataSource, own -> {
             try (PreparedStatement update = own.prepareStatement(
                     "update journey_send set status = ?, detail = ?, provider_message_id = ?, updated_at = now()"
@@ -237,10 +234,7 @@ final class StepRunner {
                 update.setString(4, key.value());
                 update.executeUpdate();
             }
-            if (event != null) {
-                events.add(own, event);
-            }
-            return null;
+            return alongside.run(own);
         });
     }
 

@@ -23,13 +23,18 @@ import org.junit.jupiter.api.Test;
 
 import io.channelmind.automation.ConsentChanges;
 import io.channelmind.automation.DeliveryEvents;
+import io.channelmind.automation.connector.DeliveryResult;
+import io.channelmind.automation.connector.OutgoingMessage;
 import io.channelmind.automation.journey.JourneyDefinition.Trigger;
 import io.channelmind.automation.journey.JourneyFixtures.MutableClock;
 import io.channelmind.automation.journey.JourneyFixtures.RecordingSender;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 
-/** Journey sends honour cm.consent-changes for the journey's purpose and publish delivery events. */
+/**
+ * Journey sends honour cm.consent-changes for the journey's purpose and publish the delivery
+ * events of campaign sends.
+ */
 @QuarkusTest
 class JourneyConsentTest {
 
@@ -61,10 +66,12 @@ class JourneyConsentTest {
                 List.of(send("notify", "sms", "Your order ships today", null)), purpose));
     }
 
+    /** Identifies a profile with a phone number of its own, because a bounce blocks the number. */
     private String profile(String name) {
         String profileKey = "demo:" + name + "-" + run;
+        String phone = "+8613" + String.format("%09d", Math.floorMod(profileKey.hashCode(), 1_000_000_000));
         facts.record(UUID.randomUUID().toString(), profileKey, "identify", null, clock.instant(),
-                traits("phone", "+8613800000042", "consent", Map.of("sms", true)));
+                traits("phone", phone, "consent", Map.of("sms", true)));
         return profileKey;
     }
 
@@ -132,5 +139,30 @@ class JourneyConsentTest {
         assertEquals("sms", delivery.value().get("channel"));
         assertNull(delivery.value().get("copyId"));
         assertEquals(1, delivery.value().get("schemaVersion"));
+    }
+
+    @Test
+    void rejectedNumberBouncesAndBlocks() throws Exception {
+        JourneyStore.StoredJourney first = journey(null);
+        JourneyStore.StoredJourney second = journey("transactional");
+        String profileKey = profile("bounced");
+        JourneySender rejecting = new JourneySender(null) {
+            @Override
+            public DeliveryResult send(String channel, OutgoingMessage message) {
+                return new DeliveryResult.PermanentFailure("HTTP 400: {\"code\":21211}", true);
+            }
+        };
+        JourneyEngine bouncing = JourneyFixtures.engine(dataSource, facts, rejecting, clock);
+
+        bouncing.enter(first.id(), profileKey, "t1");
+        List<DeliveryEvents.Delivery> deliveries = DeliveryEvents.awaitCount(first.id().toString(), 1);
+        engine.enter(second.id(), profileKey, "t1");
+
+        assertEquals("failed", sendOf(first.id(), profileKey).get(0));
+        assertEquals(1, deliveries.size());
+        assertEquals("bounced", deliveries.get(0).value().get("status"));
+        assertEquals(first.id() + "/notify#1/" + profileKey + "/bounced", deliveries.get(0).value().get("eventId"));
+        assertEquals(List.of("skipped", "hard bounce"), sendOf(second.id(), profileKey));
+        assertEquals(0, sender.sent.size());
     }
 }
