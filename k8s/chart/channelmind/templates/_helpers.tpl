@@ -175,6 +175,7 @@ channel-optimizer earliest cm.customer-events,cm.segment-membership,cm.spend
 channel-optimizer-privacy earliest cm.privacy-requests
 {{- else if eq . "automationService" -}}
 automation-service-budget-plans earliest cm.budget-plans
+automation-service-consent earliest cm.consent-changes
 automation-service-journeys latest cm.customer-events,cm.segment-membership
 automation-service-privacy earliest cm.privacy-requests
 {{- end -}}

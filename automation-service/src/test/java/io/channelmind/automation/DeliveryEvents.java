@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.channelmind.automation.messaging.Topics;
 
 /** Reads the delivery events on the test broker with a plain Kafka consumer. */
-final class DeliveryEvents {
+public final class DeliveryEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,14 +29,14 @@ final class DeliveryEvents {
     }
 
     /** One record of the topic: its key and the parsed JSON value. */
-    record Delivery(String key, Map<String, Object> value) {
+    public record Delivery(String key, Map<String, Object> value) {
     }
 
     /**
      * Waits until the campaign has at least {@code expected} records on the topic, because the
      * outbox relay publishes them after the run stored its sends, and returns them.
      */
-    static List<Delivery> awaitCount(String campaignId, int expected) {
+    public static List<Delivery> awaitCount(String campaignId, int expected) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> forCampaign(campaignId), deliveries -> deliveries.size() >= expected);
     }
@@ -45,7 +45,7 @@ final class DeliveryEvents {
      * Returns every record of the campaign on the topic so far. It reads from the beginning up to
      * the end offsets taken at the start, so it returns without waiting for new records.
      */
-    static List<Delivery> forCampaign(String campaignId) throws Exception {
+    public static List<Delivery> forCampaign(String campaignId) throws Exception {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));

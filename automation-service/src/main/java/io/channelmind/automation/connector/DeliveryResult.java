@@ -28,8 +28,19 @@ public sealed interface DeliveryResult {
     record RetryableFailure(String reason, Optional<Duration> retryAfter) implements DeliveryResult {
     }
 
-    /** A failure that repeats on every attempt, such as 400 or an invalid number; never retried. */
-    record PermanentFailure(String reason) implements DeliveryResult {
+    /**
+     * A failure that repeats on every attempt, such as 400 or an invalid number, so it is never
+     * retried.
+     *
+     * @param addressRejected true when the provider rejected the recipient's address itself, which
+     *                        is the hard bounce of that channel
+     */
+    record PermanentFailure(String reason, boolean addressRejected) implements DeliveryResult {
+
+        /** Creates a permanent failure that is not known to concern the recipient's address. */
+        public PermanentFailure(String reason) {
+            this(reason, false);
+        }
     }
 
     /** The message was not handed to any provider, for example because the connector is not configured. */

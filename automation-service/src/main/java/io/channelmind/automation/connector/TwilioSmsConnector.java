@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
@@ -20,9 +21,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * (account SID and auth token). Twilio responds 201 with the message {@code sid}; 400 (such as
  * error 21211, invalid {@code To}) is permanent and 429 is retried. The URL has no default;
  * production sets {@code https://api.twilio.com}.
+ *
+ * <p>Errors 21211 (invalid {@code To} number) and 21614 ({@code To} is not a valid mobile number)
+ * in Twilio's error dictionary (https://www.twilio.com/docs/api/errors) reject the recipient's
+ * number, so they are reported as an address rejection, the SMS form of a hard bounce.
  */
 @Singleton
 public class TwilioSmsConnector extends HttpConnector {
+
+    // NOTE: the failure reason carries only the start of the response body (HttpSender's excerpt),
+    // so a code placed after a long message is not found and the failure stays a plain one.
+    private static final Pattern REJECTED_NUMBER = Pattern.compile("\"code\"\\s*:\\s*(21211|21614)\\b");
 
     private final ConnectorsConfig.Sms sms;
     private final ConnectorsConfig.Twilio settings;
@@ -82,8 +91,13 @@ public class TwilioSmsConnector extends HttpConnector {
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
 
-        return http.post(endpoint, "application/x-www-form-urlencoded", Map.of("Authorization", "Basic " + credentials),
-                body, response -> new DeliveryResult.Sent(sid(response.body()), 1));
+        DeliveryResult result = http.post(endpoint, "application/x-www-form-urlencoded",
+                Map.of("Authorization", "Basic " + credentials), body,
+                response -> new DeliveryResult.Sent(sid(response.body()), 1));
+        if (result instanceof DeliveryResult.PermanentFailure failure && REJECTED_NUMBER.matcher(failure.reason()).find()) {
+            return new DeliveryResult.PermanentFailure(failure.reason(), true);
+        }
+        return result;
     }
 
     private static String sid(String body) {

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.channelmind.automation.consent.ConsentRules;
+
 /**
  * A journey as clients write it: what lets a profile in, whether it may enter again, and the
  * steps. The first step in the list is where every entry starts. docs/journeys.md describes
@@ -20,11 +22,18 @@ public record JourneyDefinition(
         @Schema(description = "Display name", examples = "Welcome series") String name,
         Trigger trigger,
         @Schema(description = "Re-entry rule; default: never") Reentry reentry,
-        @Schema(description = "Steps; ids are unique and steps refer to each other by id") List<Step> steps) {
+        @Schema(description = "Steps; ids are unique and steps refer to each other by id") List<Step> steps,
+        @Schema(description = "Purpose whose consent the sends need: marketing (the default) or transactional",
+                enumeration = { "marketing", "transactional" }) String purpose) {
 
     /** Returns the step with the given id. */
     public Optional<Step> step(String id) {
         return steps == null ? Optional.empty() : steps.stream().filter(s -> id.equals(s.id())).findFirst();
+    }
+
+    @JsonIgnore
+    public String purposeOrDefault() {
+        return purpose == null ? ConsentRules.MARKETING : purpose;
     }
 
     @JsonIgnore

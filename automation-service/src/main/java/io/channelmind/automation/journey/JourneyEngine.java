@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.channelmind.automation.journey.JourneyDefinition.Step;
+import io.channelmind.automation.messaging.EventOutbox;
 
 /**
  * Moves profiles through journeys. An entry's steps run in one transaction that locks the
@@ -47,16 +48,17 @@ public class JourneyEngine {
     private final Clock clock;
 
     @Inject
-    public JourneyEngine(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneySendRules rules) {
-        this(dataSource, facts, sender, rules, Clock.systemUTC(), RandomGenerator.getDefault());
+    public JourneyEngine(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneySendRules rules,
+            EventOutbox events) {
+        this(dataSource, facts, sender, rules, events, Clock.systemUTC(), RandomGenerator.getDefault());
     }
 
-    JourneyEngine(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneySendRules rules, Clock clock,
-            RandomGenerator random) {
+    JourneyEngine(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneySendRules rules,
+            EventOutbox events, Clock clock, RandomGenerator random) {
         this.dataSource = dataSource;
         this.facts = facts;
         this.clock = clock;
-        this.steps = new StepRunner(dataSource, facts, sender, rules, random);
+        this.steps = new StepRunner(dataSource, facts, sender, rules, events, random);
     }
 
     /** One profile's position in a journey, as locked for a run. */
@@ -194,7 +196,8 @@ public class JourneyEngine {
                 store(connection, entry.id(), stepId, "exited", null, now);
                 return;
             }
-            StepRunner.Outcome outcome = steps.run(connection, entry, step.get(), waitOver, deferralOver, traits, zone, now);
+            StepRunner.Outcome outcome = steps.run(connection, entry, step.get(), definition.purposeOrDefault(),
+                    waitOver, deferralOver, traits, zone, now);
             waitOver = false;
             deferralOver = false;
             if (outcome.deferUntil() != null) {

@@ -13,15 +13,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.channelmind.automation.config.AutomationConfig;
+import io.channelmind.automation.consent.ConsentRules;
+import io.channelmind.automation.consent.ConsentStates;
 import io.channelmind.automation.repository.ContactHistory.Contact;
 import io.channelmind.automation.service.QuietHours;
 import io.channelmind.automation.service.SendTimeRules;
 
 /**
  * The send-time rules of campaigns applied to journey sends: the do-not-contact list of the
- * channel, the frequency caps of automation.frequency-cap and the quiet hours of
- * automation.quiet-hours in the profile's time zone. The skip decision is
- * {@link SendTimeRules#skipReason}, so both kinds of send skip for the same reasons.
+ * channel, the frequency caps of automation.frequency-cap, the quiet hours of
+ * automation.quiet-hours in the profile's time zone, and the consent changes of profile-service.
+ * The skip decisions are {@link SendTimeRules#skipReason} and {@link ConsentRules#skipReason}, so
+ * both kinds of send skip for the same reasons.
  *
  * <p>Caps count the profile's sent messages of campaigns and journeys together, by profile key,
  * so a journey SMS and a campaign e-mail to one profile both count towards the cap across
@@ -95,10 +98,22 @@ public class JourneySendRules {
 
     /**
      * Returns the reason to skip a send to the profile on the channel, or null when it may be sent.
-     * {@code addressHash} is null for channels without a personal address, which have no
-     * do-not-contact entry.
+     * {@code addressHash} is null for channels without a personal address, which have no entry on
+     * the local do-not-contact list. After the local rules, the consent changes of profile-service
+     * are checked for {@code purpose} ({@link ConsentRules}).
      */
-    String skipReason(Connection connection, String profileKey, String channel, String addressHash) throws SQLException {
+    String skipReason(Connection connection, String profileKey, String channel, String addressHash, String purpose)
+            throws SQLException {
+        String local = localSkipReason(connection, profileKey, channel, addressHash);
+        if (local != null) {
+            return local;
+        }
+        return ConsentRules.skipReason(
+                ConsentStates.lookup(connection, profileKey, ConsentRules.Channels.of(channel), purpose), purpose);
+    }
+
+    private String localSkipReason(Connection connection, String profileKey, String channel, String addressHash)
+            throws SQLException {
         double channelSeconds = cap.channelWindow().toSeconds();
         double totalSeconds = cap.totalWindow().toSeconds();
         try (PreparedStatement select = connection.prepareStatement(LOOKUP)) {

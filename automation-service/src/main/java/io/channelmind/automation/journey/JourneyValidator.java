@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.channelmind.automation.consent.ConsentRules;
 import io.channelmind.automation.journey.JourneyDefinition.Branch;
 import io.channelmind.automation.journey.JourneyDefinition.Step;
 import io.channelmind.web.Problem;
@@ -66,6 +67,9 @@ public final class JourneyValidator {
         }
         checkTrigger(definition.trigger());
         checkReentry(definition.reentryOrDefault());
+        if (definition.purpose() != null && !ConsentRules.SEND_PURPOSES.contains(definition.purpose())) {
+            reject("purpose", definition.purpose(), "purpose is invalid; use marketing (the default) or transactional");
+        }
         if (definition.steps() == null || definition.steps().isEmpty()) {
             reject("steps", definition.steps(), "steps are missing; a journey needs at least one step");
             return;

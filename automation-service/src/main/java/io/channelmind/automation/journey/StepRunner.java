@@ -23,6 +23,7 @@ import io.channelmind.automation.connector.DeliveryResult;
 import io.channelmind.automation.connector.OutgoingMessage;
 import io.channelmind.automation.connector.SendKey;
 import io.channelmind.automation.journey.JourneyDefinition.Step;
+import io.channelmind.automation.messaging.EventOutbox;
 import io.channelmind.automation.service.SendKeys;
 
 /** Runs one step of one entry and counts its outcome in {@code journey_step_count}. */
@@ -35,14 +36,16 @@ final class StepRunner {
     private final ProfileFacts facts;
     private final JourneySender sender;
     private final JourneySendRules rules;
+    private final JourneyFeedback feedback;
     private final RandomGenerator random;
 
     StepRunner(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneySendRules rules,
-            RandomGenerator random) {
+            EventOutbox events, RandomGenerator random) {
         this.dataSource = dataSource;
         this.facts = facts;
         this.sender = sender;
         this.rules = rules;
+        this.feedback = new JourneyFeedback(events);
         this.random = random;
     }
 
@@ -58,12 +61,12 @@ final class StepRunner {
     }
 
     /**
-     * Runs a step. {@code waitOver} is true when the entry comes back from this wait step, and
-     * {@code deferralOver} when it comes back to this send step after quiet hours, which counts
-     * no second {@code entered}.
+     * Runs a step. {@code purpose} is the journey's, whose consent a send needs. {@code waitOver}
+     * is true when the entry comes back from this wait step, and {@code deferralOver} when it
+     * comes back to this send step after quiet hours, which counts no second {@code entered}.
      */
-    Outcome run(Connection connection, JourneyEngine.Entry entry, Step step, boolean waitOver, boolean deferralOver,
-            Map<String, Object> traits, ZoneId zone, Instant now) throws SQLException {
+    Outcome run(Connection connection, JourneyEngine.Entry entry, Step step, String purpose, boolean waitOver,
+            boolean deferralOver, Map<String, Object> traits, ZoneId zone, Instant now) throws SQLException {
         if (waitOver) {
             count(connection, entry.journeyId(), step.id(), "completed");
             return Outcome.to(step.next());
@@ -78,7 +81,7 @@ final class StepRunner {
                     count(connection, entry.journeyId(), step.id(), "deferred");
                     yield new Outcome(null, null, allowed, false);
                 }
-                count(connection, entry.journeyId(), step.id(), send(connection, entry, step, traits));
+                count(connection, entry.journeyId(), step.id(), send(connection, entry, step, purpose, traits));
                 yield Outcome.to(step.next());
             }
             case "wait" -> new Outcome(null, step.duration() != null
@@ -113,10 +116,11 @@ final class StepRunner {
 
     /**
      * Sends the step's message once per entry, unless consent, the do-not-contact list or a
-     * frequency cap forbids it, and returns the outcome to count.
+     * frequency cap forbids it, and returns the outcome to count. The final state is recorded
+     * together with the send's delivery event ({@link JourneyFeedback}).
      */
-    private String send(Connection connection, JourneyEngine.Entry entry, Step step, Map<String, Object> traits)
-            throws SQLException {
+    private String send(Connection connection, JourneyEngine.Entry entry, Step step, String purpose,
+            Map<String, Object> traits) throws SQLException {
         SendKey key = sendKey(entry, step);
         Optional<String> earlier = ledgerStatus(connection, key);
         if (earlier.isPresent()) {
@@ -129,7 +133,7 @@ final class StepRunner {
         }
         String address = address(step.channel(), traits);
         String addressHash = address == null ? null : SendKeys.addressHash(address);
-        String skipReason = rules.skipReason(connection, entry.profileKey(), step.channel(), addressHash);
+        String skipReason = rules.skipReason(connection, entry.profileKey(), step.channel(), addressHash, purpose);
         if (skipReason != null) {
             record(entry, step, key, "skipped", skipReason, addressHash);
             return "skipped";
@@ -152,7 +156,10 @@ final class StepRunner {
         if (!status.equals("sent")) {
             LOG.warnf("Journey %s step %s: send %s was %s: %s", entry.journeyId(), step.id(), key, status, result);
         }
-        update(key, status, result.toString(), providerMessageId);
+        update(key, status, result.toString(), providerMessageId, own -> {
+            feedback.record(own, key, entry, step.channel(), addressHash, result);
+            return null;
+        });
         return status;
     }
 
@@ -215,7 +222,8 @@ final class StepRunner {
         });
     }
 
-    private void update(SendKey key, String status, String detail, String providerMessageId) {
+    /** Stores the send's outcome and runs {@code alongside} in one committed transaction of its own. */
+    private void update(SendKey key, String status, String detail, String providerMessageId, Jdbc.Work<Void> alongside) {
         Jdbc.inTransaction(dataSource, own -> {
             try (PreparedStatement update = own.prepareStatement(
                     "update journey_send set status = ?, detail = ?, provider_message_id = ?, updated_at = now()"
@@ -224,8 +232,9 @@ final class StepRunner {
                 update.setString(2, detail);
                 update.setString(3, providerMessageId);
                 update.setString(4, key.value());
-                return update.executeUpdate();
+                update.executeUpdate();
             }
+            return alongside.run(own);
         });
     }
 

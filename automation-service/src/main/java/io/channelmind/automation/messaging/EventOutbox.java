@@ -1,5 +1,9 @@
 package io.channelmind.automation.messaging;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,6 +28,12 @@ public class EventOutbox {
             on conflict (event_id) do nothing
             """;
 
+    private static final String INSERT_JDBC = """
+            insert into event_outbox (event_id, event_key, payload, created_at)
+            values (?, ?, ?::jsonb, now())
+            on conflict (event_id) do nothing
+            """;
+
     private final ObjectMapper mapper;
 
     public EventOutbox(ObjectMapper mapper) {
@@ -33,6 +43,16 @@ public class EventOutbox {
     public Uni<Void> add(SqlClient connection, DeliveryEvent event) {
         Tuple values = Tuple.of(event.eventId(), event.profileKey(), payload(event));
         return connection.preparedQuery(INSERT).execute(values).replaceWithVoid();
+    }
+
+    /** Writes the event on a JDBC connection, for the journey engine's blocking transactions. */
+    public void add(Connection connection, DeliveryEvent event) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_JDBC)) {
+            insert.setString(1, event.eventId());
+            insert.setString(2, event.profileKey());
+            insert.setString(3, write(event));
+            insert.executeUpdate();
+        }
     }
 
     /** Returns the event as the JSON stored in the payload column. */

@@ -9,6 +9,12 @@ public final class Topics {
     /** Outgoing channel that writes to {@link #DELIVERIES}; application.properties maps it to the topic. */
     public static final String DELIVERIES_CHANNEL = "deliveries";
 
+    /** Consent and do-not-contact changes from profile-service, keyed by profile key. */
+    public static final String CONSENT_CHANGES = "cm.consent-changes";
+
+    /** Incoming channel that reads {@link #CONSENT_CHANGES}; application.properties maps it to the topic. */
+    public static final String CONSENT_CHANGES_CHANNEL = "consent-changes";
+
     private Topics() {
     }
 }

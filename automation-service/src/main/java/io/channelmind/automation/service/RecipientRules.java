@@ -74,6 +74,11 @@ public final class RecipientRules {
         return address == null || address.isBlank() ? null : address.trim();
     }
 
+    /** Returns true for the channels that reach the member's phone number with an SMS. */
+    public static boolean isPhoneChannel(String channel) {
+        return PHONE_CHANNELS.contains(channel);
+    }
+
     static boolean hasConsent(String channel, Map<String, Boolean> consent) {
         if (consent == null || !Boolean.TRUE.equals(consent.get(channel))) {
             return false;

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,7 +94,19 @@ class SmsConnectorsTest {
 
         DeliveryResult.PermanentFailure failure = assertInstanceOf(DeliveryResult.PermanentFailure.class, result);
         assertTrue(failure.reason().contains("21211"), failure.reason());
+        assertTrue(failure.addressRejected(), "21211 rejects the number");
         wireMock.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES_PATH)));
+    }
+
+    @Test
+    void twilioSenderErrorKeepsAddress() {
+        wireMock.stubFor(post(MESSAGES_PATH).willReturn(aResponse().withStatus(400).withBody(
+                "{\"code\":21606,\"message\":\"The From phone number is not a valid SMS-capable number.\"}")));
+
+        DeliveryResult result = twilio().send("sms", message);
+
+        DeliveryResult.PermanentFailure failure = assertInstanceOf(DeliveryResult.PermanentFailure.class, result);
+        assertFalse(failure.addressRejected(), "21606 is about the sender, not the recipient");
     }
 
     @Test

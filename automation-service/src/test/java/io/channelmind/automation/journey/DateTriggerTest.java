@@ -15,7 +15,7 @@ class DateTriggerTest {
 
     private static JourneyDefinition trigger(String repeat, Integer offsetDays) {
         return new JourneyDefinition("dates", new JourneyDefinition.Trigger("date-attribute", null, null, "day", repeat, offsetDays,
-                "09:00", "Europe/Paris"), null, List.of(send("s", "sms", "x", null)));
+                "09:00", "Europe/Paris"), null, List.of(send("s", "sms", "x", null)), null);
     }
 
     @Test

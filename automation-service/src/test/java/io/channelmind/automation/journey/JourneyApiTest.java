@@ -55,6 +55,24 @@ class JourneyApiTest {
     }
 
     @Test
+    void purposeStoredAndChecked() {
+        String transactional = journey("orders", "PT2H").replaceFirst("\\{", "{\"purpose\": \"transactional\", ");
+        String profiling = journey("orders", "PT2H").replaceFirst("\\{", "{\"purpose\": \"profiling\", ");
+
+        String id = create(transactional);
+
+        given().when().get("/api/v1/journeys/" + id)
+                .then().statusCode(200)
+                .body("definition.purpose", equalTo("transactional"));
+        given().contentType(ContentType.JSON).body(profiling)
+                .when().post("/api/v1/journeys")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("purpose"))
+                .body("errors[0].value", equalTo("profiling"))
+                .body("errors[0].message", containsString("marketing"));
+    }
+
+    @Test
     void validateAcceptsGoodDefinition() {
         given().contentType(ContentType.JSON).body(journey("vip", "PT2H"))
                 .when().post("/api/v1/journeys/validate")

@@ -271,7 +271,7 @@ class JourneyEngineTest {
     void birthdayFiresOnceInProfileZone() {
         JourneyDefinition definition = new JourneyDefinition("birthday " + run,
                 new JourneyDefinition.Trigger("date-attribute", null, null, "birthday-" + run, "yearly", null, "09:00", null),
-                new Reentry("always", null), List.of(send("greet", "sms", "Happy birthday {{firstName}}", null)));
+                new Reentry("always", null), List.of(send("greet", "sms", "Happy birthday {{firstName}}", null)), null);
         JourneyStore.StoredJourney journey = store.create(definition);
         String profile = "demo:p-" + run;
         identify(profile, traits("birthday-" + run, "1990-03-29", "timeZone", "Asia/Shanghai", "firstName", "Li"));

@@ -13,11 +13,14 @@ import java.util.SplittableRandom;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.channelmind.automation.connector.DeliveryResult;
 import io.channelmind.automation.connector.OutgoingMessage;
 import io.channelmind.automation.journey.JourneyDefinition.Reentry;
 import io.channelmind.automation.journey.JourneyDefinition.Step;
 import io.channelmind.automation.journey.JourneyDefinition.Trigger;
+import io.channelmind.automation.messaging.EventOutbox;
 
 /** Clocks, senders and definitions for journey tests. Test clocks start in 2030, after any real due time. */
 final class JourneyFixtures {
@@ -85,7 +88,8 @@ final class JourneyFixtures {
 
     static JourneyEngine engine(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneySendRules rules,
             Clock clock) {
-        return new JourneyEngine(dataSource, facts, sender, rules, clock, new SplittableRandom(7));
+        return new JourneyEngine(dataSource, facts, sender, rules, new EventOutbox(new ObjectMapper()), clock,
+                new SplittableRandom(7));
     }
 
     static Step send(String id, String channel, String text, String next) {
@@ -113,7 +117,7 @@ final class JourneyFixtures {
 
     static JourneyDefinition segmentJourney(String segment, Reentry reentry, Step... steps) {
         return new JourneyDefinition("journey for " + segment,
-                new Trigger("segment-entered", segment, null, null, null, null, null, null), reentry, List.of(steps));
+                new Trigger("segment-entered", segment, null, null, null, null, null, null), reentry, List.of(steps), null);
     }
 
     static Map<String, Object> traits(Object... pairs) {

@@ -63,7 +63,7 @@ class JourneyValidatorTest {
     @Test
     void duplicateIdsAndBadTriggerAreRejected() {
         JourneyDefinition journey = new JourneyDefinition("", new JourneyDefinition.Trigger("segment-entered", null, null, null,
-                null, null, null, null), new Reentry("sometimes", null), List.of(exit("x"), exit("x")));
+                null, null, null, null), new Reentry("sometimes", null), List.of(exit("x"), exit("x")), null);
 
         List<String> fields = JourneyValidator.problems(journey).stream().map(Problem.FieldError::field).toList();
 
@@ -78,5 +78,16 @@ class JourneyValidatorTest {
         List<Problem.FieldError> problems = JourneyValidator.problems(journey);
 
         assertEquals(List.of("steps[0] (pick).goal"), problems.stream().map(Problem.FieldError::field).toList());
+    }
+
+    @Test
+    void unknownPurposeIsRejected() {
+        JourneyDefinition journey = new JourneyDefinition("profiling", new JourneyDefinition.Trigger("segment-entered",
+                "vip", null, null, null, null, null, null), null, List.of(exit("x")), "profiling");
+
+        List<Problem.FieldError> problems = JourneyValidator.problems(journey);
+
+        assertEquals(List.of("purpose"), problems.stream().map(Problem.FieldError::field).toList());
+        assertEquals("profiling", problems.get(0).value());
     }
 }
