@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.channelmind.automation.client.MailConnector;
+import io.channelmind.automation.connector.TokenBucket;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -138,7 +139,7 @@ class BudgetPlanTest {
         publish(planId.toString(), plan(planId, "0.04"));
         awaitActivePlan(planId);
         // The SMTP server would accept every message, so this connector fails the sends to one domain.
-        QuarkusMock.installMockForType(new MailConnector(mailer) {
+        QuarkusMock.installMockForType(new MailConnector(mailer, (TokenBucket) null) {
             @Override
             public Uni<Void> send(OutgoingMail outgoing) {
                 return outgoing.to().endsWith("@release-failing.example")
