@@ -28,8 +28,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.channelmind.automation.client.MailConnector;
+import io.channelmind.automation.connector.TokenBucket;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.mutiny.Uni;
 
 @QuarkusTest
 class BudgetPlanTest {
@@ -38,6 +43,9 @@ class BudgetPlanTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ReactiveMailer mailer;
 
     /** Removes the plans and spend, so campaigns of other test classes run without a budget. */
     @AfterEach
@@ -123,6 +131,43 @@ class BudgetPlanTest {
         assertEquals(0.01f, spend.getFloat("channels.find { it.channel == 'email' }.costPerMessage"));
         assertEquals(2, fixed.getInt("counts.sent"));
         assertEquals(3, Mailbox.forDomain("budget.example").size());
+    }
+
+    @Test
+    void failedSendsReleaseBudget() throws Exception {
+        UUID planId = UUID.randomUUID();
+        publish(planId.toString(), plan(planId, "0.04"));
+        awaitActivePlan(planId);
+        // The SMTP server would accept every message, so this connector fails the sends to one domain.
+        QuarkusMock.installMockForType(new MailConnector(mailer, (TokenBucket) null) {
+            @Override
+            public Uni<Void> send(OutgoingMail outgoing) {
+                return outgoing.to().endsWith("@release-failing.example")
+                        ? Uni.createFrom().failure(new IllegalStateException("451 4.3.0 test failure"))
+                        : super.send(outgoing);
+            }
+        }, MailConnector.class);
+
+        DependencyStubs.segment("release", List.of(
+                member("t:release-1", "ana@release.example", null, "Ana", Map.of("email", true)),
+                member("t:release-2", "bruno@release-failing.example", null, "Bruno", Map.of("email", true)),
+                member("t:release-3", "carla@release.example", null, "Carla", Map.of("email", true)),
+                member("t:release-4", "dora@release-failing.example", null, "Dora", Map.of("email", true))));
+        DependencyStubs.recommendation("release", "email", "email converts best for this segment.");
+        DependencyStubs.copy("release", "email", "copy-release");
+        String campaign = CampaignApi.create("release", null);
+        CampaignApi.launch(campaign);
+        JsonPath finished = CampaignApi.awaitFinished(campaign);
+        JsonPath spend = given().when().get(PLANS + "/active").then().statusCode(200).extract().jsonPath();
+
+        assertEquals("completed", finished.getString("status"));
+        assertEquals(2, finished.getInt("counts.sent"));
+        assertEquals(2, finished.getInt("counts.failed"));
+        assertEquals(Map.of(), finished.getMap("counts.skipped"));
+        assertEquals(0.02f, spend.getFloat("channels.find { it.channel == 'email' }.spent"));
+        assertEquals(2, spend.getInt("channels.find { it.channel == 'email' }.messages"));
+        assertEquals(0.02f, spend.getFloat("channels.find { it.channel == 'email' }.remaining"));
+        assertEquals(2, Mailbox.forDomain("release.example").size());
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -87,6 +89,27 @@ class CampaignFailureTest {
         assertEquals("failed", campaign.getString("status"));
         assertTrue(error.contains("profile-service returned HTTP 404 for GET /api/v1/segments/deleted"), error);
         assertTrue(error.contains("Segment not found: No segment is named 'deleted'"), error);
+    }
+
+    @Test
+    void selfReferencingPageFailsLaunch() {
+        DependencyStubs.segment("looping", List.of(
+                member("t:looping-1", "ana@looping.example", null, "Ana", Map.of("email", true)),
+                member("t:looping-2", "bruno@looping.example", null, "Bruno", Map.of("email", true)),
+                member("t:looping-3", "carla@looping.example", null, "Carla", Map.of("email", true)),
+                member("t:looping-4", "dora@looping.example", null, "Dora", Map.of("email", true))));
+        // The second page names its own cursor as the next page, which would repeat it forever.
+        WireMockResource.server().stubFor(get(urlPathEqualTo("/api/v1/segments/looping/members"))
+                .withQueryParam("after", WireMock.equalTo("t:looping-3"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"segment\":\"looping\",\"members\":[],\"next\":\"t:looping-3\"}")));
+        DependencyStubs.copy("looping", "email", "copy-looping");
+
+        JsonPath campaign = CampaignApi.run("looping", "email");
+
+        String error = campaign.getString("error");
+        assertEquals("failed", campaign.getString("status"));
+        assertTrue(error.contains("the page after 't:looping-3' points at itself as the next page"), error);
     }
 
     private static void stubMissingSegment(String name) {

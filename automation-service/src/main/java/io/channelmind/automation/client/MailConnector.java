@@ -1,23 +1,39 @@
 package io.channelmind.automation.client;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.channelmind.automation.config.AutomationConfig;
+import io.channelmind.automation.connector.TokenBucket;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.mail.SMTPException;
 
 /**
- * Sends e-mail over SMTP with the sender address of {@code quarkus.mailer.from}. The returned
- * Uni completes when the SMTP server accepted the message.
+ * Sends e-mail over SMTP with the sender address of {@code quarkus.mailer.from}, within the rate
+ * limit of automation.mail.rate-limit when it is set. The returned Uni completes when the SMTP
+ * server accepted the message.
  */
 @ApplicationScoped
 public class MailConnector {
 
     private final ReactiveMailer mailer;
+    private final TokenBucket rateLimit;
 
-    public MailConnector(ReactiveMailer mailer) {
+    @Inject
+    public MailConnector(ReactiveMailer mailer, AutomationConfig config) {
+        this(mailer, config.mail().rateLimit().perSecond()
+                .map(perSecond -> new TokenBucket(config.mail().rateLimit().burst(), perSecond))
+                .orElse(null));
+    }
+
+    /** Creates a connector limited by {@code rateLimit}, or without a limit when it is null. */
+    public MailConnector(ReactiveMailer mailer, TokenBucket rateLimit) {
         this.mailer = mailer;
+        this.rateLimit = rateLimit;
     }
 
     /**
@@ -38,7 +54,17 @@ public class MailConnector {
                 .addHeader("Message-ID", outgoing.messageId())
                 .addHeader("List-Unsubscribe", "<" + outgoing.unsubscribeMailto() + ">, <" + outgoing.unsubscribeUrl() + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        return mailer.send(mail);
+        if (rateLimit == null) {
+            return mailer.send(mail);
+        }
+        return Uni.createFrom().deferred(() -> {
+            long waitNanos = rateLimit.reserve();
+            if (waitNanos == 0) {
+                return mailer.send(mail);
+            }
+            return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(waitNanos))
+                    .chain(() -> mailer.send(mail));
+        });
     }
 
     /**

@@ -83,6 +83,21 @@ public interface AutomationConfig {
         /** Domain part of the generated {@code Message-ID} headers. */
         @WithDefault("channelmind.local")
         String messageIdDomain();
+
+        RateLimit rateLimit();
+    }
+
+    /**
+     * Token bucket of the e-mail connector in one instance: {@code burst} messages at once, then
+     * {@code per-second} on average. Without {@code per-second} only automation.send.concurrency
+     * limits the messages.
+     */
+    interface RateLimit {
+
+        Optional<Double> perSecond();
+
+        @WithDefault("10")
+        double burst();
     }
 
     interface Feedback {

@@ -6,7 +6,9 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,24 +79,34 @@ public class SendOutbox {
             update send set due_at = $3, claimed_until = null, claimed_by = null, updated_at = now()
             where idempotency_key = $1 and claimed_by = $2 and status = 'pending'
             """;
-    // One statement is one transaction and one round trip. So the final state and the delivery
-    // event ($7 to $9, null for rows that were not sent) commit together, and the time between the
-    // SMTP server's acceptance and the commit stays short.
+    // One statement is one transaction and one round trip, for a whole group of claimed rows. So
+    // each row's final state and its delivery event commit together, and the time between the
+    // SMTP server's acceptance and the commit stays short. The arrays are the outcomes: $1 keys,
+    // $3 statuses, $4 skip reasons, $5 errors, $6 acceptance times, and $7 to $9 the delivery
+    // events, null for rows that were not sent. Returns the keys of the rows this claimer still held.
     private static final String FINISH = """
-            with finished as (
-                update send set status = $3, skip_reason = $4, error = $5, accepted_at = $6, claimed_until = null,
-                    address = case when $3 = 'failed' then address end,
-                    first_name = case when $3 = 'failed' then first_name end,
-                    time_zone = case when $3 = 'failed' then time_zone end,
+            with outcome as (
+                select * from unnest($1::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
+                    $8::text[], $9::text[])
+                    as o(idempotency_key, status, skip_reason, error, accepted_at, event_id, event_key, payload)
+            ), finished as (
+                update send s set status = o.status, skip_reason = o.skip_reason, error = o.error,
+                    accepted_at = o.accepted_at, claimed_until = null,
+                    address = case when o.status = 'failed' then s.address end,
+                    first_name = case when o.status = 'failed' then s.first_name end,
+                    time_zone = case when o.status = 'failed' then s.time_zone end,
                     updated_at = now()
-                where idempotency_key = $1 and claimed_by = $2 and status = 'pending'
-                returning idempotency_key
+                from outcome o
+                where s.idempotency_key = o.idempotency_key and s.claimed_by = $2 and s.status = 'pending'
+                returning s.idempotency_key
             ), event as (
                 insert into event_outbox (event_id, event_key, payload, created_at)
-                select $7, $8, $9, now() from finished where $7::text is not null
+                select o.event_id, o.event_key, o.payload::jsonb, now()
+                from outcome o join finished f on f.idempotency_key = o.idempotency_key
+                where o.event_id is not null
                 on conflict (event_id) do nothing
             )
-            select count(*) as finished from finished
+            select idempotency_key from finished
             """;
     // A row that a drainer has claimed under a lease is left to it, so a message that is being handed
     // to the SMTP server is not recorded as cancelled. The completion sweep skips it afterwards.
@@ -251,21 +263,56 @@ public class SendOutbox {
         }
     }
 
+    /** The final state of one claimed row. */
+    public record Finished(String idempotencyKey, Outcome outcome) {
+    }
+
     /**
      * Records the final state of a claimed row and, for a sent row, adds its delivery event to
      * the event outbox in the same transaction. Returns false, writing nothing, when the claim
      * of this instance has ended.
      */
     public Uni<Boolean> finish(String idempotencyKey, String claimer, Outcome outcome) {
-        OffsetDateTime acceptedAt = outcome.acceptedAt() == null ? null : outcome.acceptedAt().atOffset(ZoneOffset.UTC);
-        DeliveryEvent event = outcome.event();
-        Tuple values = Tuple.of(idempotencyKey, claimer, outcome.status(), outcome.skipReason(), outcome.error(),
-                acceptedAt)
-                .addString(event == null ? null : event.eventId())
-                .addString(event == null ? null : event.profileKey())
-                .addJsonObject(event == null ? null : events.payload(event));
-        return pool.preparedQuery(FINISH).execute(values)
-                .map(rows -> rows.iterator().next().getLong("finished") == 1);
+        return finishAll(List.of(new Finished(idempotencyKey, outcome)), claimer)
+                .map(recorded -> recorded.contains(idempotencyKey));
+    }
+
+    /**
+     * Records the final states of claimed rows and the delivery events of the sent ones in one
+     * statement, and so in one transaction. Rows whose claim by this instance has ended are left
+     * as they are. Returns the idempotency keys of the rows that were recorded.
+     */
+    public Uni<Set<String>> finishAll(List<Finished> rows, String claimer) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        int size = rows.size();
+        String[][] text = new String[8][size];
+        OffsetDateTime[] acceptedAt = new OffsetDateTime[size];
+        for (int index = 0; index < size; index++) {
+            Finished row = rows.get(index);
+            Outcome outcome = row.outcome();
+            DeliveryEvent event = outcome.event();
+            text[0][index] = row.idempotencyKey();
+            text[1][index] = outcome.status();
+            text[2][index] = outcome.skipReason();
+            text[3][index] = outcome.error();
+            acceptedAt[index] = outcome.acceptedAt() == null ? null : outcome.acceptedAt().atOffset(ZoneOffset.UTC);
+            text[4][index] = event == null ? null : event.eventId();
+            text[5][index] = event == null ? null : event.profileKey();
+            text[6][index] = event == null ? null : events.payload(event).encode();
+        }
+        Tuple values = Tuple.tuple()
+                .addArrayOfString(text[0]).addString(claimer).addArrayOfString(text[1]).addArrayOfString(text[2])
+                .addArrayOfString(text[3]).addArrayOfOffsetDateTime(acceptedAt)
+                .addArrayOfString(text[4]).addArrayOfString(text[5]).addArrayOfString(text[6]);
+        return pool.preparedQuery(FINISH).execute(values).map(recorded -> {
+            Set<String> keys = new HashSet<>(recorded.rowCount() * 2);
+            for (Row row : recorded) {
+                keys.add(row.getString("idempotency_key"));
+            }
+            return keys;
+        });
     }
 
     /** Skips the campaign's pending rows that no drainer has claimed, with {@code reason}; returns how many. */

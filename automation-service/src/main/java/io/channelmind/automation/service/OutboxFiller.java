@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +19,7 @@ import io.channelmind.automation.repository.SendOutbox;
 import io.channelmind.automation.repository.SendOutbox.FillTarget;
 import io.channelmind.automation.repository.SendOutbox.NewSend;
 import io.channelmind.automation.service.RecipientRules.Decision;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -44,28 +46,35 @@ public class OutboxFiller {
         this.pageSize = config.audience().pageSize();
     }
 
-    /** Pages through the campaign's segment until the last page or until the run is cancelled. */
+    /**
+     * Pages through the campaign's segment until the last page or until the run is cancelled.
+     * The pages are read in a loop, not by recursion, so no page stays referenced once it is
+     * written.
+     */
     Uni<Void> fill(CampaignRun run) {
-        return fillFrom(run, null);
-    }
-
-    private Uni<Void> fillFrom(CampaignRun run, String after) {
         if (run.cancelled()) {
             return Uni.createFrom().voidItem();
         }
         String segment = run.campaign().segment;
-        return profiles.members(segment, after, pageSize)
-                .chain(page -> fillPage(run, page).replaceWith(page))
-                .chain(page -> {
-                    if (page.next() == null) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    if (page.next().equals(after)) {
-                        throw DependencyException.invalidResponse("profile-service", "GET /api/v1/segments/" + segment
-                                + "/members", "the page after '" + after + "' points at itself as the next page");
-                    }
-                    return fillFrom(run, page.next());
-                });
+        AtomicReference<String> after = new AtomicReference<>();
+        return Multi.createBy().repeating()
+                .uni(() -> profiles.members(segment, after.get(), pageSize).call(page -> fillPage(run, page)))
+                .whilst(page -> {
+                    String next = nextPage(segment, after.get(), page);
+                    after.set(next);
+                    return next != null && !run.cancelled();
+                })
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    /** Returns the cursor of the page after {@code page}, or null after the last page. */
+    private static String nextPage(String segment, String after, ProfileClient.MembersPage page) {
+        if (page.next() != null && page.next().equals(after)) {
+            throw DependencyException.invalidResponse("profile-service", "GET /api/v1/segments/" + segment
+                    + "/members", "the page after '" + after + "' points at itself as the next page");
+        }
+        return page.next();
     }
 
     private Uni<Void> fillPage(CampaignRun run, ProfileClient.MembersPage page) {

@@ -73,17 +73,12 @@ public class SendDrainer {
         if (claimed.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().iterable(claimed)
-                .onItem().transformToUni(send -> recipients.process(send, claimer)
-                        .onFailure().recoverWithUni(failure -> {
-                            // The row keeps its claim; it is due again when the lease ends.
-                            LOG.warnf("Campaign %s: processing a send failed, so it is retried after the lease: %s",
-                                    send.campaignId(), failure.getMessage());
-                            return Uni.createFrom().voidItem();
-                        }))
-                .merge(config.send().concurrency())
-                .collect().last()
-                .replaceWithVoid();
+        return recipients.process(claimed, claimer).onFailure().recoverWithItem(failure -> {
+            // The rows that were not recorded keep their claim, so they are due again when the lease ends.
+            LOG.warnf("Processing %d claimed send(s) failed, so those not yet recorded are retried after the lease: %s",
+                    claimed.size(), failure.getMessage());
+            return null;
+        });
     }
 
     private void logCompleted(List<UUID> completed) {

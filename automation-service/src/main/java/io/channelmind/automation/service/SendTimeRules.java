@@ -1,5 +1,6 @@
 package io.channelmind.automation.service;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.channelmind.automation.config.AutomationConfig;
 import io.channelmind.automation.repository.ContactHistory;
 import io.channelmind.automation.repository.ContactHistory.Contact;
+import io.channelmind.automation.repository.ContactHistory.Recipient;
 import io.channelmind.automation.repository.FeedbackRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -41,6 +43,16 @@ public class SendTimeRules {
         AutomationConfig.FrequencyCap cap = config.frequencyCap();
         return history.lookup(addressHash, channel, campaignId, cap.channelWindow(), cap.totalWindow())
                 .map(contact -> skipReason(contact, cap));
+    }
+
+    /**
+     * Checks every recipient of a claimed page with one query. Returns their skip reasons in the
+     * order of {@code recipients}, with null for each one that may be sent to.
+     */
+    public Uni<List<String>> checkAll(List<Recipient> recipients) {
+        AutomationConfig.FrequencyCap cap = config.frequencyCap();
+        return history.lookupAll(recipients, cap.channelWindow(), cap.totalWindow())
+                .map(contacts -> contacts.stream().map(contact -> skipReason(contact, cap)).toList());
     }
 
     /** Returns the skip reason for an address in {@code contact}'s state, or null when it may be sent to. */
