@@ -1,6 +1,7 @@
 package io.channelmind.optimizer.repository;
 
 import java.math.BigDecimal;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.channelmind.optimizer.domain.ChannelTotals;
+import io.channelmind.optimizer.domain.DayPart;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -33,6 +35,49 @@ public class ChannelStatsRepository {
             join segment_member sm on sm.profile_key = pc.profile_key and sm.segment = :segment
             group by pc.channel
             """;
+
+    private static final String PROFILE_DAY_PARTS = """
+            select channel, day_part, conversions from profile_channel_day_part
+            where profile_key = :profileKey and conversions > 0
+            """;
+
+    private static final String SEGMENT_DAY_PARTS = """
+            select dp.channel, dp.day_part, cast(sum(dp.conversions) as bigint)
+            from profile_channel_day_part dp
+            join segment_member sm on sm.profile_key = dp.profile_key and sm.segment = :segment
+            where dp.conversions > 0
+            group by dp.channel, dp.day_part
+            """;
+
+    /** Returns the profile's conversions per channel and part of the day (in its time zone). */
+    public Uni<Map<String, Map<DayPart, Long>>> profileDayParts(String profileKey) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(PROFILE_DAY_PARTS, Object[].class)
+                        .setParameter("profileKey", profileKey)
+                        .getResultList())
+                .map(ChannelStatsRepository::byDayPart);
+    }
+
+    /** Returns the conversions of the segment's current members per channel and part of the day. */
+    public Uni<Map<String, Map<DayPart, Long>>> segmentDayParts(String segment) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(SEGMENT_DAY_PARTS, Object[].class)
+                        .setParameter("segment", segment)
+                        .getResultList())
+                .map(ChannelStatsRepository::byDayPart);
+    }
+
+    static Map<String, Map<DayPart, Long>> byDayPart(List<Object[]> rows) {
+        Map<String, Map<DayPart, Long>> counts = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            DayPart part = DayPart.fromId((String) row[1]);
+            if (part != null) {
+                counts.computeIfAbsent((String) row[0], channel -> new EnumMap<>(DayPart.class))
+                        .put(part, ((Number) row[2]).longValue());
+            }
+        }
+        return counts;
+    }
 
     /** Returns the totals per channel over all profiles, keyed by channel. */
     public Uni<Map<String, ChannelTotals>> allProfiles() {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.channelmind.optimizer.domain.ChannelTotals;
+import io.channelmind.optimizer.domain.DayPart;
 import io.channelmind.optimizer.model.StoredResponseModel;
 
 /**
@@ -18,6 +19,8 @@ import io.channelmind.optimizer.model.StoredResponseModel;
  * @param referenceBasis    segment-members or all-profiles
  * @param candidates        the channels to choose from, sorted
  * @param model             the newest response model, or null before the first training run
+ * @param audienceDayParts  the audience's conversions per channel and part of the day, in each
+ *                          profile's time zone
  */
 public record BanditInput(
         String profileKey,
@@ -30,5 +33,6 @@ public record BanditInput(
         List<String> candidates,
         StoredResponseModel model,
         double explorationShare,
-        long seed) {
+        long seed,
+        Map<String, Map<DayPart, Long>> audienceDayParts) {
 }

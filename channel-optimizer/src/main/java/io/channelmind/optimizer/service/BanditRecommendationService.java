@@ -70,10 +70,12 @@ public class BanditRecommendationService {
             return context().chain(context -> traits.traits(profileKey)
                     .chain(features -> traits.profileChannels(profileKey)
                             .chain(own -> referenceTotals(segment, context)
-                                    .map(reference -> new BanditInput(profileKey, segment, List.of(features), own,
-                                            context.allProfiles(), reference.totals(), reference.basis(),
-                                            resolve(candidates, context), context.model(), explorationShare,
-                                            seed != null ? seed : defaultSeed(profileKey, own))))));
+                                    .chain(reference -> stats.profileDayParts(profileKey)
+                                            .map(parts -> new BanditInput(profileKey, segment, List.of(features),
+                                                    own, context.allProfiles(), reference.totals(),
+                                                    reference.basis(), resolve(candidates, context), context.model(),
+                                                    explorationShare,
+                                                    seed != null ? seed : defaultSeed(profileKey, own), parts))))));
         })).map(this::recommend);
     }
 
@@ -93,10 +95,12 @@ public class BanditRecommendationService {
             }
             return context().chain(context -> traits.segmentTraits(segment)
                     .chain(features -> stats.segmentMembers(segment)
-                            .map(own -> new BanditInput(null, segment, features, own, context.allProfiles(),
-                                    context.allProfiles(), ChannelRecommendation.BASIS_ALL_PROFILES,
-                                    resolve(candidates, context), context.model(), explorationShare,
-                                    seed != null ? seed : defaultSeed(segment, own)))));
+                            .chain(own -> stats.segmentDayParts(segment)
+                                    .map(parts -> new BanditInput(null, segment, features, own,
+                                            context.allProfiles(), context.allProfiles(),
+                                            ChannelRecommendation.BASIS_ALL_PROFILES, resolve(candidates, context),
+                                            context.model(), explorationShare,
+                                            seed != null ? seed : defaultSeed(segment, own), parts)))));
         })).map(this::recommend);
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.channelmind.optimizer.domain.BanditRecommendation;
 import io.channelmind.optimizer.domain.ChannelRecommendation;
 import io.channelmind.optimizer.domain.ChannelTotals;
+import io.channelmind.optimizer.domain.DayPart;
 import io.channelmind.optimizer.domain.ScoredChannel;
 
 class BanditRecommenderTest {
@@ -85,9 +86,55 @@ class BanditRecommenderTest {
         assertTrue(result.reasonZh().contains("全部客户（20.0%）的 1.0 倍"), result.reasonZh());
     }
 
+    @Test
+    void reasonNamesPartOfDayWithEnoughEvidence() {
+        Map<String, ChannelTotals> own = Map.of("email", new ChannelTotals("email", 8, 1, 6, BigDecimal.ZERO));
+        Map<DayPart, Long> parts = Map.of(DayPart.EVENING, 4L, DayPart.MORNING, 2L);
+
+        BanditRecommendation result = recommender.recommend(input(own, Map.of("email", parts), 0.0, 1));
+
+        assertEquals("email", result.channel());
+        assertTrue(result.reason().endsWith("This profile answers email in the evening: 4 of 6 conversions on email"
+                + " came between 18:00 and 24:00 in its time zone."), result.reason());
+        assertTrue(result.reasonZh().endsWith("该客户多在晚上（当地时间 18:00–24:00）响应 email：email 上的 6 次转化中有 4 次在此时段。"),
+                result.reasonZh());
+    }
+
+    @Test
+    void reasonLeavesOutPartOfDayBelowThresholds() {
+        // Four conversions: below the five needed.
+        assertNull(BanditReason.peakPart(input(Map.of(), Map.of("email", Map.of(DayPart.NIGHT, 4L)), 0.0, 1),
+                "email"));
+        // Six conversions, but the largest part holds 2 of 6, below half.
+        Map<DayPart, Long> spread = Map.of(DayPart.NIGHT, 2L, DayPart.MORNING, 2L, DayPart.EVENING, 2L);
+        assertNull(BanditReason.peakPart(input(Map.of(), Map.of("email", spread), 0.0, 1), "email"));
+        // Exactly half of six is enough; a tie goes to the earlier part.
+        Map<DayPart, Long> half = Map.of(DayPart.AFTERNOON, 3L, DayPart.EVENING, 3L);
+        assertEquals(new BanditReason.PeakPart(DayPart.AFTERNOON, 3, 6),
+                BanditReason.peakPart(input(Map.of(), Map.of("email", half), 0.0, 1), "email"));
+    }
+
+    @Test
+    void segmentReasonNamesPartOfDay() {
+        BanditInput input = new BanditInput(null, "young", List.of(Map.of()), Map.of(), ALL, ALL,
+                ChannelRecommendation.BASIS_ALL_PROFILES, List.of("email"), null, 0.0, 1,
+                Map.of("email", Map.of(DayPart.NIGHT, 5L)));
+
+        BanditRecommendation result = recommender.recommend(input);
+
+        assertTrue(result.reason().endsWith("The segment's members answer email in the night: 5 of 5 conversions on"
+                + " email came between 00:00 and 06:00 in each member's time zone."), result.reason());
+        assertTrue(result.reasonZh().contains("该细分群体的成员多在夜间"), result.reasonZh());
+    }
+
     private static BanditInput input(Map<String, ChannelTotals> own, double explorationShare, long seed) {
+        return input(own, Map.of(), explorationShare, seed);
+    }
+
+    private static BanditInput input(Map<String, ChannelTotals> own, Map<String, Map<DayPart, Long>> parts,
+            double explorationShare, long seed) {
         return new BanditInput("test:p", null, List.of(Map.of()), own, ALL, ALL,
-                ChannelRecommendation.BASIS_ALL_PROFILES, List.of("email", "sms"), null, explorationShare, seed);
+                ChannelRecommendation.BASIS_ALL_PROFILES, List.of("email", "sms"), null, explorationShare, seed, parts);
     }
 
     private static ScoredChannel channel(BanditRecommendation result, String name) {
