@@ -46,9 +46,11 @@ public class CopyService {
     private final CopyVariantRepository repository;
     private final MeterRegistry registry;
     private final ModelWorkers modelWorkers;
+    private final ModelChoiceStore modelChoices;
 
     public CopyService(TemplateCopywriter template, LlmCopywriter llm, LlmSettings settings,
-            CopyVariantRepository repository, MeterRegistry registry, ModelWorkers modelWorkers) {
+            CopyVariantRepository repository, MeterRegistry registry, ModelWorkers modelWorkers, ModelChoiceStore modelChoices) {
+        this.modelChoices = modelChoices;
         this.template = template;
         this.llm = llm;
         this.settings = settings;
@@ -62,7 +64,7 @@ public class CopyService {
         // The model call blocks for up to its timeout, so it runs on a model worker thread. Its
         // result returns to the request's Vert.x context, where the insert and its response run.
         Uni<GeneratedCopy> written = settings.enabled()
-                ? modelWorkers.run(() -> llm.write(spec))
+                ? modelChoices.refreshIfStale().flatMap(ignored -> modelWorkers.run(() -> llm.write(spec)))
                 : Uni.createFrom().item(() -> template.write(spec));
 
         return written
@@ -88,7 +90,7 @@ public class CopyService {
             specs.add(spec.withVariant(number));
         }
         Uni<List<GeneratedCopy>> written = settings.enabled()
-                ? modelWorkers.run(() -> specs.stream().map(llm::write).toList())
+                ? modelChoices.refreshIfStale().flatMap(ignored -> modelWorkers.run(() -> specs.stream().map(llm::write).toList()))
                 : Uni.createFrom().item(() -> specs.stream().map(template::write).toList());
 
         return written.flatMap(copies -> {
