@@ -2,6 +2,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +10,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Load generator of bench/content-latency-benchmark.sh. It sends the same number of requests
@@ -18,7 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Each copy request names its own product, so the service's cache of identical briefs never
  * replaces the model call.
  *
- * Arguments: WIREMOCK_URL SERVICE_URL CONCURRENCY REQUESTS_PER_PHASE WARMUP_REQUESTS
+ * A request that times out or fails is counted, and its phase runs to the end. After a phase
+ * with any timed-out or failed request the program prints the counts and the first failure,
+ * and exits with status 2 without running the next phases, because percentiles that leave out
+ * the slowest requests would understate the latency. Any other error exits with status 1.
+ *
+ * Arguments: WIREMOCK_URL SERVICE_URL CONCURRENCY REQUESTS_PER_PHASE WARMUP_REQUESTS [TIMEOUT_SECONDS]
+ * (the timeout of each request, 60 s by default).
  */
 public final class ContentLatency {
 
@@ -31,49 +40,78 @@ public final class ContentLatency {
              "brief": {"product": "Bench Savings %d", "offer": "Open online"},
              "audience": {"size": 1000, "features": {"conversionRate": 0.04}}}""";
 
-    public static void main(String[] args) throws Exception {
+    private static final int EXIT_FAILED_REQUESTS = 2;
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Exception e) {
+            System.err.println("ContentLatency failed: " + e);
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         String wiremock = args[0];
         String service = args[1];
         int concurrency = Integer.parseInt(args[2]);
         int requests = Integer.parseInt(args[3]);
         int warmup = Integer.parseInt(args[4]);
+        Duration timeout = Duration.ofSeconds(args.length > 5 ? Long.parseLong(args[5]) : 60);
 
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .executor(Executors.newFixedThreadPool(16)).build();
-        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
-
+        // HTTP/1.1 on both sides, so that each request in flight has a connection of its own, as
+        // the service's model client has towards WireMock.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .executor(Executors.newFixedThreadPool(16, daemonThreads())).build();
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency, daemonThreads());
         AtomicInteger ids = new AtomicInteger();
-        run(workers, concurrency, warmup, () -> post(client, service + "/api/v1/copy", COPY_REQUEST.formatted(ids.incrementAndGet()), 201));
-        run(workers, concurrency, warmup, () -> post(client, wiremock + "/v1/chat/completions", CHAT_REQUEST.formatted(ids.incrementAndGet()), 200));
+        Call copy = () -> post(client, service + "/api/v1/copy", COPY_REQUEST.formatted(ids.incrementAndGet()), 201, timeout);
+        Call chat = () -> post(client, wiremock + "/v1/chat/completions", CHAT_REQUEST.formatted(ids.incrementAndGet()), 200,
+                timeout);
 
-        long[] direct = run(workers, concurrency, requests,
-                () -> post(client, wiremock + "/v1/chat/completions", CHAT_REQUEST.formatted(ids.incrementAndGet()), 200));
-        long[] viaService = run(workers, concurrency, requests,
-                () -> post(client, service + "/api/v1/copy", COPY_REQUEST.formatted(ids.incrementAndGet()), 201));
-        workers.shutdown();
+        measure("service warm-up", workers, concurrency, warmup, copy, timeout);
+        measure("WireMock warm-up", workers, concurrency, warmup, chat, timeout);
+        long[] direct = measure("WireMock direct", workers, concurrency, requests, chat, timeout);
+        long[] viaService = measure("content-service", workers, concurrency, requests, copy, timeout);
+        workers.shutdownNow();
 
         double directP50 = percentile(direct, 50);
         double directP99 = percentile(direct, 99);
         double serviceP50 = percentile(viaService, 50);
         double serviceP99 = percentile(viaService, 99);
-        System.out.printf("concurrency %d, %d requests per phase%n", concurrency, requests);
+        System.out.printf("concurrency %d, %d requests per phase, 0 timed out, 0 failed%n", concurrency, requests);
         System.out.printf("wiremock direct: p50 %.1f ms, p99 %.1f ms%n", directP50, directP99);
         System.out.printf("content-service: p50 %.1f ms, p99 %.1f ms%n", serviceP50, serviceP99);
         System.out.printf("overhead:        p50 %.1f ms, p99 %.1f ms (ratio p99 %.2f)%n", serviceP50 - directP50,
                 serviceP99 - directP99, serviceP99 / directP99);
-        System.exit(0);
     }
 
-    /** Sends requests from a fixed number of workers; returns each request's latency in nanoseconds. */
-    private static long[] run(ExecutorService workers, int concurrency, int requests, Call call) throws Exception {
+    /**
+     * Sends requests from a fixed number of workers and returns each request's latency in
+     * nanoseconds. Exits the program with status 2 when any request timed out or failed.
+     */
+    private static long[] measure(String phase, ExecutorService workers, int concurrency, int requests, Call call,
+            Duration timeout) throws Exception {
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger timedOut = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         long[] latencies = new long[requests];
         List<Future<?>> futures = new ArrayList<>();
+        long phaseStart = System.nanoTime();
         for (int worker = 0; worker < concurrency; worker++) {
             futures.add(workers.submit(() -> {
                 for (int index = next.getAndIncrement(); index < requests; index = next.getAndIncrement()) {
                     long start = System.nanoTime();
-                    call.send();
+                    try {
+                        call.send();
+                    } catch (HttpTimeoutException e) {
+                        timedOut.incrementAndGet();
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                        firstFailure.compareAndSet(null, e.toString());
+                    }
                     latencies[index] = System.nanoTime() - start;
                 }
                 return null;
@@ -82,12 +120,26 @@ public final class ContentLatency {
         for (Future<?> future : futures) {
             future.get();
         }
+        double seconds = (System.nanoTime() - phaseStart) / 1e9;
+
+        if (timedOut.get() > 0 || failed.get() > 0) {
+            System.out.printf("%s: %d of %d requests timed out after %d s and %d failed, in %.1f s; of all %d: p50 %.1f ms, "
+                    + "p99 %.1f ms%n", phase, timedOut.get(), requests, timeout.toSeconds(), failed.get(), seconds, requests,
+                    percentile(latencies, 50), percentile(latencies, 99));
+            if (firstFailure.get() != null) {
+                System.out.println("first failure: " + firstFailure.get());
+            }
+            System.out.println("Stopping: the latency of a phase with timed-out or failed requests is not comparable.");
+            System.out.flush();
+            System.exit(EXIT_FAILED_REQUESTS);
+        }
+        System.out.printf("%s: %d requests in %.1f s%n", phase, requests, seconds);
         return latencies;
     }
 
     /** Sends one POST and fails unless the status matches and, for copy, the model wrote it (not the template fallback). */
-    private static void post(HttpClient client, String url, String body, int expectedStatus) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+    private static void post(HttpClient client, String url, String body, int expectedStatus, Duration timeout) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expectedStatus) {
@@ -97,6 +149,15 @@ public final class ContentLatency {
             throw new IllegalStateException("The template copywriter wrote the copy, so the model path was not measured: "
                     + response.body());
         }
+    }
+
+    /** Creates daemon threads, so that no thread of this program keeps the JVM alive after main ends. */
+    private static ThreadFactory daemonThreads() {
+        return task -> {
+            Thread thread = new Thread(task);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static double percentile(long[] latencies, int percent) {

@@ -10,12 +10,20 @@
 #
 # Usage: bench/content-latency-benchmark.sh [concurrency] [requests per phase]
 #   defaults: 200 concurrent requests, 2000 requests per phase, 400 warm-up requests.
+# Environment:
+#   CHANNELMIND_BENCH_WARMUP        warm-up requests per side (400)
+#   CHANNELMIND_BENCH_TIMEOUT       timeout of each request in seconds (60)
+#   CHANNELMIND_BENCH_BUILD         false to use the packaged jars as they are (true)
+#   CHANNELMIND_BENCH_SERVICE_OPTS  extra JVM options of the service, such as
+#                                   -XX:StartFlightRecording=filename=/tmp/content.jfr
+# A run in which any request timed out or failed ends with exit status 2 and prints the counts.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CONCURRENCY="${1:-200}"
 REQUESTS="${2:-2000}"
 WARMUP="${CHANNELMIND_BENCH_WARMUP:-400}"
+TIMEOUT="${CHANNELMIND_BENCH_TIMEOUT:-60}"
 OUT="${CHANNELMIND_BENCH_OUT:-$ROOT/bench/results/content-latency}"
 WIREMOCK_VERSION=3.13.2
 WIREMOCK_JAR="$HOME/.m2/repository/org/wiremock/wiremock-standalone/$WIREMOCK_VERSION/wiremock-standalone-$WIREMOCK_VERSION.jar"
@@ -24,7 +32,9 @@ mkdir -p "$OUT/wiremock/mappings" "$OUT/state"
 
 # Build first, so that the build is not part of the measurement. stack/target/lib contains the
 # infrastructure's dependencies.
-(cd "$ROOT" && ./mvnw -B -q -DskipTests -pl stack,content-service -am package)
+if [ "${CHANNELMIND_BENCH_BUILD:-true}" != false ]; then
+  (cd "$ROOT" && ./mvnw -o -B -q -DskipTests -Dchannelmind.native-sources.skip=true -pl stack,content-service -am package)
+fi
 if [ ! -e "$WIREMOCK_JAR" ]; then
   echo "content-latency-benchmark: $WIREMOCK_JAR is missing; run the content-service tests once, which download it" >&2
   exit 1
@@ -98,7 +108,7 @@ wait_for "WireMock" "curl -sf -o /dev/null http://127.0.0.1:$WIREMOCK_PORT/__adm
 # The provider rate limit and the identical-brief cache are set out of the way: the first
 # would throttle the load, and every request names its own product anyway.
 OPENAI_BASE_URL="http://127.0.0.1:$WIREMOCK_PORT/v1" OPENAI_API_KEY=bench OPENAI_MODEL=bench-model \
-  java -Xmx384m -XX:+UseSerialGC \
+  java -Xmx384m -XX:+UseSerialGC ${CHANNELMIND_BENCH_SERVICE_OPTS:-} \
   -Dquarkus.http.port="$SERVICE_PORT" \
   -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" \
   -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:$POSTGRES_PORT/content" \
@@ -108,8 +118,9 @@ OPENAI_BASE_URL="http://127.0.0.1:$WIREMOCK_PORT/v1" OPENAI_API_KEY=bench OPENAI
   -Dquarkus.log.level=WARN \
   -jar "$ROOT/content-service/target/quarkus-app/quarkus-run.jar" > "$OUT/content-service.log" 2>&1 &
 PIDS+=($!)
+echo "$!" > "$OUT/content-service.pid"
 wait_for "content-service" "curl -sf -o /dev/null http://127.0.0.1:$SERVICE_PORT/q/health/live" 120
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx512m "$ROOT/bench/ContentLatency.java" "http://127.0.0.1:$WIREMOCK_PORT" "http://127.0.0.1:$SERVICE_PORT" \
-  "$CONCURRENCY" "$REQUESTS" "$WARMUP" | tee "$OUT/result.txt"
+  "$CONCURRENCY" "$REQUESTS" "$WARMUP" "$TIMEOUT" | tee "$OUT/result.txt"

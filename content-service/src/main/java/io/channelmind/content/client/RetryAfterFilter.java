@@ -11,15 +11,24 @@ import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 
+import org.jboss.resteasy.reactive.client.impl.PreservesThreadClientResponseFilter;
+
 /**
  * Reads the {@code Retry-After} header of a 429 response to a chat-completion request and raises
  * {@link ProviderRateLimitedException} with it. The OpenAI client of quarkus-langchain4j 1.10
  * turns an error status into an exception that keeps only the status and body, so the header
  * must be read here, where the REST client still has the response. Quarkus registers this
  * {@link Provider} for every REST client of the application; it acts only on chat completions.
+ *
+ * The filter only reads a header, so it runs on the thread that received the response.
+ * A plain {@link ClientResponseFilter} would be moved to the Quarkus worker pool, and when
+ * every worker thread was waiting for a model response, those responses could never be
+ * filtered: the service then hung until each call timed out.
+ * NOTE: {@link PreservesThreadClientResponseFilter} is in an impl package of the Quarkus REST
+ * client (Quarkus 3.33) and may move in a later version.
  */
 @Provider
-public class RetryAfterFilter implements ClientResponseFilter {
+public class RetryAfterFilter implements PreservesThreadClientResponseFilter {
 
     static final int TOO_MANY_REQUESTS = 429;
 

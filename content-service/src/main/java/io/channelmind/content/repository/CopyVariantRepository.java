@@ -1,5 +1,7 @@
 package io.channelmind.content.repository;
 
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.channelmind.content.domain.CopyVariant;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Stores copies and counts their deliveries. */
 @ApplicationScoped
@@ -44,10 +49,48 @@ public class CopyVariantRepository implements PanacheRepositoryBase<CopyVariant,
             WHERE c.id = n.copy_id
             """;
 
-    private final ObjectMapper json;
+    private static final String INSERT = """
+            INSERT INTO copy_variant (id, campaign, segment, channel, locale, generator, model, subject, body, placeholders,
+                warnings, product, offer, call_to_action, url, audience_size, audience_features, sends, clicks, conversions,
+                approved, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)""";
 
-    public CopyVariantRepository(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final Pool pool;
+
+    public CopyVariantRepository(ObjectMapper json, Pool pool) {
         this.json = json;
+        this.pool = pool;
+    }
+
+    /**
+     * Inserts new copies with one SQL statement each, several copies in one transaction. This
+     * bypasses the Hibernate session, which cost more CPU per copy than the insert itself under
+     * load; the row is the one {@code persist} would write.
+     */
+    public Uni<Void> insert(List<CopyVariant> variants) {
+        if (variants.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>();
+        for (CopyVariant variant : variants) {
+            rows.add(row(variant));
+        }
+        if (rows.size() == 1) {
+            return pool.preparedQuery(INSERT).execute(rows.get(0)).replaceWithVoid();
+        }
+        return pool.withTransaction(connection -> connection.preparedQuery(INSERT).executeBatch(rows)).replaceWithVoid();
+    }
+
+    private static Tuple row(CopyVariant variant) {
+        return Tuple.tuple()
+                .addValue(variant.id).addValue(variant.campaign).addValue(variant.segment).addValue(variant.channel)
+                .addValue(variant.locale).addValue(variant.generator).addValue(variant.model).addValue(variant.subject)
+                .addValue(variant.body).addValue(variant.placeholders).addValue(variant.warnings).addValue(variant.product)
+                .addValue(variant.offer).addValue(variant.callToAction).addValue(variant.url).addValue(variant.audienceSize)
+                .addValue(variant.audienceFeatures == null ? new JsonObject() : new JsonObject(variant.audienceFeatures))
+                .addValue(variant.sends).addValue(variant.clicks).addValue(variant.conversions).addValue(variant.approved)
+                .addValue(variant.createdAt.atOffset(ZoneOffset.UTC));
     }
 
     /**

@@ -64,7 +64,8 @@ public class FineTuningJobResource {
             description = "Exports the approved and winning copies as in GET /api/v1/copy/fine-tuning-data, uploads them "
                     + "to POST /files (purpose fine-tune) of the OpenAI-compatible endpoint in OPENAI_BASE_URL and creates "
                     + "a job with POST /fine_tuning/jobs. The body is optional. Once the job has succeeded, select the "
-                    + "tuned model with channelmind.content.brands.<brand>.model or channelmind.content.channels.<channel>.model.")
+                    + "tuned model with PUT /api/v1/copy/model-choices, or with channelmind.content.brands.<brand>.model or "
+                    + "channelmind.content.channels.<channel>.model.")
     @APIResponse(responseCode = "201", description = "The stored job with the endpoint's status")
     @APIResponse(responseCode = "400", description = "Invalid baseModel or suffix, as problem details naming each field")
     @APIResponse(responseCode = "409", description = "No model endpoint is configured (OPENAI_BASE_URL is unset)")

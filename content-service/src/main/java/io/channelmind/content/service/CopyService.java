@@ -26,7 +26,6 @@ import io.channelmind.web.Problem;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * Writes a copy with the model when one is configured, else with the template copywriter,
@@ -46,29 +45,32 @@ public class CopyService {
     private final LlmSettings settings;
     private final CopyVariantRepository repository;
     private final MeterRegistry registry;
-    private final Vertx vertx;
+    private final ModelWorkers modelWorkers;
+    private final ModelChoiceStore modelChoices;
 
     public CopyService(TemplateCopywriter template, LlmCopywriter llm, LlmSettings settings,
-            CopyVariantRepository repository, MeterRegistry registry, Vertx vertx) {
+            CopyVariantRepository repository, MeterRegistry registry, ModelWorkers modelWorkers, ModelChoiceStore modelChoices) {
+        this.modelChoices = modelChoices;
         this.template = template;
         this.llm = llm;
         this.settings = settings;
         this.repository = repository;
         this.registry = registry;
-        this.vertx = vertx;
+        this.modelWorkers = modelWorkers;
     }
 
     /** Writes and stores one copy; emits the stored row. */
     public Uni<CopyVariant> create(CopySpec spec) {
-        // The model call blocks for up to its timeout, so it runs on a worker thread. Its result
-        // returns to the request's Vert.x context, because Hibernate Reactive must run there.
+        // The model call blocks for up to its timeout, so it runs on a model worker thread. Its
+        // result returns to the request's Vert.x context, where the insert and its response run.
         Uni<GeneratedCopy> written = settings.enabled()
-                ? vertx.executeBlocking(() -> llm.write(spec), false)
+                ? modelChoices.refreshIfStale().flatMap(ignored -> modelWorkers.run(() -> llm.write(spec)))
                 : Uni.createFrom().item(() -> template.write(spec));
 
         return written
                 .map(copy -> copy.withWarnings(reviewWarnings(spec, copy)))
-                .flatMap(copy -> Panache.withTransaction(() -> repository.persist(CopyVariant.of(spec, copy, now()))))
+                .map(copy -> CopyVariant.of(spec, copy, now()))
+                .call(variant -> repository.insert(List.of(variant)))
                 .invoke(variant -> {
                     registry.counter(COPIES_COUNTER, "generator", variant.generator, "format", spec.format().name().toLowerCase())
                             .increment();
@@ -88,7 +90,7 @@ public class CopyService {
             specs.add(spec.withVariant(number));
         }
         Uni<List<GeneratedCopy>> written = settings.enabled()
-                ? vertx.executeBlocking(() -> specs.stream().map(llm::write).toList(), false)
+                ? modelChoices.refreshIfStale().flatMap(ignored -> modelWorkers.run(() -> specs.stream().map(llm::write).toList()))
                 : Uni.createFrom().item(() -> specs.stream().map(template::write).toList());
 
         return written.flatMap(copies -> {
@@ -105,8 +107,7 @@ public class CopyService {
                     unique.add(CopyVariant.of(specs.get(i), copy, createdAt));
                 }
             }
-            return Panache.withTransaction(() -> repository.persist(unique))
-                    .map(ignored -> new VariantBatch(count, unique, dropped));
+            return repository.insert(unique).map(ignored -> new VariantBatch(count, unique, dropped));
         }).invoke(batch -> {
             for (CopyVariant variant : batch.copies()) {
                 registry.counter(COPIES_COUNTER, "generator", variant.generator, "format", spec.format().name().toLowerCase())

@@ -73,7 +73,8 @@ public class LlmCopywriter {
     }
 
     public GeneratedCopy write(CopySpec spec) {
-        Optional<GeneratedCopy> cached = cache.find(spec);
+        // A copy of a model that is no longer chosen for this brand or channel is written again.
+        Optional<GeneratedCopy> cached = cache.find(spec).filter(copy -> copy.model().equals(models.modelFor(spec)));
         if (cached.isPresent()) {
             LOG.debugf("Reusing the model copy of an identical request for channel %s", spec.channel());
             return cached.get();
