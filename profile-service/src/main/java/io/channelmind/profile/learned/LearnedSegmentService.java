@@ -37,7 +37,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * {@code <segmentation>-<n>}, largest cluster first. Membership changes are stored in one
  * transaction and published on {@code cm.segment-membership} after it commits.
  *
- * NOTE: every profile and its feature row is held in memory during a refresh, about 1 KB per
+ * NOTE: every profile and its feature row is held in memory during a refresh, an estimated 1 KB per
  * profile; page through a sample instead for populations far above a million profiles.
  */
 @ApplicationScoped
@@ -218,10 +218,10 @@ public class LearnedSegmentService {
                 .chain(rows -> {
                     List<String> existing = new ArrayList<>();
                     rows.forEach(row -> existing.add(row.getString(0)));
-                    List<String> taken = segmentNames.stream().filter(segment -> !existing.contains(segment)).toList();
-                    if (!taken.isEmpty()) {
+                    List<String> conflicting = segmentNames.stream().filter(segment -> !existing.contains(segment)).toList();
+                    if (!conflicting.isEmpty()) {
                         throw Problem.of(409, "segment-exists", "Segment name taken")
-                                .detail("The learned segmentation '" + name + "' needs the segment names " + taken
+                                .detail("The learned segmentation '" + name + "' needs the segment names " + conflicting
                                         + ", which other segments already have")
                                 .error("name", name, "Choose a segmentation name that no segment starts with")
                                 .toException();
