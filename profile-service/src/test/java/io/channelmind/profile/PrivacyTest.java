@@ -9,10 +9,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -78,6 +80,42 @@ class PrivacyTest {
     }
 
     @Test
+    void replayAfterErasureIsDropped() {
+        String ns = TestEvents.namespace();
+        String key = ns + ":cid";
+        String otherKey = ns + ":web";
+        String email = ns + ".cid@example.com";
+        List<Map<String, Object>> history = List.of(
+                identify(key, T0, Map.of("email", email, "firstName", "Cid")),
+                contact(key, T0.plusSeconds(60), "email"));
+        sendCustomerEvents(history);
+        ProfileEventsTest.awaitProfile(key, "contacts", 1);
+        given().contentType(ContentType.JSON).body(Map.of("kind", "profileKey", "value", key))
+                .post("/api/v1/privacy/erasures").then().statusCode(202);
+        Instant afterErasure = Instant.now().plusSeconds(60);
+
+        // The same history imported again with new event ids, an old event that names the erased
+        // address under another key, and one event that happens after the erasure.
+        List<Map<String, Object>> replay = new ArrayList<>(List.of(
+                identify(key, T0, Map.of("email", email, "firstName", "Cid")),
+                contact(key, T0.plusSeconds(60), "email"),
+                identify(otherKey, T0.plusSeconds(120), Map.of("email", email)),
+                contact(otherKey, afterErasure, "sms")));
+        sendCustomerEvents(replay);
+        ProfileEventsTest.awaitProfile(otherKey, "contacts", 1);
+        sendCustomerEvents(List.of(contact(key, afterErasure, "sms")));
+        JsonPath renewed = ProfileEventsTest.awaitProfile(key, "contacts", 1);
+
+        assertEquals("sms", renewed.getString("lastChannel"), "only the event after the erasure counts");
+        assertNull(renewed.getString("firstName"), "the replayed identify is dropped");
+        assertNull(when().get("/api/v1/profiles/{key}", otherKey).jsonPath().getString("email"),
+                "the old identify naming the erased address is dropped");
+        assertEquals(0L, countRows("erased_identity", key, email, Identity.email(email).value()),
+                "erasure records hold only keyed hashes");
+        assertTrue(countRows("erased_identity") >= 2, "the profile key and the e-mail hash are recorded");
+    }
+
+    @Test
     void exportGathersEveryService() {
         String key = TestEvents.namespace() + ":bob";
         sendCustomerEvents(List.of(identify(key, T0, Map.of("email", TestEvents.namespace() + ".bob@example.com")),
@@ -122,6 +160,19 @@ class PrivacyTest {
     }
 
     /** Counts rows of every table of the schema whose text contains {@code needle}. */
+    /** Counts the rows of the table whose text contains any of the needles. */
+    private long countRows(String table, String... needles) {
+        String sql = "select count(*) from \"" + table + "\" t where exists "
+                + "(select 1 from unnest($1::text[]) n where strpos(t::text, n) > 0)";
+        return pool.preparedQuery(sql).execute(Tuple.of((Object) needles)).await().atMost(TIMEOUT)
+                .iterator().next().getLong(0);
+    }
+
+    private long countRows(String table) {
+        return pool.query("select count(*) from \"" + table + "\"").execute().await().atMost(TIMEOUT)
+                .iterator().next().getLong(0);
+    }
+
     private long rowsHolding(String... needles) {
         String tables = "select table_name from information_schema.tables "
                 + "where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'";

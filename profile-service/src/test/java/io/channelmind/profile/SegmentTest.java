@@ -2,6 +2,7 @@ package io.channelmind.profile;
 
 import static io.channelmind.profile.TestEvents.contact;
 import static io.channelmind.profile.TestEvents.conversion;
+import static io.channelmind.profile.TestEvents.delivery;
 import static io.channelmind.profile.TestEvents.identify;
 import static io.channelmind.profile.TestEvents.sendCustomerEvents;
 import static io.restassured.RestAssured.given;
@@ -319,6 +320,39 @@ class SegmentTest {
                 .body(Map.of("rule", "contacts > 0", "sampleSize", 101))
                 .when().post("/api/v1/segments/preview")
                 .then().statusCode(400);
+    }
+
+    @Test
+    void deliveryCountersDriveMembership() {
+        String ns = TestEvents.namespace();
+        String key = ns + ":a";
+        // A channel of its own, so the population rates that smooth the click rate are this profile's.
+        // They are read outside the batch's transaction, so the click is in the first batch.
+        String channel = "email-" + ns;
+        String rule = "trait.ns = '" + ns + "' and channel." + channel + ".opened >= 2 and channel." + channel
+                + ".clickRate > 0.3";
+        sendCustomerEvents(List.of(identify(key, T0, Map.of("ns", ns)), contact(key, T0, channel)));
+        ProfileEventsTest.awaitProfile(key, "traits.ns", ns);
+        createSegment(ns, rule).then().statusCode(201);
+
+        TestEvents.send(Topics.DELIVERIES, List.of(delivery(key, channel), delivery(key, channel),
+                delivery(key, channel), delivery(key, channel, "opened"), delivery(key, channel, "clicked")));
+        ProfileEventsTest.awaitProfile(key, "channels[0].clicked", 1);
+        assertEquals(List.of(), memberKeys(ns), "one open is not enough");
+        TestEvents.send(Topics.DELIVERIES, List.of(delivery(key, channel, "opened")));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertEquals(List.of(key), memberKeys(ns)));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertEquals(List.of(key + "=true"), membershipMessages(ns)));
+        JsonPath preview = given().contentType(ContentType.JSON)
+                .body(Map.of("rule", rule))
+                .when().post("/api/v1/segments/preview")
+                .then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(1, preview.getInt("count"));
+        JsonPath evaluated = when().post("/api/v1/segments/{name}/evaluate", ns).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(0, evaluated.getInt("entered"));
+        assertEquals(1, evaluated.getInt("size"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.channelmind.profile.privacy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,15 +35,17 @@ public class PrivacyService {
     private final IdentityRepository identities;
     private final PrivacyRepository repository;
     private final PrivacyRequestPublisher publisher;
+    private final ErasureRecords erasures;
     private final List<String> services;
 
     public PrivacyService(Pool pool, IdentityRepository identities, PrivacyRepository repository,
-            PrivacyRequestPublisher publisher,
+            PrivacyRequestPublisher publisher, ErasureRecords erasures,
             @ConfigProperty(name = "channelmind.privacy.services") List<String> services) {
         this.pool = pool;
         this.identities = identities;
         this.repository = repository;
         this.publisher = publisher;
+        this.erasures = erasures;
         this.services = List.copyOf(services);
     }
 
@@ -66,8 +69,11 @@ public class PrivacyService {
                     PrivacyRequestEvent event = new PrivacyRequestEvent(PrivacyRequestEvent.SCHEMA_VERSION,
                             requestId.toString(), requestId.toString(), kind, person.profileKeys(),
                             person.identityHashes(), now);
+                    // The erasure record makes later replays of the person's older events skip them.
                     Uni<PrivacyConfirmationEvent> ownPart = PrivacyRequestEvent.ERASURE.equals(kind)
-                            ? repository.erase(client, person, requestId).map(deleted -> confirmation(event, deleted, null))
+                            ? repository.erase(client, person, requestId)
+                                    .call(() -> erasures.record(client, erasedValues(person), now))
+                                    .map(deleted -> confirmation(event, deleted, null))
                             : repository.export(client, person).map(data -> confirmation(event, null, data));
                     return repository.insertRequest(client, event)
                             .chain(() -> ownPart)
@@ -98,6 +104,12 @@ public class PrivacyService {
     /** Returns the request with its confirmations, or empty when it is unknown. */
     public Uni<Optional<StoredRequest>> find(UUID requestId) {
         return repository.find(pool, requestId);
+    }
+
+    private static List<String> erasedValues(PrivacyRepository.Person person) {
+        List<String> values = new ArrayList<>(person.profileKeys());
+        values.addAll(person.identityHashes());
+        return values;
     }
 
     static boolean isUuid(String value) {

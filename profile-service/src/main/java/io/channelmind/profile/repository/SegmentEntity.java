@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import io.channelmind.profile.domain.Segment;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** A row of the {@code segment} table, which the Flyway migration creates. {@code description} may be null. */
+/** A row of the {@code segment} table, which the Flyway migration creates. {@code rule}, {@code description} and {@code descriptionZh} may be null. */
 @Entity
 @Table(name = "segment")
 public class SegmentEntity extends PanacheEntityBase {
@@ -19,9 +19,14 @@ public class SegmentEntity extends PanacheEntityBase {
     public String name;
 
     @Column(nullable = false)
+    public String kind = Segment.RULE;
+
     public String rule;
 
     public String description;
+
+    @Column(name = "description_zh")
+    public String descriptionZh;
 
     @Column(name = "as_of")
     public Instant asOf;
@@ -32,7 +37,9 @@ public class SegmentEntity extends PanacheEntityBase {
     static SegmentEntity from(Segment segment) {
         SegmentEntity entity = new SegmentEntity();
         entity.name = segment.name();
+        entity.kind = segment.kind();
         entity.rule = segment.rule();
+        entity.descriptionZh = segment.descriptionZh();
         entity.description = segment.description();
         entity.asOf = segment.asOf();
         entity.createdAt = segment.createdAt();
@@ -40,6 +47,6 @@ public class SegmentEntity extends PanacheEntityBase {
     }
 
     Segment toSegment() {
-        return new Segment(name, rule, description, asOf, createdAt);
+        return new Segment(name, kind, rule, description, descriptionZh, asOf, createdAt);
     }
 }

@@ -71,12 +71,13 @@ public class SegmentRepository implements PanacheRepositoryBase<SegmentEntity, S
     }
 
     /**
-     * Lists every segment on the connection of an event batch, which must hold the shared catalog
+     * Lists every rule segment on the connection of an event batch, which must hold the shared catalog
      * lock. The read stays on the SQL client so that it costs one statement in the batch
      * transaction, not a second pooled connection and session per batch.
      */
     public Uni<List<Segment>> listInTransaction(SqlClient client) {
-        return client.query("select name, rule, description, as_of, created_at from segment order by name").execute()
+        return client.query("select name, kind, rule, description, description_zh, as_of, created_at from segment "
+                + "where kind = 'rule' order by name").execute()
                 .map(rows -> {
                     List<Segment> segments = new ArrayList<>();
                     rows.forEach(row -> segments.add(toSegment(row)));
@@ -87,7 +88,7 @@ public class SegmentRepository implements PanacheRepositoryBase<SegmentEntity, S
     private static Segment toSegment(Row row) {
         OffsetDateTime asOf = row.getOffsetDateTime("as_of");
         OffsetDateTime createdAt = row.getOffsetDateTime("created_at");
-        return new Segment(row.getString("name"), row.getString("rule"), row.getString("description"),
-                asOf == null ? null : asOf.toInstant(), createdAt == null ? null : createdAt.toInstant());
+        return new Segment(row.getString("name"), row.getString("kind"), row.getString("rule"),
+                row.getString("description"), row.getString("description_zh"), asOf == null ? null : asOf.toInstant(), createdAt == null ? null : createdAt.toInstant());
     }
 }

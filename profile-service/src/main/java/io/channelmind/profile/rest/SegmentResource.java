@@ -23,6 +23,8 @@ import io.channelmind.profile.domain.Segment;
 import io.channelmind.profile.domain.SegmentEvaluation;
 import io.channelmind.profile.domain.SegmentMember;
 import io.channelmind.profile.domain.SegmentPreview;
+import io.channelmind.profile.learned.LearnedSegmentService;
+import io.channelmind.profile.learned.LearnedSegmentation;
 import io.channelmind.profile.rule.InvalidRuleException;
 import io.channelmind.profile.service.SegmentService;
 import io.channelmind.web.Problem;
@@ -35,11 +37,17 @@ import io.smallrye.mutiny.Uni;
 public class SegmentResource {
 
     private static final int DEFAULT_MEMBER_LIMIT = 500;
+    /** The path segment of the learned segments API, so no rule segment may have this name. */
+    private static final String LEARNED = "learned";
+    /** A segmentation of this name would make /learned/members ambiguous with /{name}/members. */
+    private static final String MEMBERS = "members";
 
     private final SegmentService segments;
+    private final LearnedSegmentService learned;
 
-    public SegmentResource(SegmentService segments) {
+    public SegmentResource(SegmentService segments, LearnedSegmentService learned) {
         this.segments = segments;
+        this.learned = learned;
     }
 
     @POST
@@ -48,6 +56,12 @@ public class SegmentResource {
             description = "Responds once every existing profile has been evaluated and the entries published "
                     + "to cm.segment-membership. The rule language is described in docs/segments.md.")
     public Uni<Response> create(@Valid @NotNull SegmentRequest request) {
+        if (LEARNED.equals(request.name())) {
+            throw Problem.of(400, "invalid-request", "Invalid request")
+                    .detail("The segment name 'learned' is reserved for the learned segments API")
+                    .error("name", request.name(), "Choose another name")
+                    .toException();
+        }
         Uni<Optional<Segment>> created;
         try {
             created = segments.create(request.name(), request.rule(), request.description(), request.asOf());
@@ -124,6 +138,64 @@ public class SegmentResource {
                     String next = more ? page.get(page.size() - 1).profileKey() : null;
                     return new MemberPage(name, page, next);
                 });
+    }
+
+    @POST
+    @Path("/" + LEARNED)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a learned segmentation: cluster all profiles with k-means++",
+            description = "Clusters every profile on standardised features (recency, frequency, monetary value, "
+                    + "lifetime, preferred hour, per-channel open and click rates) and stores each cluster as a "
+                    + "segment of kind 'learned' named <name>-1, <name>-2..., largest first, described in English "
+                    + "and Chinese by its distinguishing traits. Without k the silhouette chooses k from 2 to 8. "
+                    + "Entries are published on cm.segment-membership. See docs/segments.md.")
+    public Uni<Response> createLearned(@Valid @NotNull LearnedSegmentRequest request) {
+        if (MEMBERS.equals(request.name())) {
+            throw Problem.of(400, "invalid-request", "Invalid request")
+                    .detail("The segmentation name 'members' is reserved")
+                    .error("name", request.name(), "Choose another name")
+                    .toException();
+        }
+        long seed = request.seed() == null ? LearnedSegmentRequest.DEFAULT_SEED : request.seed();
+        return learned.create(request.name(), request.k(), seed, request.asOf())
+                .map(created -> created.orElseThrow(() -> Problem.of(409, "segment-exists",
+                                "Learned segmentation already exists")
+                        .detail("A learned segmentation named '" + request.name() + "' already exists")
+                        .error("name", request.name(), "Refresh it with POST /api/v1/segments/learned/"
+                                + request.name() + "/refresh, or choose another name")
+                        .toException()))
+                .map(segmentation -> Response.created(URI.create("/api/v1/segments/learned/" + segmentation.name()))
+                        .entity(segmentation).build());
+    }
+
+    @POST
+    @Path("/" + LEARNED + "/{name}/refresh")
+    @Operation(summary = "Cluster the profiles again with the segmentation's k and seed",
+            description = "Publishes an entry or exit on cm.segment-membership for each profile whose cluster "
+                    + "changes. With the same profiles and seed the clusters stay the same.")
+    public Uni<LearnedSegmentation> refreshLearned(@PathParam("name") String name) {
+        return learned.refresh(name).map(found -> found.orElseThrow(() -> segmentationNotFound(name)));
+    }
+
+    @GET
+    @Path("/" + LEARNED)
+    @Operation(summary = "List the learned segmentations with their clusters")
+    public Uni<List<LearnedSegmentation>> listLearned() {
+        return learned.list();
+    }
+
+    @GET
+    @Path("/" + LEARNED + "/{name}")
+    @Operation(summary = "Read one learned segmentation with its clusters, sizes and descriptions")
+    public Uni<LearnedSegmentation> getLearned(@PathParam("name") String name) {
+        return learned.find(name).map(found -> found.orElseThrow(() -> segmentationNotFound(name)));
+    }
+
+    private static ProblemException segmentationNotFound(String name) {
+        return Problem.of(404, "segment-not-found", "Learned segmentation not found")
+                .detail("No learned segmentation is named '" + name + "'")
+                .error("name", name, "List them with GET /api/v1/segments/learned")
+                .toException();
     }
 
     private Uni<Segment> requireSegment(String name) {

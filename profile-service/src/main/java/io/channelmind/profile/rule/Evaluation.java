@@ -5,12 +5,17 @@ import java.util.Map;
 
 /**
  * What a rule is evaluated against besides the profile: the time of evaluation, which
- * {@code recencyDays} and event windows are measured to, and the profile's totals for every
- * window of the rule, each ending at {@code now}.
+ * {@code recencyDays} and event windows are measured to, the profile's totals for every window of
+ * the rule, each ending at {@code now}, and the smoothing of per-channel rates.
  */
-public record Evaluation(Instant now, Map<Window, WindowTotals> windows) {
+public record Evaluation(Instant now, Map<Window, WindowTotals> windows, RateSmoothing rates) {
 
-    /** Returns an evaluation at {@code now} for rules without event windows. */
+    /** Returns an evaluation whose per-channel rates are all missing. */
+    public Evaluation(Instant now, Map<Window, WindowTotals> windows) {
+        this(now, windows, RateSmoothing.NONE);
+    }
+
+    /** Returns an evaluation at {@code now} for rules without event windows or rates. */
     public static Evaluation at(Instant now) {
         return new Evaluation(now, Map.of());
     }

@@ -3,20 +3,24 @@ package io.channelmind.profile.rule;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
+import io.channelmind.profile.domain.ChannelStats;
 import io.channelmind.profile.domain.Profile;
 import io.channelmind.profile.interest.AnchorSet;
+import io.channelmind.profile.rule.RateSmoothing.Rate;
 
 /**
  * A profile attribute that a rule can compare: its name as written, the type of literal it
- * accepts and how to read it from a profile at the time of evaluation. The reader returns null for
- * a missing value ({@code lastChannel} before any contact, an absent trait).
+ * accepts, how to read it from a profile in an evaluation, and whether {@code cm.deliveries}
+ * changes it. The reader returns null for a missing value ({@code lastChannel} before any contact,
+ * an absent trait).
  */
-public record Field(String name, ValueType type, BiFunction<Profile, Instant, Object> reader) {
+public record Field(String name, ValueType type, BiFunction<Profile, Evaluation, Object> reader,
+        boolean fromDeliveries) {
 
     /** The literal types a field accepts. {@code ANY} is for traits, whose type is known only per profile. */
     public enum ValueType {
@@ -38,7 +42,7 @@ public record Field(String name, ValueType type, BiFunction<Profile, Instant, Ob
 
     static final String KNOWN_FIELDS = "a field: contacts, conversions, conversionValue, hasEmail, hasPhone, "
             + "lastChannel, firstChannel, frequency, monetary, purchases, cancellations, returns, recencyDays, "
-            + "lifetimeDays, preferredHour, preferredWeekday, channel.<name>.contacts, channel.<name>.conversions, "
+            + "lifetimeDays, preferredHour, preferredWeekday, channel.<name>.<counter or rate>, "
             + "consent.<channel>, trait.<name>, interest.<label>, count(<kind>, <duration>) or "
             + "sum(<kind>.value, <duration>)";
 
@@ -81,7 +85,7 @@ public record Field(String name, ValueType type, BiFunction<Profile, Instant, Ob
             case "cancellations" -> number(name, profile -> BigDecimal.valueOf(profile.features().cancellations()));
             case "returns" -> number(name, profile -> BigDecimal.valueOf(profile.features().returns()));
             case "recencyDays" -> new Field(name, ValueType.NUMBER,
-                    (profile, now) -> decimal(profile.features().recencyDays(now)));
+                    (profile, evaluation) -> decimal(profile.features().recencyDays(evaluation.now())), false);
             case "lifetimeDays" -> number(name, profile -> BigDecimal.valueOf(
                     Duration.between(profile.firstSeenAt(), profile.lastSeenAt()).toDays()));
             case "preferredHour" -> number(name, profile -> decimal(profile.features().preferredHour()));
@@ -128,6 +132,11 @@ public record Field(String name, ValueType type, BiFunction<Profile, Instant, Ob
                 : BigDecimal.valueOf(profile.interests().shares()[index]));
     }
 
+    /**
+     * Resolves {@code channel.<name>.<counter or rate>}. {@code contacts} and {@code conversions}
+     * come from customer events, the other counters from {@code cm.deliveries}. The rates are
+     * smoothed towards the channel's rate over all profiles, as the profile view shows them.
+     */
     private static Field resolveChannel(String name) {
         int lastDot = name.lastIndexOf('.');
         if (lastDot <= CHANNEL_PREFIX.length()) {
@@ -137,8 +146,33 @@ public record Field(String name, ValueType type, BiFunction<Profile, Instant, Ob
         return switch (name.substring(lastDot + 1)) {
             case "contacts" -> number(name, profile -> BigDecimal.valueOf(profile.channel(channel).contacts()));
             case "conversions" -> number(name, profile -> BigDecimal.valueOf(profile.channel(channel).conversions()));
+            case "sent" -> counter(name, channel, ChannelStats::sent);
+            case "delivered" -> counter(name, channel, ChannelStats::delivered);
+            case "opened" -> counter(name, channel, ChannelStats::opened);
+            case "clicked" -> counter(name, channel, ChannelStats::clicked);
+            case "converted" -> counter(name, channel, ChannelStats::converted);
+            case "responseRate" -> rate(name, channel, Rate.RESPONSE);
+            case "openRate" -> rate(name, channel, Rate.OPEN);
+            case "clickRate" -> rate(name, channel, Rate.CLICK);
+            case "conversionRate" -> rate(name, channel, Rate.CONVERSION);
             default -> null;
         };
+    }
+
+    private static Field counter(String name, String channel, ToLongFunction<ChannelStats> counter) {
+        return new Field(name, ValueType.NUMBER,
+                (profile, evaluation) -> BigDecimal.valueOf(counter.applyAsLong(profile.channel(channel))), true);
+    }
+
+    /**
+     * Returns a smoothed rate field. {@code responseRate} is conversions per contact, both from
+     * customer events; the other rates are per delivered message from {@code cm.deliveries}.
+     */
+    private static Field rate(String name, String channel, Rate rate) {
+        return new Field(name, ValueType.NUMBER, (profile, evaluation) -> {
+            Double value = evaluation.rates().rate(profile.channel(channel), rate);
+            return value == null ? null : BigDecimal.valueOf(value);
+        }, rate != Rate.RESPONSE);
     }
 
     private static Field number(String name, Function<Profile, Object> reader) {
@@ -147,6 +181,6 @@ public record Field(String name, ValueType type, BiFunction<Profile, Instant, Ob
 
     /** Returns a field whose value does not depend on the time of evaluation. */
     private static Field field(String name, ValueType type, Function<Profile, Object> reader) {
-        return new Field(name, type, (profile, now) -> reader.apply(profile));
+        return new Field(name, type, (profile, evaluation) -> reader.apply(profile), false);
     }
 }

@@ -15,6 +15,12 @@ public sealed interface Rule {
     /** Returns the event windows the rule reads, which the caller loads into the {@link Evaluation}. */
     Set<Window> windows();
 
+    /**
+     * Returns true when the rule reads a counter or rate that {@code cm.deliveries} changes, so a
+     * delivery batch must evaluate it again for the profiles it touches.
+     */
+    boolean readsDeliveries();
+
     /** True when any operand matches. */
     record Or(List<Rule> operands) implements Rule {
         @Override
@@ -25,6 +31,11 @@ public sealed interface Rule {
         @Override
         public Set<Window> windows() {
             return windowsOf(operands);
+        }
+
+        @Override
+        public boolean readsDeliveries() {
+            return operands.stream().anyMatch(Rule::readsDeliveries);
         }
     }
 
@@ -39,6 +50,11 @@ public sealed interface Rule {
         public Set<Window> windows() {
             return windowsOf(operands);
         }
+
+        @Override
+        public boolean readsDeliveries() {
+            return operands.stream().anyMatch(Rule::readsDeliveries);
+        }
     }
 
     record Not(Rule operand) implements Rule {
@@ -51,6 +67,11 @@ public sealed interface Rule {
         public Set<Window> windows() {
             return operand.windows();
         }
+
+        @Override
+        public boolean readsDeliveries() {
+            return operand.readsDeliveries();
+        }
     }
 
     /**
@@ -60,7 +81,7 @@ public sealed interface Rule {
     record Comparison(Field field, Operator operator, Object literal) implements Rule {
         @Override
         public boolean matches(Profile profile, Evaluation evaluation) {
-            Object actual = field.reader().apply(profile, evaluation.now());
+            Object actual = field.reader().apply(profile, evaluation);
             Integer comparison = actual == null ? null : Values.compare(actual, literal);
             if (comparison == null) {
                 return operator == Operator.NE;
@@ -71,6 +92,11 @@ public sealed interface Rule {
         @Override
         public Set<Window> windows() {
             return Set.of();
+        }
+
+        @Override
+        public boolean readsDeliveries() {
+            return field.fromDeliveries();
         }
     }
 
@@ -87,6 +113,11 @@ public sealed interface Rule {
         @Override
         public Set<Window> windows() {
             return Set.of(window);
+        }
+
+        @Override
+        public boolean readsDeliveries() {
+            return false;
         }
     }
 

@@ -3,6 +3,7 @@ package io.channelmind.profile.service;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,7 @@ import io.channelmind.profile.interest.InterestVector;
 import io.channelmind.profile.messaging.MembershipPublisher;
 import io.channelmind.profile.messaging.ProfileMergedPublisher;
 import io.channelmind.profile.messaging.Topics;
+import io.channelmind.profile.privacy.ErasureRecords;
 import io.channelmind.profile.repository.ActivityRepository;
 import io.channelmind.profile.repository.ConsumptionRepository;
 import io.channelmind.profile.repository.ProfileRepository;
@@ -57,6 +59,7 @@ public class CustomerEventService {
     private final MembershipService memberships;
     private final MembershipPublisher publisher;
     private final ProfileMergedPublisher mergedPublisher;
+    private final ErasureRecords erasures;
     private final MeterRegistry registry;
     private final InterestEncoder interests;
     private final ZoneId defaultZone;
@@ -65,7 +68,7 @@ public class CustomerEventService {
             IdentityService identities,
             ConsumptionRepository consumption, SegmentRepository segments, SegmentCatalog catalog,
             MembershipService memberships, MembershipPublisher publisher, ProfileMergedPublisher mergedPublisher,
-            MeterRegistry registry, InterestEncoder interests,
+            ErasureRecords erasures, MeterRegistry registry, InterestEncoder interests,
             @ConfigProperty(name = "channelmind.profile.default-time-zone", defaultValue = "UTC") ZoneId defaultZone) {
         this.pool = pool;
         this.profiles = profiles;
@@ -77,6 +80,7 @@ public class CustomerEventService {
         this.memberships = memberships;
         this.publisher = publisher;
         this.mergedPublisher = mergedPublisher;
+        this.erasures = erasures;
         this.registry = registry;
         this.interests = interests;
         this.defaultZone = defaultZone;
@@ -102,7 +106,8 @@ public class CustomerEventService {
                         connection -> applyInTransaction(connection, batch, unique, encoded))))
                 .invoke(outcome -> {
                     count("applied", outcome.applied());
-                    count("duplicate", batch.events().size() - outcome.applied());
+                    count("erased", outcome.erased());
+                    count("duplicate", batch.events().size() - outcome.applied() - outcome.erased());
                 })
                 .call(outcome -> mergedPublisher.publish(outcome.changes().merges()))
                 .call(outcome -> publisher.publish(outcome.changes().memberships()))
@@ -114,16 +119,50 @@ public class CustomerEventService {
         return segments.lockCatalogShared(connection)
                 .chain(() -> consumption.markProcessed(connection, Topics.CUSTOMER_EVENTS, unique.keySet()))
                 .chain(fresh -> {
-                    List<CustomerEvent> applicable = unique.values().stream()
+                    List<CustomerEvent> unseen = unique.values().stream()
                             .filter(event -> fresh.contains(event.eventId()))
                             .toList();
-                    Uni<Changes> changes = applicable.isEmpty()
-                            ? Uni.createFrom().item(Changes.NONE)
-                            : applyFresh(connection, applicable, encoded);
-                    return changes.map(list -> new Outcome(applicable.size(), list));
+                    return withoutErased(connection, unseen).chain(applicable -> {
+                        Uni<Changes> changes = applicable.isEmpty()
+                                ? Uni.createFrom().item(Changes.NONE)
+                                : applyFresh(connection, applicable, encoded);
+                        int erased = unseen.size() - applicable.size();
+                        return changes.map(list -> new Outcome(applicable.size(), erased, list));
+                    });
                 })
                 .call(() -> consumption.addConsumed(connection, Topics.CUSTOMER_EVENTS, batch.records(),
                         batch.perImport()));
+    }
+
+    /**
+     * Drops the events that mention an erased identity and did not happen after its erasure, so a
+     * replay cannot recreate an erased person. An event that happened later is kept and starts a
+     * new profile.
+     */
+    private Uni<List<CustomerEvent>> withoutErased(SqlConnection connection, List<CustomerEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(events);
+        }
+        Set<String> values = new HashSet<>();
+        IdentityPlan.identitiesOf(events).forEach(identity -> values.add(identity.value()));
+        return erasures.erasedAt(connection, values).map(erased -> {
+            if (erased.isEmpty()) {
+                return events;
+            }
+            List<CustomerEvent> kept = new ArrayList<>(events.size());
+            for (CustomerEvent event : events) {
+                boolean dropped = IdentityPlan.identitiesOf(List.of(event)).stream()
+                        .map(identity -> erased.get(identity.value()))
+                        .anyMatch(erasedAt -> erasedAt != null && !event.occurredAt().isAfter(erasedAt));
+                if (dropped) {
+                    LOG.debugf("Dropped event %s because it mentions an identity erased after it happened",
+                            event.eventId());
+                } else {
+                    kept.add(event);
+                }
+            }
+            return kept;
+        });
     }
 
     private Uni<Changes> applyFresh(SqlConnection connection, List<CustomerEvent> events,
@@ -181,8 +220,11 @@ public class CustomerEventService {
         static final Changes NONE = new Changes(List.of(), List.of());
     }
 
-    /** The result of a committed batch: the number of events applied and the membership changes to publish. */
-    private record Outcome(int applied, Changes changes) {
+    /**
+     * The result of a committed batch: the number of events applied and dropped for an erasure,
+     * and the changes to publish.
+     */
+    private record Outcome(int applied, int erased, Changes changes) {
     }
 
     private void count(String outcome, long amount) {

@@ -1,10 +1,13 @@
 package io.channelmind.profile.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,11 +15,14 @@ import org.jboss.logging.Logger;
 
 import io.channelmind.profile.domain.ConsentChangeEvent;
 import io.channelmind.profile.domain.DeliveryEvent;
+import io.channelmind.profile.domain.SegmentMembershipEvent;
 import io.channelmind.profile.messaging.ConsentChangePublisher;
+import io.channelmind.profile.messaging.MembershipPublisher;
 import io.channelmind.profile.messaging.Topics;
 import io.channelmind.profile.repository.ConsentRepository;
 import io.channelmind.profile.repository.ConsumptionRepository;
 import io.channelmind.profile.repository.ProfileRepository;
+import io.channelmind.profile.repository.SegmentRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,7 +35,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * {@code opened}, {@code clicked} and {@code converted} add to their counters. Deliveries to
  * profiles that do not exist are skipped and counted, not stored, because a profile is only
  * created from customer events. Other statuses are counted and ignored.
- * Do-not-contact changes are published on {@code cm.consent-changes} after the commit.
+ * Segments whose rules read delivery counters or rates are evaluated again for the profiles a
+ * batch touches, in its transaction. Do-not-contact changes are published on
+ * {@code cm.consent-changes} and membership changes on {@code cm.segment-membership} after the commit.
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -49,15 +57,25 @@ public class DeliveryService {
     private final ConsentRepository consent;
     private final ConsumptionRepository consumption;
     private final ConsentChangePublisher publisher;
+    private final SegmentRepository segments;
+    private final SegmentCatalog catalog;
+    private final MembershipService memberships;
+    private final MembershipPublisher membershipPublisher;
     private final MeterRegistry registry;
 
     public DeliveryService(Pool pool, ProfileRepository profiles, ConsentRepository consent,
-            ConsumptionRepository consumption, ConsentChangePublisher publisher, MeterRegistry registry) {
+            ConsumptionRepository consumption, ConsentChangePublisher publisher, SegmentRepository segments,
+            SegmentCatalog catalog, MembershipService memberships, MembershipPublisher membershipPublisher,
+            MeterRegistry registry) {
         this.pool = pool;
         this.profiles = profiles;
         this.consent = consent;
         this.consumption = consumption;
         this.publisher = publisher;
+        this.segments = segments;
+        this.catalog = catalog;
+        this.memberships = memberships;
+        this.membershipPublisher = membershipPublisher;
         this.registry = registry;
     }
 
@@ -78,15 +96,21 @@ public class DeliveryService {
                     }
                 })
                 .call(outcome -> publisher.publish(outcome.consentChanges()))
+                .call(outcome -> membershipPublisher.publish(outcome.memberships()))
                 .replaceWithVoid();
     }
 
-    /** The result of a committed batch: entries skipped for a missing profile and the consent changes to publish. */
-    private record Outcome(int skipped, List<ConsentChangeEvent> consentChanges) {
+    /**
+     * The result of a committed batch: entries skipped for a missing profile, and the consent and
+     * membership changes to publish.
+     */
+    private record Outcome(int skipped, List<ConsentChangeEvent> consentChanges,
+            List<SegmentMembershipEvent> memberships) {
     }
 
     private Uni<Outcome> applyInTransaction(SqlConnection connection, long records, Map<String, DeliveryEvent> unique) {
-        return consumption.markProcessed(connection, Topics.DELIVERIES, unique.keySet())
+        return segments.lockCatalogShared(connection)
+                .chain(() -> consumption.markProcessed(connection, Topics.DELIVERIES, unique.keySet()))
                 .chain(fresh -> {
                     List<DeliveryEvent> applicable = unique.values().stream()
                             .filter(event -> fresh.contains(event.eventId()))
@@ -94,11 +118,45 @@ public class DeliveryService {
                     List<DeliveryEvent> doNotContact = applicable.stream()
                             .filter(event -> event.doNotContactReason() != null)
                             .toList();
-                    return addOutcomes(connection, applicable)
-                            .chain(skipped -> consent.mark(connection, doNotContact, Instant.now())
-                                    .map(changes -> new Outcome(skipped, changes)));
+                    return deliverySegments(connection, applicable).chain(compiled -> {
+                        Set<String> keys = compiled.isEmpty() ? Set.of() : profileKeys(applicable);
+                        // The profiles are locked before their channel rows, in the order customer event batches use.
+                        Uni<?> locked = keys.isEmpty() ? Uni.createFrom().voidItem() : profiles.lockDrafts(connection, keys);
+                        return locked
+                                .chain(() -> addOutcomes(connection, applicable))
+                                .chain(skipped -> consent.mark(connection, doNotContact, Instant.now())
+                                        .chain(changes -> reevaluate(connection, compiled, keys)
+                                                .map(entries -> new Outcome(skipped, changes, entries))));
+                    });
                 })
                 .call(() -> consumption.addConsumed(connection, Topics.DELIVERIES, records, Map.of()));
+    }
+
+    /** Loads the segments whose rules read delivery counters or rates; empty when there are no events. */
+    private Uni<List<CompiledSegment>> deliverySegments(SqlConnection connection, List<DeliveryEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return catalog.load(connection).map(all -> all.stream()
+                .filter(segment -> segment.rule().readsDeliveries())
+                .toList());
+    }
+
+    private static Set<String> profileKeys(List<DeliveryEvent> events) {
+        Set<String> keys = new TreeSet<>();
+        events.forEach(event -> keys.add(event.profileKey()));
+        return keys;
+    }
+
+    /** Evaluates the segments again for the profiles among {@code keys} that exist, with their updated counters. */
+    private Uni<List<SegmentMembershipEvent>> reevaluate(SqlConnection connection, List<CompiledSegment> compiled,
+            Set<String> keys) {
+        if (compiled.isEmpty() || keys.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return profiles.lockDrafts(connection, keys)
+                .chain(drafts -> profiles.withChannels(connection, new ArrayList<>(drafts.values())))
+                .chain(updated -> memberships.reevaluate(connection, compiled, updated));
     }
 
     /** Adds the events to the outcome counters and returns the number of entries skipped for a missing profile. */

@@ -20,7 +20,10 @@ import io.channelmind.profile.domain.SegmentMembershipEvent;
 import io.channelmind.profile.repository.ActivityRepository;
 import io.channelmind.profile.repository.ActivityRepository.Span;
 import io.channelmind.profile.repository.SegmentMemberRepository;
+import io.channelmind.profile.service.ChannelPriors.PopulationRates;
+import io.channelmind.profile.service.ChannelPriors.SmoothedRates;
 import io.channelmind.profile.rule.Evaluation;
+import io.channelmind.profile.rule.RateSmoothing;
 import io.channelmind.profile.rule.Window;
 import io.channelmind.profile.rule.WindowTotals;
 import io.smallrye.mutiny.Uni;
@@ -36,12 +39,14 @@ public class MembershipService {
 
     private final SegmentMemberRepository segments;
     private final ActivityRepository activity;
+    private final ChannelPriors priors;
     private final Optional<Instant> defaultAsOf;
 
-    public MembershipService(SegmentMemberRepository segments, ActivityRepository activity,
+    public MembershipService(SegmentMemberRepository segments, ActivityRepository activity, ChannelPriors priors,
             @ConfigProperty(name = "channelmind.profile.rule-as-of") Optional<Instant> defaultAsOf) {
         this.segments = segments;
         this.activity = activity;
+        this.priors = priors;
         this.defaultAsOf = defaultAsOf;
     }
 
@@ -75,7 +80,10 @@ public class MembershipService {
                 .toList());
     }
 
-    /** Loads the window totals that the segments' rules read for the profiles. */
+    /**
+     * Loads the window totals that the segments' rules read for the profiles and the channels'
+     * population rates that smooth per-channel rates.
+     */
     private Uni<Evaluator> evaluator(SqlClient client, List<CompiledSegment> compiled, List<String> keys) {
         Instant clock = Instant.now();
         Map<String, Instant> times = new HashMap<>();
@@ -85,7 +93,21 @@ public class MembershipService {
             times.put(segment.name(), now);
             segment.rule().windows().forEach(window -> spans.add(span(window, now)));
         }
-        return activity.totals(client, keys, List.copyOf(spans)).map(totals -> new Evaluator(times, totals));
+        return activity.totals(client, keys, List.copyOf(spans))
+                .chain(totals -> priors.populationRates()
+                        .map(population -> new Evaluator(times, totals, smoothing(population))));
+    }
+
+    private RateSmoothing smoothing(Map<String, PopulationRates> population) {
+        return (stats, rate) -> {
+            SmoothedRates smoothed = priors.smooth(population, stats);
+            return switch (rate) {
+                case RESPONSE -> smoothed.response();
+                case OPEN -> smoothed.open();
+                case CLICK -> smoothed.click();
+                case CONVERSION -> smoothed.conversion();
+            };
+        };
     }
 
     /** Returns the time a segment is evaluated at. */
@@ -100,8 +122,9 @@ public class MembershipService {
         return new Span(window.kind(), now.minus(window.length()), now);
     }
 
-    /** The evaluation times per segment name and the loaded window totals per profile key. */
-    private record Evaluator(Map<String, Instant> times, Map<String, Map<Span, WindowTotals>> totals) {
+    /** The evaluation times per segment name, the loaded window totals per profile key and the rate smoothing. */
+    private record Evaluator(Map<String, Instant> times, Map<String, Map<Span, WindowTotals>> totals,
+            RateSmoothing rates) {
 
         Evaluation evaluation(CompiledSegment segment, Profile profile) {
             Instant now = times.get(segment.name());
@@ -110,7 +133,7 @@ public class MembershipService {
             for (Window window : segment.rule().windows()) {
                 windows.put(window, own.getOrDefault(span(window, now), WindowTotals.NONE));
             }
-            return new Evaluation(now, windows);
+            return new Evaluation(now, windows, rates);
         }
     }
 

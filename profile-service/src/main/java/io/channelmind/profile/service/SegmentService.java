@@ -21,6 +21,7 @@ import io.channelmind.profile.messaging.MembershipPublisher;
 import io.channelmind.profile.repository.ProfileRepository;
 import io.channelmind.profile.repository.SegmentMemberRepository;
 import io.channelmind.profile.repository.SegmentRepository;
+import io.channelmind.web.Problem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -68,7 +69,7 @@ public class SegmentService {
     public Uni<Optional<Segment>> create(String name, String rule, String description, Instant asOf) {
         Instant storedAsOf = asOf == null ? null : asOf.truncatedTo(ChronoUnit.MICROS);
         CompiledSegment compiled = new CompiledSegment(name, catalog.compile(rule), storedAsOf);
-        Segment segment = new Segment(name, rule, description, storedAsOf, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Segment segment = Segment.ofRule(name, rule, description, storedAsOf, Instant.now().truncatedTo(ChronoUnit.MICROS));
 
         // The advisory lock is transaction-scoped, so it is taken in the Panache transaction of the
         // insert and released only when the new segment has committed.
@@ -100,6 +101,14 @@ public class SegmentService {
                 return Uni.createFrom().item(Optional.<SegmentEvaluation>empty());
             }
             Segment segment = found.get();
+            if (segment.isLearned()) {
+                throw Problem.of(409, "learned-segment", "Learned segments have no rule")
+                        .detail("Segment '" + name + "' is a cluster of a learned segmentation; only a refresh "
+                                + "changes its members")
+                        .error("name", name, "Refresh the segmentation with POST /api/v1/segments/learned/"
+                                + segment.name().substring(0, segment.name().lastIndexOf('-')) + "/refresh")
+                        .toException();
+            }
             CompiledSegment compiled = new CompiledSegment(name, catalog.compile(segment.rule()), segment.asOf());
             return evaluateFrom(compiled, "", Counts.NONE)
                     .invoke(counts -> LOG.infof("Segment %s evaluated again: %d entries, %d exits", name,

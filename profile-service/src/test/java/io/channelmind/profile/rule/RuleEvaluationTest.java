@@ -123,6 +123,49 @@ class RuleEvaluationTest {
         assertTrue(RuleParser.parse("interest.outdoor = 0").matches(PROFILE, Evaluation.at(Instant.now())));
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "channel.email.sent = 6                | true",
+        "channel.email.delivered = 5           | true",
+        "channel.email.opened >= 3             | true",
+        "channel.email.opened > 3              | false",
+        "channel.email.clicked = 1             | true",
+        "channel.email.converted = 0           | true",
+        "channel.push.sent = 0                 | true",
+        "channel.email.openRate > 0.5          | true",
+        "channel.email.openRate = 0.6          | true",
+        "channel.email.clickRate > 0.1         | true",
+        "channel.email.clickRate > 0.3         | false",
+        "channel.email.conversionRate = 0      | true",
+        "channel.email.responseRate = 0.5      | true",
+        "channel.push.openRate != 0            | true",
+        "channel.push.openRate = 0             | false",
+    })
+    void deliveryCountersAndRatesEvaluate(String rule, boolean expected) {
+        // A stand-in smoothing: the raw ratio, missing for a channel without trials.
+        RateSmoothing raw = (stats, rate) -> {
+            long trials = rate == RateSmoothing.Rate.RESPONSE ? stats.contacts() : stats.delivered();
+            long successes = switch (rate) {
+                case RESPONSE -> stats.conversions();
+                case OPEN -> stats.opened();
+                case CLICK -> stats.clicked();
+                case CONVERSION -> stats.converted();
+            };
+            return trials == 0 ? null : (double) successes / trials;
+        };
+
+        Evaluation evaluation = new Evaluation(Instant.now(), Map.of(), raw);
+
+        assertEquals(expected, RuleParser.parse(rule).matches(PROFILE, evaluation));
+    }
+
+    @Test
+    void ratesWithoutSmoothingAreMissing() {
+        Rule rule = RuleParser.parse("channel.email.openRate >= 0");
+
+        assertFalse(rule.matches(PROFILE, Evaluation.at(Instant.now())));
+    }
+
     private static Profile profile() {
         Map<String, Object> traits = new LinkedHashMap<>();
         traits.put("age", 42);
@@ -131,7 +174,7 @@ class RuleEvaluationTest {
         traits.put("vip", true);
         traits.put("tags", List.of("a", "b"));
         Map<String, ChannelStats> channels = Map.of(
-                "email", new ChannelStats("email", 2, 1, new BigDecimal("12.5"), 0, 0, 0, 0, 0, Instant.EPOCH),
+                "email", new ChannelStats("email", 2, 1, new BigDecimal("12.5"), 6, 5, 3, 1, 0, Instant.EPOCH),
                 "sms", new ChannelStats("sms", 1, 0, BigDecimal.ZERO, 0, 0, 0, 0, 0, Instant.EPOCH));
         return new Profile("demo:c-1", "ana@example.com", " ", "Ana", "es-ES", "Europe/Madrid",
                 Map.of("email", true, "sms", false), traits, 3, 1, new BigDecimal("12.5000"), "sms",

@@ -40,6 +40,10 @@ class RuleParserTest {
         "not count(cancellation, 30d) > 0",
         "interest.outdoor > 0.3",
         "interest.home-decor >= 0.25 and count(purchase, 90d) >= 1",
+        "channel.email.opened >= 3 and channel.email.clickRate > 0.1",
+        "channel.sms.sent > 0 or channel.sms.delivered = 0 or channel.push.clicked > 1",
+        "channel.email.converted >= 1 and channel.email.conversionRate < 0.5",
+        "channel.email.responseRate > 0.2 and channel.email.openRate <= 0.9",
     })
     void validRulesParse(String rule) {
         assertDoesNotThrow(() -> RuleParser.parse(rule));
@@ -60,6 +64,8 @@ class RuleParserTest {
         "clicks > 3                          | 0        | 'clicks'          | a field: contacts",
         "channel.email.opens > 3             | 0        | 'channel.email.opens' | a field: contacts",
         "channel.contacts > 3                | 0        | 'channel.contacts' | a field: contacts",
+        "channel.email.bounced > 0           | 0        | 'channel.email.bounced' | a field: contacts",
+        "channel.email.openRate > 'high'     | 25       | ''high''          | a number after 'channel.email.openRate >'",
         "trait. = 1                          | 0        | 'trait.'          | a field: contacts",
         "(contacts > 1                       | 13       | end of rule       | 'and', 'or' or ')' to close the '(' at position 0",
         "contacts > 1)                       | 12       | ')'               | 'and', 'or' or end of rule",
@@ -89,6 +95,20 @@ class RuleParserTest {
         assertEquals(token, error.token(), "token");
         assertTrue(error.expected().startsWith(expected), "expected: " + error.expected());
         assertTrue(error.getMessage().contains("at position " + position), error.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "channel.email.opened >= 3                          | true",
+        "channel.email.openRate > 0.1                       | true",
+        "channel.email.responseRate > 0.1                   | false",
+        "channel.email.contacts > 1 or channel.sms.sent > 0 | true",
+        "not channel.email.clicked = 0                      | true",
+        "count(purchase, 90d) >= 1                          | false",
+        "contacts > 1 and trait.age > 3                     | false",
+    })
+    void deliveryFieldsAreDetected(String rule, boolean readsDeliveries) {
+        assertEquals(readsDeliveries, RuleParser.parse(rule).readsDeliveries());
     }
 
     @Test
