@@ -17,7 +17,9 @@
 #
 # Usage: bench/profile-benchmark.sh [events] [profiles]   (default 300000 over 100000)
 # Environment: CHANNELMIND_BENCH_OUT (bench/results/profile), CHANNELMIND_BENCH_SKIP_BUILD=1 to
-# use the jars already built, CHANNELMIND_SERVICE_HEAP (384m, as ./channelmind gives it).
+# use the jars already built, CHANNELMIND_SERVICE_HEAP (384m, as ./channelmind gives it), and
+# BENCH_SERVICE_JVM_OPTS, extra JVM options of the service, for example
+# "-XX:StartFlightRecording=filename=bench/results/profile.jfr,settings=profile" to profile it.
 # Run it without nice, so it gets the CPU ahead of builds that run at nice 19.
 set -euo pipefail
 
@@ -93,13 +95,13 @@ QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$POSTGRES_PORT/profile" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/profile" \
   QUARKUS_DATASOURCE_USERNAME=postgres \
-  java -Xmx"$HEAP" -XX:+UseSerialGC -jar "$ROOT/profile-service/target/quarkus-app/quarkus-run.jar" \
+  java -Xmx"$HEAP" -XX:+UseSerialGC ${BENCH_SERVICE_JVM_OPTS:-} -jar "$ROOT/profile-service/target/quarkus-app/quarkus-run.jar" \
   > "$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 
 echo "profile-service applying the events"
 driver apply --url "http://127.0.0.1:$HTTP_PORT" --import-id "$IMPORT_ID" --events "$EVENTS" \
-  --service-pid "$SERVICE_PID" | tee "$OUT/apply.txt"
+  --service-pid "$SERVICE_PID" --clock-ticks "$(getconf CLK_TCK)" | tee "$OUT/apply.txt"
 curl -sf "http://127.0.0.1:$HTTP_PORT/api/v1/stats" | tee "$OUT/stats.json"
 echo
 
@@ -120,6 +122,9 @@ print(f"bare KafkaConsumer + JSON parse: {bare:10,.0f} events/s ({consume['consu
 print(f"profile-service applied:         {service:10,.0f} events/s ({apply['apply.seconds']} s)")
 print(f"service / bare consumer:         {service / bare:10.3f}")
 print(f"profile-service peak RSS while applying: {apply['apply.peak_rss_mb']} MB (-Xmx{heap})")
+cpu, cores = float(apply["apply.service_cpu_seconds"]), int(apply["apply.cores"])
+print(f"profile-service CPU while applying: {cpu:.1f} s in {apply['apply.seconds']} s on {cores} cores "
+      f"({cpu / float(apply['apply.seconds']):.2f} cores busy on average)")
 for name in ("bench-trait", "bench-feature", "bench-window"):
     p = f"segment.{name}"
     create, evaluate = float(segments[p + ".create_seconds"]), float(segments[p + ".evaluate_seconds"])

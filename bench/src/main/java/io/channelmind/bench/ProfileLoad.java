@@ -48,7 +48,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       first record to the last.</li>
  *   <li>{@code apply}: polls profile-service's {@code /api/v1/imports/{importId}/progress}
  *       every 50 ms until it counts every event, and prints the time from the first applied
- *       batch to the last and the service's peak resident memory ({@code VmHWM}).</li>
+ *       batch to the last, the service's CPU time in it and its peak resident memory
+ *       ({@code VmHWM}).</li>
  *   <li>{@code segments}: creates three segments (a trait rule, a feature rule and an event
  *       window) and times creation and {@code POST /api/v1/segments/{name}/evaluate} of each.</li>
  * </ul>
@@ -86,6 +87,7 @@ public final class ProfileLoad {
         if (events < profiles) {
             throw new IllegalArgumentException("--events must be at least --profiles (one identify each)");
         }
+
         int partitions;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             try {
@@ -98,6 +100,7 @@ public final class ProfileLoad {
             }
             partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions().size();
         }
+
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -105,6 +108,7 @@ public final class ProfileLoad {
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, "131072");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+
         Random random = new Random(42);
         long bytes = 0;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
@@ -120,6 +124,7 @@ public final class ProfileLoad {
                 event.put("profileKey", profileKey);
                 Instant occurredAt = asOf.minusSeconds(random.nextInt(180 * 24 * 3600));
                 event.put("occurredAt", occurredAt.toString());
+
                 ObjectNode traits = event.putObject("traits");
                 if (identify) {
                     event.putNull("channel");
@@ -139,6 +144,7 @@ public final class ProfileLoad {
                 source.put("importId", importId);
                 source.put("mapping", "bench");
                 source.put("row", i + 1);
+
                 String value = JSON.writeValueAsString(event);
                 bytes += value.length();
                 producer.send(new ProducerRecord<>(TOPIC, profileKey, value));
@@ -161,6 +167,7 @@ public final class ProfileLoad {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+
         long read = 0;
         long first = 0;
         long last = 0;
@@ -184,6 +191,7 @@ public final class ProfileLoad {
             }
             consumer.commitSync();
         }
+
         if (read < events) {
             throw new IllegalStateException("The bare consumer read only " + read + " of " + events + " events in 10 minutes");
         }
@@ -200,12 +208,16 @@ public final class ProfileLoad {
         URI progress = URI.create(Options.required(options, "url") + "/api/v1/imports/" + Options.required(options, "import-id")
                 + "/progress");
         HttpClient http = HttpClient.newHttpClient();
+
         long first = 0;
         long last = 0;
         long applied = 0;
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         long previous = 0;
         long firstSeen = 0;
+        int clockTicks = Integer.parseInt(options.getOrDefault("clock-ticks", "100"));
+        double firstCpu = 0;
+        double lastCpu = 0;
         while (applied < events && System.nanoTime() < deadline) {
             try {
                 applied = JSON.readTree(get(http, progress)).path("eventsConsumed").asLong();
@@ -222,13 +234,16 @@ public final class ProfileLoad {
             if (applied > 0 && first == 0) {
                 first = now;
                 firstSeen = applied;
+                firstCpu = cpuSeconds(pid, clockTicks);
             }
             if (applied != previous) {
                 last = now;
+                lastCpu = cpuSeconds(pid, clockTicks);
                 previous = applied;
             }
             Thread.sleep(50);
         }
+
         if (applied < events) {
             throw new IllegalStateException("profile-service applied only " + applied + " of " + events
                     + " events in 30 minutes");
@@ -240,6 +255,8 @@ public final class ProfileLoad {
         System.out.printf("apply.seconds=%.2f%n", seconds);
         System.out.printf("apply.events_per_second=%.0f%n", seconds > 0 ? (applied - firstSeen) / seconds : 0);
         System.out.printf("apply.peak_rss_mb=%d%n", peakRssKb(pid) / 1024);
+        System.out.printf("apply.service_cpu_seconds=%.1f%n", lastCpu - firstCpu);
+        System.out.printf("apply.cores=%d%n", Runtime.getRuntime().availableProcessors());
     }
 
     private static void segments(Map<String, String> options) throws Exception {
@@ -289,6 +306,14 @@ public final class ProfileLoad {
             throw new IllegalStateException("POST " + uri + " returned HTTP " + response.statusCode() + ": " + response.body());
         }
         return response.body();
+    }
+
+    /** Returns the user and system CPU time of the process in seconds, from {@code /proc/PID/stat}. */
+    private static double cpuSeconds(long pid, int clockTicks) throws IOException {
+        // Fields 14 and 15 are utime and stime, counted after the command name in parentheses.
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) clockTicks;
     }
 
     /** Peak resident set size of the process in kB, from {@code VmHWM} in {@code /proc/PID/status}. */
