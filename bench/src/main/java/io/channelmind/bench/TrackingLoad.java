@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -46,10 +45,10 @@ public final class TrackingLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = parse(args);
-        URI batchUri = URI.create(required(options, "url") + "/v1/batch");
+        Map<String, String> options = Options.parse(args, 0);
+        URI batchUri = URI.create(Options.required(options, "url") + "/v1/batch");
         String authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((required(options, "write-key") + ":").getBytes(StandardCharsets.UTF_8));
+                .encodeToString((Options.required(options, "write-key") + ":").getBytes(StandardCharsets.UTF_8));
         int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
         int batchSize = Integer.parseInt(options.getOrDefault("batch-size", "100"));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-seconds", "10")));
@@ -104,7 +103,7 @@ public final class TrackingLoad {
         System.out.printf("tracking.cores=%d%n", Runtime.getRuntime().availableProcessors());
         System.out.printf("tracking.load_average_before=%s%n", start.loadAverage());
         System.out.printf("tracking.load_average_after=%s%n", stop.loadAverage());
-        System.out.printf("tracking.record_bytes=%d%n", RecordSizes.meanBytes(required(options, "bootstrap"), TOPIC, SIZE_SAMPLE));
+        System.out.printf("tracking.record_bytes=%d%n", RecordSizes.meanBytes(Options.required(options, "bootstrap"), TOPIC, SIZE_SAMPLE));
     }
 
     /** A process id and the clock ticks per second of its {@code /proc/PID/stat} times. */
@@ -202,24 +201,5 @@ public final class TrackingLoad {
             return 0;
         }
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)];
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("Expected an option such as --url, found " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        return options;
-    }
-
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("Missing option --" + name);
-        }
-        return value;
     }
 }

@@ -29,6 +29,8 @@ public final class InterestSpace {
 
     private final AnchorSet anchors;
     private final double temperature;
+    /** Computed once, because the repository reads it for every profile row it loads or writes. */
+    private final String modelVersion;
     private final Map<TextLanguage, EmbeddingModel> models = new EnumMap<>(TextLanguage.class);
     private final Map<TextLanguage, float[][]> anchorVectors = new EnumMap<>(TextLanguage.class);
 
@@ -47,6 +49,7 @@ public final class InterestSpace {
         }
         this.anchors = anchors;
         this.temperature = temperature;
+        this.modelVersion = MODELS + ";anchors=" + anchors.fingerprint() + ";t=" + temperature;
         models.put(TextLanguage.CHINESE, chinese);
         models.put(TextLanguage.ENGLISH, english);
         for (TextLanguage language : TextLanguage.values()) {
@@ -60,7 +63,7 @@ public final class InterestSpace {
 
     /** Returns the model version stored with each vector: the models, the anchor set and the temperature. */
     public String modelVersion() {
-        return MODELS + ";anchors=" + anchors.fingerprint() + ";t=" + temperature;
+        return modelVersion;
     }
 
     /** Returns the model that embeds texts in {@code language}. */
