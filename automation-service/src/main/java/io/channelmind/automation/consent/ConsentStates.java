@@ -63,9 +63,9 @@ public class ConsentStates {
     }
 
     /**
-     * The latest consent changes of a profile on the channels of a send: the reason of a
-     * do-not-contact mark (null when none is set) and the strictest consent state for the purpose
-     * (null when no change for that purpose was received).
+     * The latest consent changes of a profile on the channels of a send. The do-not-contact reason
+     * is null when no mark is set, and the strictest consent state for the purpose is null when no
+     * change for that purpose was received.
      */
     public record State(String doNotContactReason, String consent) {
     }

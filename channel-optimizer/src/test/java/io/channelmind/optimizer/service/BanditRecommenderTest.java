@@ -105,7 +105,7 @@ class BanditRecommenderTest {
         // Four conversions: below the five needed.
         assertNull(BanditReason.peakPart(input(Map.of(), Map.of("email", Map.of(DayPart.NIGHT, 4L)), 0.0, 1),
                 "email"));
-        // Six conversions, but the largest part holds 2 of 6, below half.
+        // Six conversions, but the largest part has 2 of 6, below half.
         Map<DayPart, Long> spread = Map.of(DayPart.NIGHT, 2L, DayPart.MORNING, 2L, DayPart.EVENING, 2L);
         assertNull(BanditReason.peakPart(input(Map.of(), Map.of("email", spread), 0.0, 1), "email"));
         // Exactly half of six is enough; a tie goes to the earlier part.

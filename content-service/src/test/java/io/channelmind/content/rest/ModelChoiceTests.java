@@ -229,7 +229,7 @@ class ModelChoiceTests {
         return JSON.readTree(requestsFor(product).get(index).getBodyAsString()).path("model").asText();
     }
 
-    /** Approves one copy and submits a fine-tuning job that WireMock answers with the given id. */
+    /** Approves one copy and submits a fine-tuning job whose WireMock response carries the given id. */
     private static void submitJob(String jobId) {
         String product = "Choice Job " + jobId;
         stub(product, completion(copy(null, product + ": 3% a year. Reply STOP to opt out")));

@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
  * Formats and parses the common ISO-8601 date-times of tracking calls without
  * {@link DateTimeFormatter}, whose general machinery took about a quarter of the CPU time of
  * serialising a customer event in a profile of the tracking benchmark. Each method gives the same
- * result as the formatter it stands in for. Inputs outside the common shape go to that formatter.
+ * result as the formatter it replaces. Inputs outside the common shape go to that formatter.
  */
 public final class IsoInstants {
 

@@ -4,10 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A stored learned segmentation: the requested k (null when the silhouette chose it), the seed,
- * the time features are measured at (null for the service's setting or the clock), the k used,
- * its mean silhouette (null for one cluster), the feature columns, the number of profiles
- * clustered, and its clusters.
+ * A stored learned segmentation with its settings and result. The requested k is null when the
+ * silhouette chose it. The time the features are measured at is null when the service's setting
+ * or the clock applies, and the mean silhouette is null for one cluster.
  */
 public record LearnedSegmentation(String name, Integer requestedK, long seed, Instant asOf, int k, Double silhouette,
         List<String> features, long profiles, Instant createdAt, Instant refreshedAt, List<ClusterView> clusters) {
