@@ -10,7 +10,7 @@ import io.quarkus.test.common.ResourceArg;
  * Three partitions per topic make the keying visible: one profile's events share a partition.
  */
 @QuarkusTestResource(value = KafkaTestResource.class, initArgs = {
-    @ResourceArg(name = "topics", value = "cm.customer-events,cm.spend,cm.ingest-dead-letter,cm.privacy-requests,cm.privacy-confirmations"),
+    @ResourceArg(name = "topics", value = "cm.customer-events,cm.spend,cm.offers,cm.ingest-dead-letter,cm.privacy-requests,cm.privacy-confirmations"),
     @ResourceArg(name = "partitions", value = "3")
 })
 @QuarkusTestResource(value = PostgresTestResource.class,

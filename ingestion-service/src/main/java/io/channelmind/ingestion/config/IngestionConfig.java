@@ -67,7 +67,7 @@ public interface IngestionConfig {
     interface Mappings {
 
         /** Names of the mappings shipped in the application, read from {@code mappings/<name>.json} on the class path. */
-        @WithDefault("channelmind-demo,bank-marketing,online-retail,customer-list,ad-platform-cost,ad-platform-weekly-cost,email-provider-report")
+        @WithDefault("channelmind-demo,bank-marketing,online-retail,customer-list,ad-platform-cost,ad-platform-weekly-cost,email-provider-report,offer-catalogue")
         List<String> builtIn();
 
         /** A folder of extra {@code *.json} mappings, read at start-up. */

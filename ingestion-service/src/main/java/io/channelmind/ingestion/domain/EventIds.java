@@ -25,6 +25,11 @@ public final class EventIds {
         return nameBased("spend", mapping, rowContent, Long.toString(row));
     }
 
+    /** Returns the id of an offer row; the same offer content gives the same id, whatever its row. */
+    public static String offer(String mapping, String offerId, String rowContent) {
+        return nameBased("offer", mapping, offerId, rowContent);
+    }
+
     /** Dead letters are facts about one import, so their id includes the import id. */
     public static String deadLetter(String importId, long row) {
         return nameBased("dead-letter", importId, Long.toString(row));

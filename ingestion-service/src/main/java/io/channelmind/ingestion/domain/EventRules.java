@@ -15,7 +15,7 @@ final class EventRules {
 
     static void validate(String where, EventSpec event, MappingDefinition mapping, List<String> problems) {
         if (event.type() == null) {
-            problems.add(where + ".type: missing; use identify, contact, conversion, cancellation or spend");
+            problems.add(where + ".type: missing; use identify, contact, conversion, cancellation, spend or offer");
             return;
         }
         EventType type = event.type();
@@ -23,9 +23,10 @@ final class EventRules {
 
         boolean customer = type.isCustomerEvent();
         checkAttribute(where, "occurredAt", event.occurredAt(), customer, false, EnumSet.of(FieldType.TIMESTAMP), fields, problems);
-        checkAttribute(where, "channel", event.channel(), type != EventType.IDENTIFY,
+        boolean offer = type == EventType.OFFER;
+        checkAttribute(where, "channel", event.channel(), type != EventType.IDENTIFY && !offer,
                 type == EventType.CONTACT || type == EventType.SPEND, EnumSet.of(FieldType.CHANNEL), fields, problems);
-        checkAttribute(where, "campaign", event.campaign(), type != EventType.IDENTIFY, false,
+        checkAttribute(where, "campaign", event.campaign(), type != EventType.IDENTIFY && !offer, false,
                 EnumSet.of(FieldType.STRING), fields, problems);
         boolean order = type == EventType.CONVERSION || type == EventType.CANCELLATION;
         checkAttribute(where, "value", event.value(), order, false, NUMBERS, fields, problems);
@@ -44,8 +45,11 @@ final class EventRules {
         if (type == EventType.IDENTIFY && event.traits().isEmpty()) {
             problems.add(where + ".traits: an identify event needs at least one trait");
         }
-        if (type != EventType.IDENTIFY && !order && !event.traits().isEmpty()) {
-            problems.add(where + ".traits: applies only to identify, conversion and cancellation events");
+        if (type != EventType.IDENTIFY && !order && !offer && !event.traits().isEmpty()) {
+            problems.add(where + ".traits: applies only to identify, conversion, cancellation and offer events");
+        }
+        if (offer) {
+            OfferTraits.validate(where, event.traits(), problems);
         }
         event.traits().forEach((name, trait) -> checkTrait(where + ".traits." + name, trait, fields, problems));
         checkCurrencyConstant(where, event.currency(), problems);

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * The kind of message a mapped row produces. {@code identify}, {@code contact}, {@code conversion}
  * and {@code cancellation} (a cancelled order or a return) go to the customer-events topic,
- * {@code spend} to the spend topic.
+ * {@code spend} to the spend topic and {@code offer} (one offer of a catalogue) to the offers topic.
  */
 public enum EventType {
 
@@ -17,7 +17,8 @@ public enum EventType {
     CONTACT("contact"),
     CONVERSION("conversion"),
     CANCELLATION("cancellation"),
-    SPEND("spend");
+    SPEND("spend"),
+    OFFER("offer");
 
     private final String jsonName;
 
@@ -31,7 +32,7 @@ public enum EventType {
     }
 
     public boolean isCustomerEvent() {
-        return this != SPEND;
+        return this != SPEND && this != OFFER;
     }
 
     @JsonCreator

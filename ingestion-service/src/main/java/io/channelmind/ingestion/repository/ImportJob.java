@@ -23,6 +23,7 @@ public record ImportJob(
         long rowsRejected,
         long customerEvents,
         long spendEvents,
+        long offerEvents,
         long deadLetterEvents,
         String failureReason,
         Instant startedAt,

@@ -27,13 +27,13 @@ import io.channelmind.ingestion.domain.RowError;
 public class ImportJobRepository {
 
     private static final String COLUMNS = "id, mapping, on_error, input_format, status, rows_read, rows_accepted, "
-            + "rows_rejected, customer_events, spend_events, dead_letter_events, failure_reason, started_at, finished_at, "
+            + "rows_rejected, customer_events, spend_events, offer_events, dead_letter_events, failure_reason, started_at, finished_at, "
             + "idempotency_key, content_sha256, bytes_total, bytes_read, cleaning";
     private static final String INSERT = "INSERT INTO import_job (" + COLUMNS + ", heartbeat_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, now()) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, now()) "
             + "ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING";
     private static final String UPDATE = "UPDATE import_job SET status = ?, rows_read = ?, rows_accepted = ?, "
-            + "rows_rejected = ?, customer_events = ?, spend_events = ?, dead_letter_events = ?, failure_reason = ?, "
+            + "rows_rejected = ?, customer_events = ?, spend_events = ?, offer_events = ?, dead_letter_events = ?, failure_reason = ?, "
             + "finished_at = ?, bytes_read = ?, cleaning = ?::jsonb, heartbeat_at = now() WHERE id = ? "
             + "RETURNING cancel_requested";
     private static final String REQUEST_CANCEL = "UPDATE import_job SET cancel_requested = true "
@@ -69,19 +69,20 @@ public class ImportJobRepository {
             statement.setLong(8, job.rowsRejected());
             statement.setLong(9, job.customerEvents());
             statement.setLong(10, job.spendEvents());
-            statement.setLong(11, job.deadLetterEvents());
-            statement.setString(12, job.failureReason());
-            statement.setTimestamp(13, timestamp(job.startedAt()));
-            statement.setTimestamp(14, timestamp(job.finishedAt()));
-            statement.setString(15, job.idempotencyKey());
-            statement.setString(16, job.contentSha256());
+            statement.setLong(11, job.offerEvents());
+            statement.setLong(12, job.deadLetterEvents());
+            statement.setString(13, job.failureReason());
+            statement.setTimestamp(14, timestamp(job.startedAt()));
+            statement.setTimestamp(15, timestamp(job.finishedAt()));
+            statement.setString(16, job.idempotencyKey());
+            statement.setString(17, job.contentSha256());
             if (job.bytesTotal() == null) {
-                statement.setNull(17, Types.BIGINT);
+                statement.setNull(18, Types.BIGINT);
             } else {
-                statement.setLong(17, job.bytesTotal());
+                statement.setLong(18, job.bytesTotal());
             }
-            statement.setLong(18, job.bytesRead());
-            statement.setString(19, job.cleaningJson());
+            statement.setLong(19, job.bytesRead());
+            statement.setString(20, job.cleaningJson());
             return statement.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new StorageException("Inserting import " + job.id() + " failed", e);
@@ -102,12 +103,13 @@ public class ImportJobRepository {
             statement.setLong(4, job.rowsRejected());
             statement.setLong(5, job.customerEvents());
             statement.setLong(6, job.spendEvents());
-            statement.setLong(7, job.deadLetterEvents());
-            statement.setString(8, job.failureReason());
-            statement.setTimestamp(9, timestamp(job.finishedAt()));
-            statement.setLong(10, job.bytesRead());
-            statement.setString(11, job.cleaningJson());
-            statement.setObject(12, job.id());
+            statement.setLong(7, job.offerEvents());
+            statement.setLong(8, job.deadLetterEvents());
+            statement.setString(9, job.failureReason());
+            statement.setTimestamp(10, timestamp(job.finishedAt()));
+            statement.setLong(11, job.bytesRead());
+            statement.setString(12, job.cleaningJson());
+            statement.setObject(13, job.id());
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() && rows.getBoolean(1);
             }
@@ -239,7 +241,8 @@ public class ImportJobRepository {
         return new ImportJob(rows.getObject("id", UUID.class), rows.getString("mapping"), rows.getString("on_error"),
                 rows.getString("input_format"), rows.getString("status"), rows.getLong("rows_read"),
                 rows.getLong("rows_accepted"), rows.getLong("rows_rejected"), rows.getLong("customer_events"),
-                rows.getLong("spend_events"), rows.getLong("dead_letter_events"), rows.getString("failure_reason"),
+                rows.getLong("spend_events"), rows.getLong("offer_events"),
+                rows.getLong("dead_letter_events"), rows.getString("failure_reason"),
                 instant(rows.getTimestamp("started_at")), instant(rows.getTimestamp("finished_at")),
                 rows.getString("idempotency_key"), rows.getString("content_sha256"),
                 rows.getObject("bytes_total", Long.class), rows.getLong("bytes_read"), rows.getString("cleaning"));

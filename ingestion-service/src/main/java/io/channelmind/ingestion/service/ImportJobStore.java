@@ -136,7 +136,7 @@ public class ImportJobStore {
                 : (int) Math.min(100, job.bytesRead() * 100 / job.bytesTotal());
         return new ImportView(job.id().toString(), job.mapping(), job.onError(), job.inputFormat(), job.status(),
                 job.rowsRead(), job.rowsAccepted(), job.rowsRejected(), job.bytesTotal(), job.bytesRead(), percent,
-                job.customerEvents(), job.spendEvents(), job.deadLetterEvents(), errors,
+                job.customerEvents(), job.spendEvents(), job.offerEvents(), job.deadLetterEvents(), errors,
                 "/api/v1/imports/" + job.id() + "/errors", parseCleaning(job.cleaningJson()), job.failureReason(),
                 job.idempotencyKey(), job.startedAt(), job.finishedAt());
     }

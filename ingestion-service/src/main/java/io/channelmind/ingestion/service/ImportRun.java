@@ -41,6 +41,7 @@ final class ImportRun {
     private volatile long rowsRejected;
     private volatile long customerEvents;
     private volatile long spendEvents;
+    private volatile long offerEvents;
     private volatile long deadLetterEvents;
     private volatile String failureReason;
     private volatile Instant finishedAt;
@@ -152,6 +153,7 @@ final class ImportRun {
         switch (topic) {
             case Topics.CUSTOMER_EVENTS -> customerEvents++;
             case Topics.SPEND -> spendEvents++;
+            case Topics.OFFERS -> offerEvents++;
             case Topics.INGEST_DEAD_LETTER -> deadLetterEvents++;
             default -> throw new IllegalArgumentException("Unknown topic " + topic);
         }
@@ -181,7 +183,7 @@ final class ImportRun {
         // A completed import read the whole body, even where the gzip reader stopped before the trailing bytes.
         long position = status == ImportStatus.COMPLETED ? bytesTotal : bytesRead.getAsLong();
         return new ImportJob(id, mapping, onError.jsonName(), format.jsonName(), status.jsonName(), rowsRead,
-                rowsAccepted, rowsRejected, customerEvents, spendEvents, deadLetterEvents, failureReason, startedAt,
+                rowsAccepted, rowsRejected, customerEvents, spendEvents, offerEvents, deadLetterEvents, failureReason, startedAt,
                 finishedAt, idempotencyKey, contentSha256, bytesTotal, Math.min(position, bytesTotal), cleaningJson);
     }
 }

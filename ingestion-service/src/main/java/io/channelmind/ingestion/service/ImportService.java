@@ -301,8 +301,8 @@ public class ImportService {
         Logger.Level level = status == ImportStatus.COMPLETED || status == ImportStatus.CANCELLED
                 ? Logger.Level.INFO : Logger.Level.WARN;
         LOG.logf(level, "Import %s %s: %d rows read, %d accepted, %d rejected; %d customer events, %d spend events, "
-                + "%d dead letters%s", run.id(), view.status(), view.rowsRead(), view.rowsAccepted(), view.rowsRejected(),
-                view.customerEvents(), view.spendEvents(), view.deadLetterEvents(),
+                + "%d offer events, %d dead letters%s", run.id(), view.status(), view.rowsRead(), view.rowsAccepted(), view.rowsRejected(),
+                view.customerEvents(), view.spendEvents(), view.offerEvents(), view.deadLetterEvents(),
                 view.failureReason() == null ? "" : ". " + view.failureReason());
     }
 

@@ -15,6 +15,7 @@ import io.channelmind.ingestion.domain.RowError;
  * @param percent bytesRead as a share of bytesTotal, 0 to 100, or null when the size is unknown
  * @param customerEvents messages this import published to {@code cm.customer-events}
  * @param spendEvents messages this import published to {@code cm.spend}
+ * @param offerEvents messages this import published to {@code cm.offers}
  * @param deadLetterEvents messages this import published to {@code cm.ingest-dead-letter}
  * @param errors the first rejected rows, in file order; the full list is at {@code errorReport}
  * @param errorReport path of the downloadable report of every rejected row
@@ -35,6 +36,7 @@ public record ImportView(
         Integer percent,
         long customerEvents,
         long spendEvents,
+        long offerEvents,
         long deadLetterEvents,
         List<RowError> errors,
         String errorReport,

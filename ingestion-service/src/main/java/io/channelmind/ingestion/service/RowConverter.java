@@ -46,6 +46,7 @@ public final class RowConverter {
     private final ValueParser parser;
     private final Map<String, Integer> columnIndex;
     private final CleaningStats cleaning;
+    private final OfferRowConverter offers;
     /** First row of each profile key seen in an identify event, to report duplicate customers. */
     private final Map<String, Long> identityRows = new HashMap<>();
 
@@ -55,6 +56,7 @@ public final class RowConverter {
         this.cleaning = context.cleaning();
         this.parser = new ValueParser(mapping, cleaning);
         this.columnIndex = columnIndex;
+        this.offers = new OfferRowConverter(mapping);
     }
 
     /**
@@ -108,7 +110,11 @@ public final class RowConverter {
             for (String required : event.required()) {
                 parsed.require(ValueRef.ofField(required), event.type());
             }
-            messages.add(event.type().isCustomerEvent() ? customerEvent(event, parsed) : spendEvent(event, parsed));
+            messages.add(switch (event.type()) {
+                case SPEND -> spendEvent(event, parsed);
+                case OFFER -> offers.convert(event.traits(), parsed::resolve, source(parsed));
+                default -> customerEvent(event, parsed);
+            });
         }
         if (parsed.anonymous) {
             cleaning.count("rowsWithoutCustomerId.anonymous");

@@ -56,7 +56,8 @@ class MappingRegistryTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"channelmind-demo", "bank-marketing", "online-retail",
-        "customer-list", "ad-platform-cost", "ad-platform-weekly-cost", "email-provider-report"})
+        "customer-list", "ad-platform-cost", "ad-platform-weekly-cost", "email-provider-report",
+        "offer-catalogue"})
     void presetLoads(String name) {
         assertEquals(name, MappingRegistry.loadBuiltIn(name).name());
     }

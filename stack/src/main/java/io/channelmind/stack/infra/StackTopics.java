@@ -12,6 +12,7 @@ public final class StackTopics {
     public static final List<String> ALL = List.of(
             "cm.customer-events",
             "cm.spend",
+            "cm.offers",
             "cm.ingest-dead-letter",
             "cm.segment-membership",
             "cm.deliveries",
