@@ -166,6 +166,7 @@ deployment does not replay history into journeys. Argument: the values key.
 ingestion-service earliest cm.privacy-requests
 {{- else if eq . "profileService" -}}
 profile-service earliest cm.customer-events,cm.deliveries
+profile-service-offers earliest cm.offers
 profile-service-privacy earliest cm.privacy-confirmations
 {{- else if eq . "contentService" -}}
 content-service earliest cm.deliveries

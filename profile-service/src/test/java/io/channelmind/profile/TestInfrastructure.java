@@ -7,7 +7,7 @@ import io.quarkus.test.common.ResourceArg;
 
 /** Starts one real Kafka broker and one real PostgreSQL server that every test of this module shares. */
 @QuarkusTestResource(value = KafkaTestResource.class,
-        initArgs = @ResourceArg(name = "topics", value = "cm.customer-events,cm.deliveries,cm.segment-membership,cm.profile-merged,cm.consent-changes,cm.privacy-requests,cm.privacy-confirmations"))
+        initArgs = @ResourceArg(name = "topics", value = "cm.customer-events,cm.deliveries,cm.offers,cm.segment-membership,cm.profile-merged,cm.consent-changes,cm.privacy-requests,cm.privacy-confirmations"))
 @QuarkusTestResource(value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "profile"))
 public final class TestInfrastructure {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.channelmind.profile.domain.CustomerEvent;
 import io.channelmind.profile.interest.InterestText;
+import io.channelmind.profile.offer.OfferActivity;
 import io.channelmind.profile.service.CustomerEventBatch;
 import io.channelmind.profile.service.CustomerEventService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,7 +59,8 @@ public class CustomerEventConsumer {
             if (event == null || !event.isComplete()) {
                 malformed++;
                 firstMalformed = firstMalformed == null ? record : firstMalformed;
-            } else if (!event.isKnownType() && InterestText.of(event).isEmpty()) {
+            } else if (!event.isKnownType() && InterestText.of(event).isEmpty()
+                    && OfferActivity.of(event.profileKey(), event).isEmpty()) {
                 unknownType++;
             } else {
                 applicable.add(event);

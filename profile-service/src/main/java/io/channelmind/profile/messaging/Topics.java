@@ -9,6 +9,8 @@ public final class Topics {
 
     public static final String CUSTOMER_EVENTS = "cm.customer-events";
     public static final String DELIVERIES = "cm.deliveries";
+    /** The offer catalogue, compacted and keyed by offer id. */
+    public static final String OFFERS = "cm.offers";
     public static final String SEGMENT_MEMBERSHIP = "cm.segment-membership";
     public static final String PROFILE_MERGED = "cm.profile-merged";
     public static final String CONSENT_CHANGES = "cm.consent-changes";

@@ -14,7 +14,7 @@ import io.vertx.mutiny.sqlclient.Row;
  * reading. Each vector travels as a PostgreSQL array literal in a text array, because unnest
  * flattens a two-dimensional array. Double.toString keeps every bit, so a vector reads back equal.
  */
-final class InterestColumns {
+public final class InterestColumns {
 
     private final String[] vectors;
     private final OffsetDateTime[] times;
@@ -52,7 +52,7 @@ final class InterestColumns {
      * NOTE: a vector of another model version is dropped on read and rebuilt only from later
      * texts. After changing the anchors or models, replay cm.customer-events into an empty database.
      */
-    static InterestVector read(Row row, String modelVersion, Duration halfLife) {
+    public static InterestVector read(Row row, String modelVersion, Duration halfLife) {
         Double[] stored = row.getArrayOfDoubles("interest_vector");
         if (stored == null || !modelVersion.equals(row.getString("interest_model"))) {
             return null;

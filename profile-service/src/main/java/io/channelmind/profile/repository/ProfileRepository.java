@@ -125,6 +125,11 @@ public class ProfileRepository {
             from unnest($1::text[], $2::text[]) as m(merged, survivor)
             where a.profile_key = m.merged""";
 
+    private static final String MOVE_OFFER_ACTIVITY = """
+            update profile_offer_activity a set profile_key = m.survivor
+            from unnest($1::text[], $2::text[]) as m(merged, survivor)
+            where a.profile_key = m.merged""";
+
     private final JsonColumns json;
     private final InterestEncoder interests;
 
@@ -254,7 +259,7 @@ public class ProfileRepository {
     }
 
     /**
-     * Moves the channel counters and windowed events of each merged profile (the keys of
+     * Moves the channel counters, windowed events and offer activity of each merged profile (the keys of
      * {@code survivors}) to its survivor, which must exist, and deletes the merged profiles. Their segment memberships and
      * identities must be gone or moved already.
      */
@@ -266,6 +271,7 @@ public class ProfileRepository {
         Tuple pairs = Tuple.of(merged, survivors.values().toArray(String[]::new));
         return client.preparedQuery(MOVE_CHANNELS).execute(pairs)
                 .chain(() -> client.preparedQuery(MOVE_ACTIVITY).execute(pairs))
+                .chain(() -> client.preparedQuery(MOVE_OFFER_ACTIVITY).execute(pairs))
                 .chain(() -> client.preparedQuery("delete from profile_channel where profile_key = any($1::text[])")
                         .execute(Tuple.of((Object) merged)))
                 .chain(() -> client.preparedQuery("delete from profile where profile_key = any($1::text[])")

@@ -28,6 +28,8 @@ import io.channelmind.profile.interest.InterestVector;
 import io.channelmind.profile.messaging.MembershipPublisher;
 import io.channelmind.profile.messaging.ProfileMergedPublisher;
 import io.channelmind.profile.messaging.Topics;
+import io.channelmind.profile.offer.OfferActivity;
+import io.channelmind.profile.offer.OfferActivityRepository;
 import io.channelmind.profile.privacy.ErasureRecords;
 import io.channelmind.profile.repository.ActivityRepository;
 import io.channelmind.profile.repository.ConsumptionRepository;
@@ -52,6 +54,7 @@ public class CustomerEventService {
     private final Pool pool;
     private final ProfileRepository profiles;
     private final ActivityRepository activityRepository;
+    private final OfferActivityRepository offerActivityRepository;
     private final IdentityService identities;
     private final ConsumptionRepository consumption;
     private final SegmentRepository segments;
@@ -65,7 +68,7 @@ public class CustomerEventService {
     private final ZoneId defaultZone;
 
     public CustomerEventService(Pool pool, ProfileRepository profiles, ActivityRepository activityRepository,
-            IdentityService identities,
+            OfferActivityRepository offerActivityRepository, IdentityService identities,
             ConsumptionRepository consumption, SegmentRepository segments, SegmentCatalog catalog,
             MembershipService memberships, MembershipPublisher publisher, ProfileMergedPublisher mergedPublisher,
             ErasureRecords erasures, MeterRegistry registry, InterestEncoder interests,
@@ -73,6 +76,7 @@ public class CustomerEventService {
         this.pool = pool;
         this.profiles = profiles;
         this.activityRepository = activityRepository;
+        this.offerActivityRepository = offerActivityRepository;
         this.identities = identities;
         this.consumption = consumption;
         this.segments = segments;
@@ -172,12 +176,14 @@ public class CustomerEventService {
             // Sorted by profile key and channel, so concurrent upserts lock channel rows in one order.
             Map<String, ChannelDelta> deltas = new TreeMap<>();
             List<Activity> activities = new ArrayList<>();
+            List<OfferActivity> offerActivities = new ArrayList<>();
             for (CustomerEvent event : events) {
                 String profileKey = plan.survivorOf(event.profileKey());
                 Activity activity = Activity.of(profileKey, event);
                 if (activity != null) {
                     activities.add(activity);
                 }
+                offerActivities.addAll(OfferActivity.of(profileKey, event));
                 ProfileMerger.apply(drafts.get(profileKey), event, channel -> deltas.computeIfAbsent(
                         profileKey + '\n' + channel, ignored -> new ChannelDelta(profileKey, channel)),
                         defaultZone);
@@ -192,6 +198,7 @@ public class CustomerEventService {
             return identities.store(connection, plan)
                     .call(() -> profiles.addChannelDeltas(connection, new ArrayList<>(deltas.values())))
                     .call(() -> activityRepository.insert(connection, activities))
+                    .call(() -> offerActivityRepository.insert(connection, offerActivities))
                     .chain(exits -> profiles.withChannels(connection, touched)
                             .chain(updated -> catalog.load(connection)
                                     .chain(compiled -> memberships.reevaluate(connection, compiled, updated)))

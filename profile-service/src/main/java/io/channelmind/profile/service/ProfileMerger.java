@@ -61,7 +61,7 @@ final class ProfileMerger {
             }
             case CustomerEvent.CANCELLATION -> draft.features().cancelled(event.value());
             case CustomerEvent.TRACK -> {
-                // Only a track call with interest texts gets here; CustomerEventService adds the texts.
+                // Only a track call with interest texts or offer activity gets here; CustomerEventService adds both.
             }
             case CustomerEvent.ALIAS -> {
                 // IdentityPlan has already merged the previousId's profile; an alias changes nothing else.

@@ -12,6 +12,8 @@ public final class StackTopics {
     public static final List<String> ALL = List.of(
             "cm.customer-events",
             "cm.spend",
+            // NOTE: created here with the broker's default cleanup policy (delete), although the
+            // chart makes cm.offers compacted; profile-service keeps the offers it has read.
             "cm.offers",
             "cm.ingest-dead-letter",
             "cm.segment-membership",
