@@ -244,6 +244,19 @@ class OffersTest {
                 .body("errors[0].field", equalTo("name"));
     }
 
+    @Test
+    void openApiDescribesOfferEndpoints() {
+        JsonPath spec = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+
+        Map<String, Object> profileOffers = spec.getMap("paths.'/api/v1/profiles/{profileKey}/offers'.get");
+        Map<String, Object> segmentOffers = spec.getMap("paths.'/api/v1/segments/{name}/offers'.get");
+        assertTrue(profileOffers.get("summary").toString().contains("profile"), profileOffers.toString());
+        assertEquals(List.of("Offers"), profileOffers.get("tags"));
+        assertEquals(Set.of("200", "400", "404"), spec.getMap("paths.'/api/v1/profiles/{profileKey}/offers'.get.responses").keySet());
+        assertTrue(segmentOffers.get("description").toString().contains("mean of its member scores"), segmentOffers.toString());
+    }
+
     private void storeOffers(List<OfferEvent> offers) {
         catalog.apply(offers).await().atMost(TIMEOUT);
     }

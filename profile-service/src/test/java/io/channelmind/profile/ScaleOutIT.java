@@ -71,8 +71,8 @@ class ScaleOutIT {
     @BeforeAll
     static void startInfrastructure() {
         Map<String, String> kafka = Map.of("topics", String.join(",", Topics.CUSTOMER_EVENTS, Topics.DELIVERIES,
-                Topics.SEGMENT_MEMBERSHIP, Topics.PROFILE_MERGED, Topics.CONSENT_CHANGES, Topics.PRIVACY_REQUESTS,
-                Topics.PRIVACY_CONFIRMATIONS), "partitions", "4");
+                Topics.OFFERS, Topics.SEGMENT_MEMBERSHIP, Topics.PROFILE_MERGED, Topics.CONSENT_CHANGES,
+                Topics.PRIVACY_REQUESTS, Topics.PRIVACY_CONFIRMATIONS), "partitions", "4");
         SHARED_KAFKA.init(kafka);
         SINGLE_KAFKA.init(kafka);
         SHARED_POSTGRES.init(Map.of("database", "profile"));
