@@ -1,6 +1,7 @@
 package io.channelmind.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -42,8 +46,9 @@ import io.channelmind.stack.demo.ApiClient;
  * Imports the UCI Online Retail file (541,909 real invoice lines) with the {@code online-retail}
  * preset and compares the profiles that profile-service builds with figures computed directly
  * from the gzip CSV: the profile count, recency, frequency and monetary value of every
- * customer, and the size of a rule segment with event windows. Skips when the shared data folder
- * is missing.
+ * customer, and the size of a rule segment with event windows. A learned segmentation must put
+ * every profile in exactly one cluster, and the frequency and monetary figures its descriptions
+ * print must match the file. Skips when the shared data folder is missing.
  */
 class OnlineRetailIT {
 
@@ -55,6 +60,11 @@ class OnlineRetailIT {
     /** The file's last invoice, 2011-12-09 12:50 in London, which is GMT in December. */
     private static final Instant AS_OF = Instant.parse("2011-12-09T12:50:00Z");
     private static final String SEGMENT_RULE = "count(purchase, 90d) >= 1 and sum(purchase.value, 90d) > 1000";
+    /** The frequency and monetary traits of a learned cluster description (see docs/segments.md). */
+    private static final Pattern FREQUENCY_TRAIT =
+            Pattern.compile("(buys often|buys rarely) \\(frequency ([0-9.]+)x the average\\)");
+    private static final Pattern MONETARY_TRAIT = Pattern
+            .compile("(spends a lot|spends little) \\(monetary (-?[0-9.]+) against (-?[0-9.]+) on average\\)");
 
     /** The import and the profile updates fail when their counter has not moved for this long. */
     private static final Duration STALL_TIMEOUT = Duration.ofMinutes(3);
@@ -65,6 +75,7 @@ class OnlineRetailIT {
     private static long rows;
     private static long rowsWithoutCustomerId;
     private static Map<String, Expected> customers;
+    private static Map<String, Expected> anonymous;
     private static Set<String> anonymousKeys;
     private static Set<String> segmentKeys;
     private static JsonNode importJob;
@@ -112,7 +123,7 @@ class OnlineRetailIT {
      */
     private static void computeDirectly(Path file) throws Exception {
         customers = new HashMap<>();
-        Map<String, Expected> anonymous = new HashMap<>();
+        anonymous = new HashMap<>();
         Instant windowStart = AS_OF.minus(Duration.ofDays(90));
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
@@ -403,5 +414,90 @@ class OnlineRetailIT {
         assertEquals(segmentKeys.size(), segment.path("size").asLong());
         assertTrue(page.path("next").isNull(), "the segment has more than 1,000 members: " + page.path("next"));
         assertEquals(segmentKeys, new TreeSet<>(members));
+    }
+
+    @Test
+    void learnedSegmentsCoverEveryProfileOnce() {
+        String profiles = stack.baseUrls().get("profile-service");
+        Map<String, Expected> everyProfile = new HashMap<>(customers);
+        everyProfile.putAll(anonymous);
+
+        JsonNode created = API.post(profiles + "/api/v1/segments/learned", Map.of("name", "retail-clusters",
+                "seed", 42, "asOf", AS_OF.toString()));
+
+        assertNotNull(created);
+        int k = created.path("k").asInt();
+        assertTrue(k >= 2, "silhouette chose k = " + k + ": " + created);
+        assertEquals(k, created.path("clusters").size());
+        assertEquals(everyProfile.size(), created.path("profiles").asLong());
+        Map<String, String> clusterOf = new HashMap<>();
+        List<String> twice = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        for (JsonNode cluster : created.path("clusters")) {
+            String segment = cluster.path("segment").asText();
+            Set<String> members = members(profiles, segment);
+            assertEquals(cluster.path("size").asLong(), members.size(), segment + " size");
+            assertFalse(members.isEmpty(), segment + " is empty");
+            for (String member : members) {
+                if (clusterOf.put(member, segment) != null) {
+                    twice.add(member);
+                }
+            }
+            String description = cluster.path("description").asText();
+            assertFalse(description.isBlank(), segment + " description");
+            assertFalse(cluster.path("descriptionZh").asText().isBlank(), segment + " descriptionZh");
+            checkTraits(segment, description, members, everyProfile);
+            if (!description.equals("close to the average on every feature")) {
+                described.add(segment);
+            }
+        }
+        assertEquals(List.of(), twice, "profiles in more than one cluster");
+        assertEquals(new TreeSet<>(everyProfile.keySet()), new TreeSet<>(clusterOf.keySet()));
+        assertFalse(described.isEmpty(), "no cluster names a distinguishing feature: " + created.path("clusters"));
+    }
+
+    /** Reads every member key of a segment, page by page. */
+    private static Set<String> members(String profiles, String segment) {
+        Set<String> keys = new HashSet<>();
+        String after = "";
+        while (after != null) {
+            JsonNode page = API.get(profiles + "/api/v1/segments/" + segment + "/members?limit=1000&after="
+                    + URLEncoder.encode(after, StandardCharsets.UTF_8));
+            page.path("members").forEach(member -> keys.add(member.path("profileKey").asText()));
+            after = page.path("next").isNull() ? null : page.path("next").asText();
+        }
+        return keys;
+    }
+
+    /**
+     * Checks the frequency and monetary traits that a cluster description names against means
+     * computed from the file: the direction, and the figures as printed.
+     */
+    private static void checkTraits(String segment, String description, Set<String> members,
+            Map<String, Expected> everyProfile) {
+        double populationFrequency = everyProfile.values().stream().mapToLong(Expected::frequency).average()
+                .orElseThrow();
+        double clusterFrequency = members.stream().mapToLong(key -> everyProfile.get(key).frequency()).average()
+                .orElseThrow();
+        double populationMonetary = everyProfile.values().stream().mapToDouble(e -> e.monetary.doubleValue())
+                .average().orElseThrow();
+        double clusterMonetary = members.stream().mapToDouble(key -> everyProfile.get(key).monetary.doubleValue())
+                .average().orElseThrow();
+
+        Matcher frequency = FREQUENCY_TRAIT.matcher(description);
+        if (frequency.find()) {
+            boolean often = frequency.group(1).equals("buys often");
+            assertEquals(often, clusterFrequency > populationFrequency, segment + ": " + description);
+            double ratio = clusterFrequency / populationFrequency;
+            assertEquals(ratio, Double.parseDouble(frequency.group(2)), 0.051, segment + ": " + description);
+        }
+        Matcher monetary = MONETARY_TRAIT.matcher(description);
+        if (monetary.find()) {
+            boolean high = monetary.group(1).equals("spends a lot");
+            assertEquals(high, clusterMonetary > populationMonetary, segment + ": " + description);
+            assertEquals(clusterMonetary, Double.parseDouble(monetary.group(2)), 0.0051, segment + ": " + description);
+            assertEquals(populationMonetary, Double.parseDouble(monetary.group(3)), 0.0051,
+                    segment + ": " + description);
+        }
     }
 }

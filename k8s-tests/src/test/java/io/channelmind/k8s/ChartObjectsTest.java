@@ -440,14 +440,31 @@ class ChartObjectsTest {
         }
 
         // Every replica reads the signing key from the same Secret key, never from a literal value.
-        EnvVar signingKey = chart.find(Deployment.class, name).orElseThrow().getSpec().getTemplate().getSpec()
+        assertReadFromSecret(chart, name, "AUTOMATION_FEEDBACK_SIGNING_KEY");
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void profileKeysComeFromSecrets(ValuesCase valuesCase) {
+        RenderedChart chart = RenderedChart.of(valuesCase);
+        String name = objectName(valuesCase, "profile-service");
+
+        // Every replica reads the erasure-record and consent-token keys from the same Secret keys.
+        assertReadFromSecret(chart, name, "CHANNELMIND_PROFILE_ERASURE_HASH_KEY");
+        assertReadFromSecret(chart, name, "CHANNELMIND_CONSENT_TOKEN_SECRET");
+    }
+
+    /** Asserts that the Deployment {@code name} reads {@code variable} from a Secret key, not a literal or its ConfigMap. */
+    private static void assertReadFromSecret(RenderedChart chart, String name, String variable) {
+        EnvVar entry = chart.find(Deployment.class, name).orElseThrow().getSpec().getTemplate().getSpec()
                 .getContainers().get(0).getEnv().stream()
-                .filter(variable -> variable.getName().equals("AUTOMATION_FEEDBACK_SIGNING_KEY"))
+                .filter(candidate -> candidate.getName().equals(variable))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("AUTOMATION_FEEDBACK_SIGNING_KEY not set in " + name));
-        assertNull(signingKey.getValue(), "literal AUTOMATION_FEEDBACK_SIGNING_KEY in " + name);
-        assertNotNull(signingKey.getValueFrom().getSecretKeyRef(), "Secret of AUTOMATION_FEEDBACK_SIGNING_KEY");
-        assertFalse(config.containsKey("AUTOMATION_FEEDBACK_SIGNING_KEY"), "signing key in the ConfigMap of " + name);
+                .orElseThrow(() -> new AssertionError(variable + " not set in " + name));
+        assertNull(entry.getValue(), "literal " + variable + " in " + name);
+        assertNotNull(entry.getValueFrom().getSecretKeyRef(), "Secret of " + variable);
+        Map<String, String> config = chart.find(ConfigMap.class, name).orElseThrow().getData();
+        assertFalse(config.containsKey(variable), variable + " in the ConfigMap of " + name);
     }
 
     @ParameterizedTest

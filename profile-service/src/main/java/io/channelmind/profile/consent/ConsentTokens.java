@@ -17,12 +17,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.Startup;
+
 /**
  * Signs and verifies double opt-in confirmation tokens: the profile key, channel, purpose and
- * request time, base64url-encoded and signed with HMAC-SHA256.
+ * request time, base64url-encoded and signed with HMAC-SHA256. The key is
+ * {@code channelmind.consent.token-secret}, which the Helm chart reads from a Secret, so a token
+ * signed by one replica verifies on every other and after a restart. Without it (dev and tests),
+ * each instance makes a random key at start-up and logs a warning.
  */
 @ApplicationScoped
+@Startup
 public class ConsentTokens {
+
+    /** Shortest accepted key, in characters: 32 random bytes in base64 are 44. */
+    static final int MIN_KEY_LENGTH = 32;
 
     private static final Logger LOG = Logger.getLogger(ConsentTokens.class);
     private static final String ALGORITHM = "HmacSHA256";
@@ -33,11 +42,16 @@ public class ConsentTokens {
 
     public ConsentTokens(@ConfigProperty(name = "channelmind.consent.token-secret") Optional<String> secret) {
         if (secret.isPresent() && !secret.get().isBlank()) {
+            if (secret.get().length() < MIN_KEY_LENGTH) {
+                throw new IllegalArgumentException("channelmind.consent.token-secret is too short: "
+                        + secret.get().length() + " characters, at least " + MIN_KEY_LENGTH
+                        + " needed; generate one with 'openssl rand -base64 32'");
+            }
             this.secret = secret.get().getBytes(StandardCharsets.UTF_8);
         } else {
-            // NOTE: a random key means tokens issued before a restart, or by another replica, are rejected.
             LOG.warn("channelmind.consent.token-secret is not set; using a random key, so confirmation tokens "
-                    + "are valid only on this instance until it stops");
+                    + "are valid only on this instance until it stops. Set it (CHANNELMIND_CONSENT_TOKEN_SECRET) "
+                    + "to the same value on every replica");
             this.secret = new byte[32];
             new SecureRandom().nextBytes(this.secret);
         }

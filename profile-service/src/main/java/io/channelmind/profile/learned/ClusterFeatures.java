@@ -16,10 +16,8 @@ import io.channelmind.profile.service.ChannelPriors.SmoothedRates;
  * Builds the feature columns that learned segments cluster on. This is the only place that
  * chooses them: recency, frequency, monetary value, lifetime, the preferred hour as a point on a
  * circle (sine and cosine, so 23:00 and 00:00 are near), and per channel the smoothed open and
- * click rates.
- *
- * TODO: append the interest embedding columns once profiles carry interest vectors (the
- * embeddings work on profile-service); each vector dimension becomes one column here.
+ * click rates. The interest vectors join these columns as one weighted block, see
+ * {@link InterestBlock}.
  */
 public final class ClusterFeatures {
 

@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import io.channelmind.profile.domain.Membership;
 import io.channelmind.profile.domain.Profile;
 import io.channelmind.profile.domain.SegmentMembershipEvent;
+import io.channelmind.profile.interest.InterestEncoder;
 import io.channelmind.profile.messaging.MembershipPublisher;
 import io.channelmind.profile.repository.ProfileRepository;
 import io.channelmind.profile.repository.SegmentMemberRepository;
@@ -62,16 +63,18 @@ public class LearnedSegmentService {
     private final SegmentMemberRepository members;
     private final ChannelPriors priors;
     private final MembershipPublisher publisher;
+    private final InterestEncoder encoder;
     private final Optional<Instant> defaultAsOf;
 
     public LearnedSegmentService(Pool pool, ProfileRepository profiles, SegmentMemberRepository members,
-            ChannelPriors priors, MembershipPublisher publisher,
+            ChannelPriors priors, MembershipPublisher publisher, InterestEncoder encoder,
             @ConfigProperty(name = "channelmind.profile.rule-as-of") Optional<Instant> defaultAsOf) {
         this.pool = pool;
         this.profiles = profiles;
         this.members = members;
         this.priors = priors;
         this.publisher = publisher;
+        this.encoder = encoder;
         this.defaultAsOf = defaultAsOf;
     }
 
@@ -97,9 +100,10 @@ public class LearnedSegmentService {
             return allProfiles("", new ArrayList<>())
                     .chain(all -> priors.populationRates().map(population -> {
                         List<FeatureColumn> columns = ClusterFeatures.columns(at, priors, population);
+                        InterestBlock interests = InterestBlock.of(all, encoder.anchors().labels());
                         Clustering.Result result = Clustering.cluster(ClusterFeatures.matrix(all, columns), columns,
-                                settings.requestedK(), K_MIN, K_MAX, settings.seed());
-                        return new Computed(all, columns, result);
+                                interests, settings.requestedK(), K_MIN, K_MAX, settings.seed());
+                        return new Computed(all, featureNames(columns, interests), result);
                     }))
                     .chain(computed -> pool.withTransaction(client -> store(client, name, computed)))
                     .call(changes -> publisher.publish(changes))
@@ -146,7 +150,16 @@ public class LearnedSegmentService {
         });
     }
 
-    private record Computed(List<Profile> profiles, List<FeatureColumn> columns, Clustering.Result result) {
+    private record Computed(List<Profile> profiles, List<String> features, Clustering.Result result) {
+    }
+
+    /** Returns the column names, then {@link InterestBlock#FEATURE_NAME} when interests took part. */
+    private static List<String> featureNames(List<FeatureColumn> columns, InterestBlock interests) {
+        List<String> names = new ArrayList<>(columns.stream().map(FeatureColumn::name).toList());
+        if (interests.present()) {
+            names.add(InterestBlock.FEATURE_NAME);
+        }
+        return names;
     }
 
     private record Settings(String name, Integer requestedK, long seed, Instant asOf, int k, Double silhouette,
@@ -238,7 +251,7 @@ public class LearnedSegmentService {
                                         profiles = $5, refreshed_at = $6 where name = $1""")
                                     .execute(Tuple.from(new Object[] {name, result.k(),
                                         Double.isNaN(result.silhouette()) ? null : result.silhouette(),
-                                        computed.columns().stream().map(FeatureColumn::name).toArray(String[]::new),
+                                        computed.features().toArray(String[]::new),
                                         (long) computed.profiles().size(), utc(now)})));
                 });
     }

@@ -20,7 +20,9 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,10 +36,17 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * The HMAC key is {@code channelmind.profile.erasure-hash-key} when it is set, else a random key
  * that the database keeps in {@code erasure_hash_key}. A key held outside the database is
  * stronger, because someone with a copy of the database alone cannot then test guessed
- * addresses against the records.
+ * addresses against the records. The Helm chart reads the key from a Secret. Changing it makes
+ * the existing records unmatched, so set it before the first erasure.
+ * NOTE: nothing detects a changed key, because neither the key nor its fingerprint is stored.
  */
 @ApplicationScoped
+@Startup
 public class ErasureRecords {
+
+    private static final Logger LOG = Logger.getLogger(ErasureRecords.class);
+    /** Shortest accepted configured key, in characters: 32 random bytes in base64 are 44. */
+    static final int MIN_KEY_LENGTH = 32;
 
     private static final String HMAC = "HmacSHA256";
     private static final int KEY_BYTES = 32;
@@ -53,8 +62,19 @@ public class ErasureRecords {
     public ErasureRecords(Pool pool,
             @ConfigProperty(name = "channelmind.profile.erasure-hash-key") Optional<String> configuredKey) {
         this.pool = pool;
-        configuredKey.filter(value -> !value.isBlank())
-                .ifPresent(value -> knownKey.set(value.getBytes(StandardCharsets.UTF_8)));
+        Optional<String> key = configuredKey.filter(value -> !value.isBlank());
+        if (key.isEmpty()) {
+            LOG.warn("channelmind.profile.erasure-hash-key is not set; erasure records use the random key stored "
+                    + "in the database table erasure_hash_key. Set CHANNELMIND_PROFILE_ERASURE_HASH_KEY from a "
+                    + "Secret before the first erasure to keep the key out of the database");
+            return;
+        }
+        if (key.get().length() < MIN_KEY_LENGTH) {
+            throw new IllegalArgumentException("channelmind.profile.erasure-hash-key is too short: "
+                    + key.get().length() + " characters, at least " + MIN_KEY_LENGTH
+                    + " needed; generate one with 'openssl rand -base64 32'");
+        }
+        knownKey.set(key.get().getBytes(StandardCharsets.UTF_8));
     }
 
     private Uni<byte[]> key() {
