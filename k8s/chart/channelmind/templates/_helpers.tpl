@@ -178,6 +178,7 @@ channel-optimizer-privacy earliest cm.privacy-requests
 automation-service-budget-plans earliest cm.budget-plans
 automation-service-consent earliest cm.consent-changes
 automation-service-journeys latest cm.customer-events,cm.segment-membership
+automation-service-merges earliest cm.profile-merged
 automation-service-privacy earliest cm.privacy-requests
 {{- end -}}
 {{- end }}

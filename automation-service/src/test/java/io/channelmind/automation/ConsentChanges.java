@@ -24,8 +24,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Publishes cm.consent-changes messages as profile-service writes them, keyed by profile key, to
- * the test broker, and waits until the application stored one.
+ * Publishes cm.consent-changes and cm.profile-merged messages as profile-service writes them to
+ * the test broker, and waits until the application stored them.
  */
 public final class ConsentChanges {
 
@@ -66,6 +66,20 @@ public final class ConsentChanges {
         return event;
     }
 
+    /** Builds a cm.profile-merged message as profile-service writes it. */
+    public static Map<String, Object> merge(String survivingProfileKey, String mergedProfileKey, Instant mergedAt) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("schemaVersion", 1);
+        event.put("eventId", "merge:" + UUID.randomUUID() + ":" + mergedProfileKey);
+        event.put("survivingProfileKey", survivingProfileKey);
+        event.put("mergedProfileKey", mergedProfileKey);
+        event.put("reason", "alias");
+        event.put("causeEventId", UUID.randomUUID().toString());
+        event.put("occurredAt", mergedAt.toString());
+        event.put("mergedAt", mergedAt.toString());
+        return event;
+    }
+
     private static Map<String, Object> base(String eventId, String profileKey, Instant at) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("schemaVersion", 1);
@@ -78,6 +92,24 @@ public final class ConsentChanges {
     /** Publishes the events in order; events of one profile share a key, so they are consumed in this order. */
     @SafeVarargs
     public static void publish(Map<String, Object>... events) {
+        send(Topics.CONSENT_CHANGES, "profileKey", List.of(events));
+    }
+
+    /**
+     * Publishes cm.profile-merged messages in order, keyed by the survivor, and waits until the
+     * application stored the last of them.
+     */
+    @SafeVarargs
+    public static void publishMergesAndAwait(Pool pool, Map<String, Object>... merges) {
+        send(Topics.PROFILE_MERGED, "survivingProfileKey", List.of(merges));
+        String query = "select count(*) from profile_merge where event_id = $1";
+        Object eventId = merges[merges.length - 1].get("eventId");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> pool.preparedQuery(query).execute(Tuple.of(eventId)).await().indefinitely()
+                        .iterator().next().getLong(0) > 0);
+    }
+
+    private static void send(String topic, String keyField, List<Map<String, Object>> events) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
@@ -85,11 +117,10 @@ public final class ConsentChanges {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             for (Map<String, Object> event : events) {
-                producer.send(new ProducerRecord<>(Topics.CONSENT_CHANGES, (String) event.get("profileKey"),
-                        write(event))).get();
+                producer.send(new ProducerRecord<>(topic, (String) event.get(keyField), write(event))).get();
             }
         } catch (Exception e) {
-            throw new IllegalStateException("Publishing consent changes failed", e);
+            throw new IllegalStateException("Publishing to " + topic + " failed", e);
         }
     }
 

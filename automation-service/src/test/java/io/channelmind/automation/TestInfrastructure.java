@@ -11,7 +11,7 @@ import io.quarkus.test.common.ResourceArg;
  * the whole test run, and every {@code @QuarkusTest} shares them.
  */
 @QuarkusTestResource(value = KafkaTestResource.class,
-        initArgs = @ResourceArg(name = "topics", value = "cm.deliveries,cm.segment-membership,cm.customer-events,cm.budget-plans,cm.privacy-requests,cm.privacy-confirmations,cm.consent-changes"))
+        initArgs = @ResourceArg(name = "topics", value = "cm.deliveries,cm.segment-membership,cm.customer-events,cm.budget-plans,cm.privacy-requests,cm.privacy-confirmations,cm.consent-changes,cm.profile-merged"))
 @QuarkusTestResource(value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "automation"))
 @QuarkusTestResource(SmtpTestResource.class)

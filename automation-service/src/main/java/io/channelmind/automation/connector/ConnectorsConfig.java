@@ -2,6 +2,7 @@ package io.channelmind.automation.connector;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -125,6 +126,25 @@ public interface ConnectorsConfig {
         Optional<String> authValue();
 
         Optional<String> from();
+
+        /** Responses that reject the recipient's number. */
+        RejectedNumber rejectedNumber();
+    }
+
+    /**
+     * Responses of a generic SMS API that mean the recipient's number is invalid or unreachable.
+     * Such a response is a permanent failure that puts the number on the do-not-contact list.
+     */
+    interface RejectedNumber {
+
+        /** HTTP status codes that reject the number, such as 422. */
+        Optional<List<Integer>> statuses();
+
+        /** JSON Pointer (RFC 6901) to a field of the response body, such as {@code /error/code}. */
+        Optional<String> field();
+
+        /** Values of {@code field} that reject the number, compared as text, such as {@code INVALID_NUMBER}. */
+        Optional<List<String>> values();
     }
 
     /** Twilio Programmable Messaging (Messages API, 2010-04-01). */

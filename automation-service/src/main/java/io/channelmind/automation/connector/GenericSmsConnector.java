@@ -15,7 +15,11 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
  * Sends SMS through any provider's HTTP API described by configuration: the URL, an optional
  * authentication header and a body template whose placeholders {@code {{to}}},
  * {@code {{from}}}, {@code {{text}}} and {@code {{key}}} are filled with JSON-escaped (format
- * {@code json}) or URL-encoded (format {@code form}) values. Any 2xx is success.
+ * {@code json}) or URL-encoded (format {@code form}) values. Any 2xx is success, unless the
+ * response matches the configured {@code rejected-number} settings: a listed status code, or a
+ * listed value of a JSON body field. Such a response rejects the recipient's number like
+ * Twilio's errors 21211 and 21614, so it is not retried, and a journey send puts the number on
+ * the do-not-contact list.
  */
 @Singleton
 public class GenericSmsConnector extends HttpConnector {
@@ -44,7 +48,8 @@ public class GenericSmsConnector extends HttpConnector {
             return Optional.of("generic-sms connector is disabled because automation.connectors.sms.generic.format is '"
                     + settings.format() + "'; set it to json or form");
         }
-        return Optional.empty();
+        return RejectedNumbers.invalidSetting(settings.rejectedNumber())
+                .map(invalid -> "generic-sms connector is disabled because " + invalid);
     }
 
     /** Returns the request body for a message, with every placeholder replaced. */
@@ -74,6 +79,8 @@ public class GenericSmsConnector extends HttpConnector {
         Map<String, String> headers = settings.authHeader().isPresent() && settings.authValue().isPresent()
                 ? Map.of(settings.authHeader().get(), settings.authValue().get())
                 : Map.of();
-        return http.post(url(), contentType, headers, body(message), response -> new DeliveryResult.Sent(null, 1));
+        RejectedNumbers rejected = RejectedNumbers.of(settings.rejectedNumber());
+        return http.post(url(), contentType, headers, body(message), response -> new DeliveryResult.Sent(null, 1),
+                rejected::rejects);
     }
 }

@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Makes the HTTP request of one connector attempt and turns transport errors and status codes
@@ -37,6 +38,16 @@ final class HttpSender {
 
     DeliveryResult post(URI uri, String contentType, Map<String, String> headers, String body,
             Function<HttpResponse<String>, DeliveryResult> onSuccess) {
+        return post(uri, contentType, headers, body, onSuccess, response -> false);
+    }
+
+    /**
+     * Posts like {@link #post(URI, String, Map, String, Function)}, but first passes every response
+     * to {@code rejectsAddress}. When it returns true, whatever the status, the result is a
+     * permanent failure that rejects the recipient's address.
+     */
+    DeliveryResult post(URI uri, String contentType, Map<String, String> headers, String body,
+            Function<HttpResponse<String>, DeliveryResult> onSuccess, Predicate<HttpResponse<String>> rejectsAddress) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", contentType)
@@ -51,6 +62,10 @@ final class HttpSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new DeliveryResult.RetryableFailure("interrupted while waiting for the response", Optional.empty());
+        }
+        if (rejectsAddress.test(response)) {
+            return new DeliveryResult.PermanentFailure(
+                    "HTTP " + response.statusCode() + ": " + excerpt(response.body()), true);
         }
         return classify(response, onSuccess);
     }

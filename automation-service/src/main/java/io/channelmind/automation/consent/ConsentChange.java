@@ -1,13 +1,10 @@
 package io.channelmind.automation.consent;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One cm.consent-changes message (schema version 1) as this service reads it: a consent state for
@@ -29,44 +26,25 @@ public record ConsentChange(Kind kind, String eventId, String profileKey, String
     static final String UNSPECIFIED_REASON = "unspecified";
 
     private static final Set<String> STATES = Set.of(PENDING, CONFIRMED, WITHDRAWN);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Parses a payload and throws IllegalArgumentException naming the invalid field. Unknown
      * fields are ignored, because producers add fields without raising the schema version.
      */
     public static ConsentChange parse(String payload) {
-        JsonNode event;
-        try {
-            event = payload == null ? null : JSON.readTree(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the message is not valid JSON (" + e.getOriginalMessage() + ")");
-        }
-        if (event == null || !event.isObject()) {
-            throw new IllegalArgumentException("the message is not a JSON object");
-        }
-        if (event.path("schemaVersion").asInt() != 1) {
-            throw new IllegalArgumentException("schemaVersion " + event.path("schemaVersion")
-                    + " is not supported; this version reads schemaVersion 1");
-        }
+        JsonNode event = Payloads.readVersion1(payload);
 
-        String eventId = required(event, "eventId", "message");
-        String profileKey = required(event, "profileKey", eventId);
-        Instant at;
-        try {
-            at = Instant.parse(required(event, "at", eventId));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("event " + eventId + ": at " + event.path("at")
-                    + " is not an ISO-8601 instant");
-        }
-        String channel = lowerCase(optional(event, "channel"));
-        String purpose = lowerCase(optional(event, "purpose"));
+        String eventId = Payloads.required(event, "eventId", "message");
+        String profileKey = Payloads.required(event, "profileKey", eventId);
+        Instant at = Payloads.instant(event, "at", eventId);
+        String channel = lowerCase(Payloads.optional(event, "channel"));
+        String purpose = lowerCase(Payloads.optional(event, "purpose"));
 
         if (purpose != null) {
             if (channel == null) {
                 throw new IllegalArgumentException("event " + eventId + ": channel is missing for a consent change");
             }
-            String state = lowerCase(optional(event, "state"));
+            String state = lowerCase(Payloads.optional(event, "state"));
             if (state == null || !STATES.contains(state)) {
                 throw new IllegalArgumentException("event " + eventId + ": state " + event.path("state")
                         + " is not one of " + STATES);
@@ -74,24 +52,11 @@ public record ConsentChange(Kind kind, String eventId, String profileKey, String
             return new ConsentChange(Kind.CONSENT, eventId, profileKey, channel, purpose, state, null, at);
         }
         if (event.path("doNotContact").asBoolean(false)) {
-            String reason = optional(event, "reason");
+            String reason = Payloads.optional(event, "reason");
             return new ConsentChange(Kind.MARK, eventId, profileKey, channel, null, null,
                     reason == null ? UNSPECIFIED_REASON : reason, at);
         }
         return new ConsentChange(Kind.CLEAR, eventId, profileKey, channel, null, null, null, at);
-    }
-
-    private static String required(JsonNode event, String field, String owner) {
-        String value = optional(event, field);
-        if (value == null) {
-            throw new IllegalArgumentException(owner + ": " + field + " is missing or not a string");
-        }
-        return value;
-    }
-
-    private static String optional(JsonNode event, String field) {
-        JsonNode value = event.get(field);
-        return value == null || !value.isTextual() || value.asText().isBlank() ? null : value.asText().trim();
     }
 
     private static String lowerCase(String value) {

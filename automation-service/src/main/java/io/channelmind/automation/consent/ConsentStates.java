@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,18 +44,37 @@ public class ConsentStates {
                 where (excluded.changed_at, excluded.reason is not null)
                     > (consent_mark.changed_at, consent_mark.reason is not null)
             """;
-    // The newest mark or clear among the send's channels and '*' decides, and a mark wins at equal
-    // times. Of the purpose states of the send's channels, the strictest decides. Each parameter
-    // is used once and in order, so the JDBC form only swaps $n for ?.
-    private static final String LOOKUP = """
-            select (select m.reason from consent_mark m
-                    where m.profile_key = $1 and m.channel in ('*', $2, $3)
-                    order by m.changed_at desc, m.reason is null limit 1) as do_not_contact,
-                   (select p.state from consent_purpose p
-                    where p.profile_key = $4 and p.channel in ($5, $6) and p.purpose = $7
-                    order by case p.state when 'withdrawn' then 0 when 'pending' then 1 else 2 end limit 1) as consent
-            """;
+    // Reads every key of the person: the send's key, the survivor it was merged into and every key
+    // merged into that survivor. A mark on the send's channels or '*' stops the send unless a later
+    // clear lifted it. A clear lifts the marks stored under its own key. It also lifts the marks of
+    // a key merged into its key, if it was made at or after that merge. So the merged key's clears
+    // never lift the survivor's marks. A mark wins at equal times. Of the purpose states, the newest per channel across the keys decides, the
+    // stricter at equal times, and then the strictest of the send's channels. Parameters: $1 the
+    // profile key, $2 and $3 the channels, $4 the purpose.
+    private static final String LOOKUP = ProfileMerges.PERSON_KEYS.formatted("$1") + """
+            , marks as (
+                select c.profile_key, c.reason, c.changed_at from consent_mark c
+                where c.profile_key in (select key from person) and c.channel in ('*', $2, $3)),
+            purposes as (
+                select distinct on (p.channel) p.state from consent_purpose p
+                where p.profile_key in (select key from person) and p.channel in ($2, $3) and p.purpose = $4
+                order by p.channel, p.changed_at desc, %s desc)
+            select (select m.reason from marks m
+                    where m.reason is not null
+                      and not exists (
+                          select 1 from marks c
+                          where c.reason is null and c.changed_at > m.changed_at
+                            and (c.profile_key = m.profile_key
+                                 or exists (select 1 from profile_merge j
+                                            where j.profile_key = m.profile_key and j.survivor_key = c.profile_key
+                                              and j.joined_at <= c.changed_at)))
+                    order by m.changed_at desc limit 1) as do_not_contact,
+                   (select state from purposes order by %s desc limit 1) as consent
+            """.formatted(STATE_RANK.formatted("p.state"), STATE_RANK.formatted("state"));
+    // The JDBC form binds each occurrence of $n in order.
     private static final String LOOKUP_JDBC = LOOKUP.replaceAll("\\$\\d+", "?");
+    private static final int[] LOOKUP_JDBC_PARAMETERS = Pattern.compile("\\$(\\d+)").matcher(LOOKUP).results()
+            .mapToInt(match -> Integer.parseInt(match.group(1))).toArray();
 
     private final Pool pool;
 
@@ -71,10 +91,9 @@ public class ConsentStates {
     }
 
     /**
-     * Stores the change and returns false when a newer or equal change was stored before.
-     *
-     * <p>NOTE: rows stay under their profile key when profile-service merges that profile into
-     * another, because this service does not read cm.profile-merged yet.
+     * Stores the change under the profile key it names and returns false when a newer or equal
+     * change was stored before. A merge does not move rows: {@link #lookup} reads the keys merged
+     * into a profile with it.
      */
     public Uni<Boolean> save(ConsentChange change) {
         Tuple values = switch (change.kind()) {
@@ -93,8 +112,7 @@ public class ConsentStates {
      * channels also {@code sms}.
      */
     public Uni<State> lookup(String profileKey, ConsentRules.Channels channels, String purpose) {
-        Tuple values = Tuple.of(profileKey, channels.channel(), channels.alsoChecked(), profileKey, channels.channel(),
-                channels.alsoChecked()).addString(purpose);
+        Tuple values = Tuple.of(profileKey, channels.channel(), channels.alsoChecked(), purpose);
         return pool.preparedQuery(LOOKUP).execute(values).map(rows -> {
             Row row = rows.iterator().next();
             return new State(row.getString("do_not_contact"), row.getString("consent"));
@@ -104,14 +122,11 @@ public class ConsentStates {
     /** Reads the state on a JDBC connection, for the journey engine's blocking transactions. */
     public static State lookup(Connection connection, String profileKey, ConsentRules.Channels channels, String purpose)
             throws SQLException {
+        String[] values = { profileKey, channels.channel(), channels.alsoChecked(), purpose };
         try (PreparedStatement select = connection.prepareStatement(LOOKUP_JDBC)) {
-            select.setString(1, profileKey);
-            select.setString(2, channels.channel());
-            select.setString(3, channels.alsoChecked());
-            select.setString(4, profileKey);
-            select.setString(5, channels.channel());
-            select.setString(6, channels.alsoChecked());
-            select.setString(7, purpose);
+            for (int index = 0; index < LOOKUP_JDBC_PARAMETERS.length; index++) {
+                select.setString(index + 1, values[LOOKUP_JDBC_PARAMETERS[index] - 1]);
+            }
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return new State(row.getString("do_not_contact"), row.getString("consent"));

@@ -41,6 +41,8 @@ public class JourneyEngine {
     private static final Logger LOG = Logger.getLogger(JourneyEngine.class);
     /** Guard against a loop; validation keeps journeys acyclic, so no run gets near it. */
     private static final int MAX_STEPS_PER_RUN = 500;
+    /** Exit reason of an entry whose step was removed from the journey's definition. */
+    static final String STEP_REMOVED = "step removed from the journey";
 
     private final DataSource dataSource;
     private final ProfileFacts facts;
@@ -193,6 +195,8 @@ public class JourneyEngine {
             Optional<Step> step = definition.step(stepId);
             if (step.isEmpty()) {
                 LOG.warnf("Journey %s entry %d: step %s no longer exists, so the entry exits", entry.journeyId(), entry.id(), stepId);
+                JourneyHistory.record(connection, entry,
+                        new JourneyHistory.StepEvent(stepId, "exited", STEP_REMOVED, null, null, null), now);
                 store(connection, entry.id(), stepId, "exited", null, now);
                 return;
             }
@@ -209,6 +213,9 @@ public class JourneyEngine {
                 return;
             }
             if (outcome.exit() || outcome.next() == null) {
+                if (!outcome.exit()) {
+                    JourneyHistory.record(connection, entry, JourneyHistory.StepEvent.of(stepId, "completed"), now);
+                }
                 store(connection, entry.id(), stepId, outcome.exit() ? "exited" : "completed", null, now);
                 return;
             }

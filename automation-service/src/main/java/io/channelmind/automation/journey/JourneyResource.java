@@ -14,26 +14,33 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.channelmind.web.Problem;
 
-/** Journeys: CRUD, validation, pause and resume, and per-step statistics. Runs on worker threads (JDBC). */
+/**
+ * Journeys: CRUD, validation, pause and resume, per-step statistics and per-recipient history. Runs
+ * on worker threads (JDBC).
+ */
 @Path("/api/v1/journeys")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "journeys")
 public class JourneyResource {
 
     private final JourneyStore journeys;
+    private final JourneyHistory history;
 
-    public JourneyResource(JourneyStore journeys) {
+    public JourneyResource(JourneyStore journeys, JourneyHistory history) {
         this.journeys = journeys;
+        this.history = history;
     }
 
     /** A journey as the API returns it. */
@@ -166,6 +173,50 @@ public class JourneyResource {
                 .map(step -> new StepStats(step.id(), step.type(), counts.getOrDefault(step.id(), Map.of())))
                 .toList();
         return new JourneyStats(journey.id(), journey.status(), steps);
+    }
+
+    @GET
+    @Path("/{id}/recipients")
+    @Operation(summary = "List a journey's recipients with their current step",
+            description = "One row per entry of a profile into the journey, in entry order: the current step and "
+                    + "status, or the step where a finished entry ended. Pages by entry id: pass next as after.")
+    @APIResponse(responseCode = "200", description = "A page of entries")
+    @APIResponse(responseCode = "400", description = "Invalid after, limit or status, as problem details naming it")
+    @APIResponse(responseCode = "404", description = "No journey with this id")
+    public RecipientViews.RecipientPage recipients(@PathParam("id") String id,
+            @Parameter(description = "Entry id after which the page starts; default 0") @QueryParam("after") String after,
+            @Parameter(description = "Entries per page, 1 to 1000; default 50") @QueryParam("limit") String limit,
+            @Parameter(description = "Only entries with this status: active, waiting, deferred, completed or exited")
+            @QueryParam("status") String status) {
+        JourneyStore.StoredJourney journey = find(id);
+        int size = RecipientViews.limit(limit);
+        List<JourneyHistory.Entry> entries = history.entries(journey.id(), RecipientViews.after(after), size,
+                RecipientViews.status(status));
+        Long next = entries.size() == size ? entries.get(entries.size() - 1).entryId() : null;
+        return new RecipientViews.RecipientPage(journey.id(),
+                entries.stream().map(entry -> RecipientViews.RecipientView.of(entry, journey.definition())).toList(), next);
+    }
+
+    @GET
+    @Path("/{id}/recipients/{profileKey}")
+    @Operation(summary = "Get one recipient's history in a journey",
+            description = "Every entry of the profile into the journey, each with the steps it entered, its waits "
+                    + "and quiet-hours deferrals, the conditions and branches it took, its sends with their current "
+                    + "status, and how it ended (exited with the reason, or completed), with timestamps.")
+    @APIResponse(responseCode = "200", description = "The profile's entries, oldest first")
+    @APIResponse(responseCode = "404", description = "No journey with this id, or the profile never entered it")
+    public RecipientViews.RecipientHistory recipient(@PathParam("id") String id,
+            @PathParam("profileKey") String profileKey) {
+        JourneyStore.StoredJourney journey = find(id);
+        Map<JourneyHistory.Entry, List<JourneyHistory.Event>> entries = history.recipient(journey.id(), profileKey);
+        if (entries.isEmpty()) {
+            throw Problem.of(404, "journey-recipient-not-found", "Recipient not found")
+                    .detail("The profile " + profileKey + " never entered journey " + journey.id()
+                            + "; list its recipients with GET /api/v1/journeys/" + journey.id() + "/recipients")
+                    .error("profileKey", profileKey, "use the profileKey of an entry of this journey")
+                    .toException();
+        }
+        return RecipientViews.RecipientHistory.of(journey.id(), profileKey, entries);
     }
 
     private JourneyStore.StoredJourney find(String id) {

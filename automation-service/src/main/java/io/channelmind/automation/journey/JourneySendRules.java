@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import io.channelmind.automation.config.AutomationConfig;
 import io.channelmind.automation.consent.ConsentRules;
 import io.channelmind.automation.consent.ConsentStates;
+import io.channelmind.automation.consent.ProfileMerges;
 import io.channelmind.automation.repository.ContactHistory.Contact;
 import io.channelmind.automation.service.QuietHours;
 import io.channelmind.automation.service.SendTimeRules;
@@ -26,25 +27,26 @@ import io.channelmind.automation.service.SendTimeRules;
  * The skip decisions are {@link SendTimeRules#skipReason} and {@link ConsentRules#skipReason}, so
  * both kinds of send skip for the same reasons.
  *
- * <p>Caps count the profile's sent messages of campaigns and journeys together, by profile key,
- * so a journey SMS and a campaign e-mail to one profile both count towards the cap across
- * channels. NOTE: campaigns count by address hash and only campaign sends, so a journey send does
+ * <p>Caps count the profile's sent messages of campaigns and journeys together, by profile key
+ * and the keys merged into the profile ({@link ProfileMerges}), so a journey SMS and a campaign
+ * e-mail to one profile both count towards the cap across channels. NOTE: campaigns count by address hash and only campaign sends, so a journey send does
  * not yet count towards a later campaign's cap.
  */
 @ApplicationScoped
 public class JourneySendRules {
 
     // Windows are bound as seconds and compared with the database clock, like the campaign caps.
-    private static final String LOOKUP = """
+    // The counts take every key of the person, so sends to a profile merged into this one count.
+    private static final String LOOKUP = ProfileMerges.PERSON_KEYS.formatted("?") + """
             select (select reason from do_not_contact where address_hash = ? and channel = ?) as do_not_contact,
-                   (select count(*) from send where profile_key = ? and channel = ? and status = 'sent'
+                   (select count(*) from send where profile_key in (select key from person) and channel = ?
+                        and status = 'sent' and accepted_at > now() - make_interval(secs => ?))
+                 + (select count(*) from journey_send where profile_key in (select key from person) and channel = ?
+                        and status = 'sent' and updated_at > now() - make_interval(secs => ?)) as on_channel,
+                   (select count(*) from send where profile_key in (select key from person) and status = 'sent'
                         and accepted_at > now() - make_interval(secs => ?))
-                 + (select count(*) from journey_send where profile_key = ? and channel = ? and status = 'sent'
-                        and updated_at > now() - make_interval(secs => ?)) as on_channel,
-                   (select count(*) from send where profile_key = ? and status = 'sent'
-                        and accepted_at > now() - make_interval(secs => ?))
-                 + (select count(*) from journey_send where profile_key = ? and status = 'sent'
-                        and updated_at > now() - make_interval(secs => ?)) as in_total
+                 + (select count(*) from journey_send where profile_key in (select key from person)
+                        and status = 'sent' and updated_at > now() - make_interval(secs => ?)) as in_total
             """;
 
     private final QuietHours quietHours;
@@ -117,18 +119,16 @@ public class JourneySendRules {
         double channelSeconds = cap.channelWindow().toSeconds();
         double totalSeconds = cap.totalWindow().toSeconds();
         try (PreparedStatement select = connection.prepareStatement(LOOKUP)) {
-            select.setString(1, addressHash);
-            select.setString(2, channel);
-            select.setString(3, profileKey);
+            select.setString(1, profileKey);
+            select.setString(2, profileKey);
+            select.setString(3, addressHash);
             select.setString(4, channel);
-            select.setDouble(5, channelSeconds);
-            select.setString(6, profileKey);
+            select.setString(5, channel);
+            select.setDouble(6, channelSeconds);
             select.setString(7, channel);
             select.setDouble(8, channelSeconds);
-            select.setString(9, profileKey);
+            select.setDouble(9, totalSeconds);
             select.setDouble(10, totalSeconds);
-            select.setString(11, profileKey);
-            select.setDouble(12, totalSeconds);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 Contact contact = new Contact(row.getString("do_not_contact"), row.getLong("on_channel"),

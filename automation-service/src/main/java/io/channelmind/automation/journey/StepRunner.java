@@ -23,13 +23,19 @@ import io.channelmind.automation.connector.DeliveryResult;
 import io.channelmind.automation.connector.OutgoingMessage;
 import io.channelmind.automation.connector.SendKey;
 import io.channelmind.automation.journey.JourneyDefinition.Step;
+import io.channelmind.automation.journey.JourneyHistory.StepEvent;
 import io.channelmind.automation.messaging.EventOutbox;
 import io.channelmind.automation.service.SendKeys;
 
-/** Runs one step of one entry and counts its outcome in {@code journey_step_count}. */
+/**
+ * Runs one step of one entry, counts its outcome in {@code journey_step_count} and records it in the
+ * entry's history ({@link JourneyHistory}).
+ */
 final class StepRunner {
 
     private static final Logger LOG = Logger.getLogger(StepRunner.class);
+    /** Exit reason of an entry that reached an exit step. */
+    static final String EXIT_STEP = "exit step";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*}}");
 
     private final DataSource dataSource;
@@ -69,37 +75,56 @@ final class StepRunner {
             boolean deferralOver, Map<String, Object> traits, ZoneId zone, Instant now) throws SQLException {
         if (waitOver) {
             count(connection, entry.journeyId(), step.id(), "completed");
+            JourneyHistory.record(connection, entry, StepEvent.of(step.id(), "wait-over"), now);
             return Outcome.to(step.next());
         }
         if (!deferralOver) {
             count(connection, entry.journeyId(), step.id(), "entered");
+            JourneyHistory.record(connection, entry, StepEvent.of(step.id(), "entered"), now);
         }
         return switch (step.type()) {
             case "send" -> {
                 Instant allowed = rules.allowedAt(now, zone);
                 if (allowed.isAfter(now) && !sentBefore(connection, entry, step)) {
                     count(connection, entry.journeyId(), step.id(), "deferred");
+                    JourneyHistory.record(connection, entry,
+                            new StepEvent(step.id(), "deferred", null, null, null, allowed), now);
                     yield new Outcome(null, null, allowed, false);
                 }
-                count(connection, entry.journeyId(), step.id(), send(connection, entry, step, purpose, traits));
+                String status = send(connection, entry, step, purpose, traits);
+                count(connection, entry.journeyId(), step.id(), status);
+                JourneyHistory.record(connection, entry,
+                        new StepEvent(step.id(), "send", status, sendKey(entry, step).value(), null, null), now);
                 yield Outcome.to(step.next());
             }
-            case "wait" -> new Outcome(null, step.duration() != null
-                    ? now.plus(Duration.parse(step.duration()))
-                    : JourneyEngine.nextLocalTime(now, LocalTime.parse(step.until()), zone), null, false);
+            case "wait" -> {
+                Instant until = step.duration() != null
+                        ? now.plus(Duration.parse(step.duration()))
+                        : JourneyEngine.nextLocalTime(now, LocalTime.parse(step.until()), zone);
+                JourneyHistory.record(connection, entry, new StepEvent(step.id(), "waiting", null, null, null, until), now);
+                yield new Outcome(null, until, null, false);
+            }
             case "condition" -> {
                 boolean met = conditionMet(connection, entry, step.condition(), traits, now);
+                String next = met ? step.then() : step.otherwise();
                 count(connection, entry.journeyId(), step.id(), Boolean.toString(met));
-                yield Outcome.to(met ? step.then() : step.otherwise());
+                JourneyHistory.record(connection, entry,
+                        new StepEvent(step.id(), "condition", Boolean.toString(met), null, next, null), now);
+                yield Outcome.to(next);
             }
             case "split" -> {
-                int branch = "bandit".equals(step.mode()) ? pullArm(connection, entry, step, now)
+                int branch = "bandit".equals(step.mode()) ? Splits.pullArm(connection, entry, step, now, random)
                         : Splits.weighted(step.branches(), random);
+                String next = step.branches().get(branch).next();
                 count(connection, entry.journeyId(), step.id(), "branch-" + branch);
-                yield Outcome.to(step.branches().get(branch).next());
+                JourneyHistory.record(connection, entry,
+                        new StepEvent(step.id(), "branch", "branch-" + branch, null, next, null), now);
+                yield Outcome.to(next);
             }
             default -> {
                 count(connection, entry.journeyId(), step.id(), "exited");
+                JourneyHistory.record(connection, entry,
+                        new StepEvent(step.id(), "exited", EXIT_STEP, null, null, null), now);
                 yield new Outcome(null, null, null, true);
             }
         };
@@ -246,54 +271,6 @@ final class StepRunner {
         }
         Object value = traits.get(condition.trait());
         return condition.equals() == null ? value != null : value != null && condition.equals().equals(value.toString());
-    }
-
-    private int pullArm(Connection connection, JourneyEngine.Entry entry, Step step, Instant now) throws SQLException {
-        int arms = step.branches().size();
-        long[] trials = new long[arms];
-        long[] rewards = new long[arms];
-        try (PreparedStatement create = connection.prepareStatement(
-                "insert into journey_arm (journey_id, step_id, branch) values (?, ?, ?) on conflict do nothing")) {
-            for (int arm = 0; arm < arms; arm++) {
-                create.setObject(1, entry.journeyId());
-                create.setString(2, step.id());
-                create.setInt(3, arm);
-                create.executeUpdate();
-            }
-        }
-        try (PreparedStatement select = connection.prepareStatement(
-                "select branch, trials, rewards from journey_arm where journey_id = ? and step_id = ? and branch < ?")) {
-            select.setObject(1, entry.journeyId());
-            select.setString(2, step.id());
-            select.setInt(3, arms);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    trials[row.getInt(1)] = row.getLong(2);
-                    rewards[row.getInt(1)] = row.getLong(3);
-                }
-            }
-        }
-
-        int chosen = Splits.thompson(trials, rewards, random);
-        try (PreparedStatement pull = connection.prepareStatement(
-                "insert into journey_arm_pull (entry_id, step_id, journey_id, profile_key, branch, goal, pulled_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing");
-                PreparedStatement trial = connection.prepareStatement(
-                        "update journey_arm set trials = trials + 1 where journey_id = ? and step_id = ? and branch = ?")) {
-            pull.setLong(1, entry.id());
-            pull.setString(2, step.id());
-            pull.setObject(3, entry.journeyId());
-            pull.setString(4, entry.profileKey());
-            pull.setInt(5, chosen);
-            pull.setString(6, step.goal());
-            pull.setTimestamp(7, Jdbc.timestamp(now));
-            pull.executeUpdate();
-            trial.setObject(1, entry.journeyId());
-            trial.setString(2, step.id());
-            trial.setInt(3, chosen);
-            trial.executeUpdate();
-        }
-        return chosen;
     }
 
     private static void count(Connection connection, UUID journeyId, String stepId, String outcome) throws SQLException {

@@ -15,6 +15,12 @@ public final class Topics {
     /** Incoming channel that reads {@link #CONSENT_CHANGES}; application.properties maps it to the topic. */
     public static final String CONSENT_CHANGES_CHANNEL = "consent-changes";
 
+    /** Profile merges from profile-service, keyed by the surviving profile key. */
+    public static final String PROFILE_MERGED = "cm.profile-merged";
+
+    /** Incoming channel that reads {@link #PROFILE_MERGED}; application.properties maps it to the topic. */
+    public static final String PROFILE_MERGED_CHANNEL = "profile-merged";
+
     private Topics() {
     }
 }

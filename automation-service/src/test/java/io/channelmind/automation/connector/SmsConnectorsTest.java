@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -162,5 +163,94 @@ class SmsConnectorsTest {
         assertEquals(new DeliveryResult.PermanentFailure("recipient demo:c-2 has no phone number"),
                 registry.send("sms", noPhone));
         assertEquals(0, wireMock.getAllServeEvents().size());
+    }
+
+    private ConnectorRegistry genericRejecting(Map<String, String> rejectedNumber) {
+        Map<String, String> properties = new HashMap<>(rejectedNumber);
+        properties.put("automation.connectors.sms.generic.url", base() + "/sms/send");
+        return registry(properties);
+    }
+
+    @Test
+    void genericRejectedStatusRejectsNumber() {
+        wireMock.stubFor(post("/sms/send").willReturn(aResponse().withStatus(422).withBody("{\"error\":\"bad number\"}")));
+        ConnectorRegistry registry = genericRejecting(Map.of(
+                "automation.connectors.sms.generic.rejected-number.statuses", "404,422"));
+
+        DeliveryResult result = registry.send("sms", message);
+
+        DeliveryResult.PermanentFailure failure = assertInstanceOf(DeliveryResult.PermanentFailure.class, result);
+        assertTrue(failure.addressRejected(), "422 is configured to reject the number");
+        assertTrue(failure.reason().startsWith("HTTP 422: "), failure.reason());
+        wireMock.verify(1, postRequestedFor(urlPathEqualTo("/sms/send")));
+    }
+
+    /** A configured value of the body field rejects the number whatever the status, 2xx and 5xx included. */
+    @Test
+    void genericRejectedFieldRejectsNumber() {
+        ConnectorRegistry registry = genericRejecting(Map.of(
+                "automation.connectors.sms.generic.rejected-number.field", "/error/code",
+                "automation.connectors.sms.generic.rejected-number.values", "INVALID_NUMBER,21"));
+        String[][] responses = {
+                { "200", "{\"status\":\"failed\",\"error\":{\"code\":\"INVALID_NUMBER\"}}" },
+                { "400", "{\"error\":{\"code\":21,\"message\":\"unreachable\"}}" },
+                { "503", "{\"error\":{\"code\":\"INVALID_NUMBER\"}}" },
+        };
+        for (String[] response : responses) {
+            wireMock.resetAll();
+            wireMock.stubFor(post("/sms/send").willReturn(aResponse().withStatus(Integer.parseInt(response[0]))
+                    .withBody(response[1])));
+
+            DeliveryResult result = registry.send("sms", message);
+
+            DeliveryResult.PermanentFailure failure = assertInstanceOf(DeliveryResult.PermanentFailure.class, result,
+                    response[0] + " " + response[1]);
+            assertTrue(failure.addressRejected(), response[0] + " " + response[1]);
+            wireMock.verify(1, postRequestedFor(urlPathEqualTo("/sms/send")));
+        }
+    }
+
+    @Test
+    void genericOtherResponsesKeepNumber() {
+        ConnectorRegistry registry = genericRejecting(Map.of(
+                "automation.connectors.sms.generic.rejected-number.statuses", "422",
+                "automation.connectors.sms.generic.rejected-number.field", "/error/code",
+                "automation.connectors.sms.generic.rejected-number.values", "INVALID_NUMBER"));
+        wireMock.stubFor(post("/sms/send").willReturn(aResponse().withStatus(400)
+                .withBody("{\"error\":{\"code\":\"INVALID_SENDER\"}}")));
+
+        DeliveryResult rejectedSender = registry.send("sms", message);
+        wireMock.resetAll();
+        wireMock.stubFor(post("/sms/send").willReturn(aResponse().withStatus(200).withBody("not json")));
+        DeliveryResult accepted = registry.send("sms", message);
+
+        DeliveryResult.PermanentFailure failure = assertInstanceOf(DeliveryResult.PermanentFailure.class, rejectedSender);
+        assertFalse(failure.addressRejected(), "INVALID_SENDER is not a configured value");
+        assertEquals(new DeliveryResult.Sent(null, 1), accepted);
+    }
+
+    @Test
+    void genericInvalidRejectionSettingsDisable() {
+        String[][] cases = {
+                { "automation.connectors.sms.generic.rejected-number.field", "/error/code",
+                        "rejected-number.field is set but values is not; set both or neither" },
+                { "automation.connectors.sms.generic.rejected-number.values", "INVALID_NUMBER",
+                        "rejected-number.values is set but field is not; set both or neither" },
+                { "automation.connectors.sms.generic.rejected-number.statuses", "700",
+                        "rejected-number.statuses contains 700; use HTTP status codes from 100 to 599" },
+        };
+        for (String[] invalid : cases) {
+            ConnectorRegistry registry = genericRejecting(Map.of(invalid[0], invalid[1]));
+
+            String reason = registry.skipReason("sms").orElseThrow();
+
+            assertTrue(reason.startsWith("generic-sms connector is disabled because automation.connectors.sms.generic."
+                    + invalid[2]), reason);
+        }
+        ConnectorRegistry notPointer = genericRejecting(Map.of(
+                "automation.connectors.sms.generic.rejected-number.field", "error.code",
+                "automation.connectors.sms.generic.rejected-number.values", "INVALID_NUMBER"));
+        assertTrue(notPointer.skipReason("sms").orElseThrow().contains("'error.code' is not a JSON Pointer"),
+                notPointer.skipReason("sms").orElseThrow());
     }
 }

@@ -173,4 +173,32 @@ class JourneySendRulesTest {
         assertEquals("sent", blockedSends.get("webhook"));
         assertEquals(4, sender.sent.size());
     }
+
+    @Test
+    void capsCountMergedProfileSends() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2030-05-01T12:00:00Z"));
+        JourneySendRules rules = new JourneySendRules(NIGHT, JourneySendRules.caps(1, Duration.ofDays(7), 0, Duration.ofDays(7)));
+        JourneyStore store = new JourneyStore(dataSource, clock);
+        JourneyStore.StoredJourney journey = store.create(segmentJourney("merged-caps-" + run, null,
+                send("sms", "sms", "One", null)));
+        String survivor = "demo:survivor-" + run;
+        String merged = "demo:merged-" + run;
+        identify(survivor, traits("phone", "+351910000201"), clock.instant());
+        identify(merged, traits("phone", "+351910000202"), clock.instant());
+        JourneyEngine engine = JourneyFixtures.engine(dataSource, facts, sender, rules, clock);
+        engine.enter(journey.id(), merged, "t1");
+
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement merge = connection.prepareStatement("insert into profile_merge"
+                        + " (profile_key, survivor_key, joined_at, event_id, received_at) values (?, ?, now(), ?, now())")) {
+            merge.setString(1, merged);
+            merge.setString(2, survivor);
+            merge.setString(3, "merge:test:" + merged);
+            merge.executeUpdate();
+        }
+        engine.enter(journey.id(), survivor, "t1");
+
+        assertEquals("sent", sends(journey.id(), merged).get("sms"));
+        assertEquals("skipped: frequency cap (channel)", sends(journey.id(), survivor).get("sms"));
+    }
 }
