@@ -11,6 +11,17 @@
 #
 # Usage: bench/sending-benchmark.sh [sizes] [max seconds per campaign] [baseline messages]
 #   defaults: "10000 100000", 600 s, 10000 messages; the concurrency of both sides is 8.
+# Environment:
+#   CHANNELMIND_BENCH_BUILD=false        skip the build (the jars in target/ must be current)
+#   CHANNELMIND_BENCH_SERVICE_OPTS="..." extra JVM options for automation-service, for example
+#                                        -XX:StartFlightRecording=filename=/tmp/send.jfr,settings=profile
+#   CHANNELMIND_BENCH_SERVICE_APP=DIR    the quarkus-app folder to run, by default
+#                                        automation-service/target/quarkus-app (to compare a copy of
+#                                        an earlier build in the same conditions)
+#
+# Besides the rates, it prints the CPU time that the service and the PostgreSQL processes used
+# during each campaign (utime + stime from /proc/PID/stat), per message sent. Unlike the rates,
+# that figure changes little when other processes load the machine.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,7 +35,9 @@ mkdir -p "$OUT/state"
 
 # Build first, so that the build is not part of the measurement. stack/target/lib contains the
 # infrastructure's dependencies.
-(cd "$ROOT" && ./mvnw -B -q -DskipTests -pl stack,automation-service -am package)
+if [ "${CHANNELMIND_BENCH_BUILD:-true}" != "false" ]; then
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl stack,automation-service -am package)
+fi
 
 PIDS=()
 cleanup() {
@@ -39,6 +52,28 @@ trap cleanup EXIT
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# CPU seconds (user + system) that the given processes used so far.
+cpu_seconds() {
+  local total=0 pid
+  for pid in "$@"; do
+    if [ -r "/proc/$pid/stat" ]; then
+      # utime and stime are fields 14 and 15. With the command name cut off (it may contain
+      # spaces), they are the 12th and 13th.
+      total=$((total + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
+    fi
+  done
+  awk -v ticks="$total" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", ticks / hz}'
+}
+
+# The PostgreSQL server of this run (it detaches from InfraMain) and its backends.
+postgres_pids() {
+  local server
+  server="$(pgrep -f -- "-D $OUT/state/postgres" | head -1 || true)"
+  if [ -n "$server" ]; then
+    echo "$server $(pgrep -d ' ' -P "$server" || true)"
+  fi
 }
 
 wait_for() {
@@ -67,7 +102,8 @@ java -Xmx768m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$ROOT/stack/tar
   io.channelmind.stack.infra.InfraMain --state "$OUT/state" --kafka-port "$KAFKA_PORT" \
   --kafka-controller-port "$CONTROLLER_PORT" --postgres-port "$POSTGRES_PORT" --smtp-port "$SMTP_PORT" \
   --databases "$DATABASES" > "$OUT/infra.log" 2>&1 &
-PIDS+=($!)
+INFRA_PID=$!
+PIDS+=($INFRA_PID)
 java -Xmx256m "$ROOT/bench/SendingLoad.java" stub "$STUB_PORT" > "$OUT/stub.log" 2>&1 &
 PIDS+=($!)
 wait_for "PostgreSQL, Kafka and SMTP" "test -e '$OUT/state/infra.json'" 120
@@ -78,7 +114,8 @@ java -Xmx256m "$ROOT/bench/SendingLoad.java" baseline "127.0.0.1:$SMTP_PORT" "$B
 
 for size in $SIZES; do
   SERVICE_PORT="$(free_port)"
-  java -Xmx384m -XX:+UseSerialGC \
+  # shellcheck disable=SC2086 # the extra options are split into words on purpose
+  java -Xmx384m -XX:+UseSerialGC ${CHANNELMIND_BENCH_SERVICE_OPTS:-} \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$SERVICE_PORT" \
     -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" \
     -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:$POSTGRES_PORT/automation$size" \
@@ -90,13 +127,22 @@ for size in $SIZES; do
     -Dautomation.quiet-hours.start=00:00 -Dautomation.quiet-hours.end=00:00 \
     -Dautomation.send.concurrency="$CONCURRENCY" \
     -Dquarkus.log.level=WARN \
-    -jar "$ROOT/automation-service/target/quarkus-app/quarkus-run.jar" > "$OUT/automation-service-$size.log" 2>&1 &
+    -jar "${CHANNELMIND_BENCH_SERVICE_APP:-$ROOT/automation-service/target/quarkus-app}/quarkus-run.jar" > "$OUT/automation-service-$size.log" 2>&1 &
   SERVICE_PID=$!
   PIDS+=($SERVICE_PID)
   wait_for "automation-service" "curl -sf -o /dev/null http://127.0.0.1:$SERVICE_PORT/q/health/live" 180
   echo "load average before the $size-member campaign: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/result.txt"
+  SERVICE_CPU_BEFORE="$(cpu_seconds "$SERVICE_PID")"
+  POSTGRES_CPU_BEFORE="$(cpu_seconds $(postgres_pids))"
   java -Xmx256m "$ROOT/bench/SendingLoad.java" campaign "http://127.0.0.1:$SERVICE_PORT" "$size" "$MAX_SECONDS" \
-    | tee -a "$OUT/result.txt"
+    | tee -a "$OUT/result.txt" | tee "$OUT/campaign-$size.txt"
+  SERVICE_CPU="$(awk -v a="$SERVICE_CPU_BEFORE" -v b="$(cpu_seconds "$SERVICE_PID")" 'BEGIN {printf "%.2f", b - a}')"
+  POSTGRES_CPU="$(awk -v a="$POSTGRES_CPU_BEFORE" -v b="$(cpu_seconds $(postgres_pids))" 'BEGIN {printf "%.2f", b - a}')"
+  SENT="$(sed -n 's/.* with \([0-9]*\) sent.*/\1/p' "$OUT/campaign-$size.txt")"
+  awk -v service="$SERVICE_CPU" -v postgres="$POSTGRES_CPU" -v sent="${SENT:-0}" -v size="$size" 'BEGIN {
+    printf "CPU during the %s-member campaign: automation-service %.1f s, PostgreSQL %.1f s", size, service, postgres
+    if (sent > 0) printf "; per message sent: %.2f ms and %.2f ms", 1000 * service / sent, 1000 * postgres / sent
+    printf "\n" }' | tee -a "$OUT/result.txt"
   echo "automation-service peak RSS for $size members: $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' /proc/$SERVICE_PID/status)" \
     | tee -a "$OUT/result.txt"
   kill "$SERVICE_PID"

@@ -41,8 +41,12 @@ public interface AutomationConfig {
         @WithDefault("8")
         int concurrency();
 
-        /** Maximum rows of the send outbox that one drainer round claims. */
-        @WithDefault("100")
+        /**
+         * Maximum rows of the send outbox that one drainer round claims. With
+         * automation.mail.rate-limit.per-second set, a round claims at most what the rate limit
+         * lets out in half the lease.
+         */
+        @WithDefault("500")
         int batchSize();
 
         /**

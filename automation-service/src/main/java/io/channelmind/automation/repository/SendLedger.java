@@ -24,6 +24,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class SendLedger {
 
+    // NOTE: this reads every row of the campaigns. One call for a campaign of 100,000 members
+    // took 180 ms of PostgreSQL time in the sending benchmark, so a client that polls it often
+    // loads the database in proportion to the campaign size.
     private static final String TALLY = """
             select campaign_id, status, coalesce(skip_reason, '') as reason, count(*) as sends,
                 count(*) filter (where status = 'pending' and claimed_until > now()) as in_flight,

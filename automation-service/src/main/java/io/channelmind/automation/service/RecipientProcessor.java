@@ -60,15 +60,12 @@ public class RecipientProcessor {
     private final MeterRegistry metrics;
     private final SendTimes sendTimes;
     private final BudgetPlans budget;
-    private final ConsentRules consent;
     private final int concurrency;
     private final AtomicLong failed = new AtomicLong();
 
     public RecipientProcessor(SendOutbox outbox, SendTimeRules sendTimeRules, MailConnector mail, FeedbackLinks links,
-            FeedbackRepository feedback, AutomationConfig config, MeterRegistry metrics, BudgetPlans budget,
-            ConsentRules consent) {
+            FeedbackRepository feedback, AutomationConfig config, MeterRegistry metrics, BudgetPlans budget) {
         this.outbox = outbox;
-        this.consent = consent;
         this.budget = budget;
         this.sendTimeRules = sendTimeRules;
         this.mail = mail;
@@ -89,12 +86,13 @@ public class RecipientProcessor {
      * states. A failed Uni means that a database statement failed, and the rows it left pending
      * are sent again after the lease.
      *
-     * <p>Quiet hours and the send window are checked per row, the send-time rules with one query
-     * for the page, and the rows that pass are sent in groups of automation.send.concurrency.
-     * Each group is sent concurrently and its final states and delivery events commit in one
-     * statement before the next group starts, so at most automation.send.concurrency messages
-     * are accepted by the SMTP server and not yet recorded at any moment. A crash sends at most
-     * that many again after the lease.
+     * <p>Quiet hours and the send window are checked per row, the send-time rules (including the
+     * consent changes of profile-service) with one query for the page, and the rows that pass are
+     * sent in groups of automation.send.concurrency. Each group is sent concurrently, and its final
+     * states and delivery events commit in one statement while the next group is being sent. The
+     * group after that starts only when that commit has ended. So at most twice
+     * automation.send.concurrency messages are accepted by the SMTP server and not yet recorded at
+     * any moment, and a crash sends at most that many again after the lease.
      */
     Uni<Void> process(List<ClaimedSend> claimed, String claimer) {
         Instant now = Instant.now();
@@ -115,52 +113,22 @@ public class RecipientProcessor {
             }
         }
         List<Recipient> recipients = due.stream()
-                .map(send -> new Recipient(send.addressHash(), send.channel(), send.campaignId()))
+                .map(send -> new Recipient(send.profileKey(), send.addressHash(), send.channel(), send.campaignId()))
                 .toList();
         return reschedule(later, laterAt, claimer)
-                .chain(() -> sendTimeRules.checkAll(recipients))
+                .chain(() -> sendTimeRules.checkAll(recipients, ConsentRules.MARKETING))
                 .chain(reasons -> {
-                    List<ClaimedSend> passed = new ArrayList<>(due.size());
+                    List<ClaimedSend> allowed = new ArrayList<>(due.size());
                     for (int index = 0; index < due.size(); index++) {
                         String reason = reasons.get(index);
                         if (reason == null) {
-                            passed.add(due.get(index));
+                            allowed.add(due.get(index));
                         } else {
                             skipped.add(new Finished(due.get(index).idempotencyKey(), Outcome.skipped(reason)));
                         }
                     }
-                    return consentReasons(passed).chain(consentReasons -> {
-                        List<ClaimedSend> allowed = new ArrayList<>(passed.size());
-                        for (int index = 0; index < passed.size(); index++) {
-                            Optional<String> reason = consentReasons.get(index);
-                            if (reason.isEmpty()) {
-                                allowed.add(passed.get(index));
-                            } else {
-                                skipped.add(new Finished(passed.get(index).idempotencyKey(),
-                                        Outcome.skipped(reason.get())));
-                            }
-                        }
-                        return finish(claimed, skipped, claimer).chain(() -> deliverAll(allowed, claimer));
-                    });
+                    return finish(claimed, skipped, claimer).chain(() -> deliverAll(allowed, claimer));
                 });
-    }
-
-    /**
-     * Checks profile-service's latest consent changes for each send, in order: the skip reason of
-     * a send whose marketing consent or do-not-contact mark forbids it, or empty.
-     *
-     * <p>NOTE: one query per send, unlike the page query of the local rules. Folding it into
-     * ContactHistory.LOOKUP would save a round trip per send.
-     */
-    private Uni<List<Optional<String>>> consentReasons(List<ClaimedSend> sends) {
-        if (sends.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Multi.createFrom().iterable(sends)
-                .onItem().transformToUniAndConcatenate(send -> consent
-                        .check(send.profileKey(), send.channel(), ConsentRules.MARKETING)
-                        .map(Optional::ofNullable))
-                .collect().asList();
     }
 
     private Uni<Void> reschedule(List<ClaimedSend> sends, List<Instant> dueAt, String claimer) {
@@ -182,14 +150,36 @@ public class RecipientProcessor {
         for (int from = 0; from < sends.size(); from += concurrency) {
             groups.add(sends.subList(from, Math.min(sends.size(), from + concurrency)));
         }
-        return Multi.createFrom().iterable(groups)
-                .onItem().transformToUniAndConcatenate(group -> deliverGroup(group, claimer))
-                .collect().last()
-                .replaceWithVoid();
+        return deliverFrom(groups, 0, Uni.createFrom().voidItem(), claimer);
     }
 
-    /** Sends a group concurrently and records its outcomes in one statement. */
-    private Uni<Void> deliverGroup(List<ClaimedSend> group, String claimer) {
+    /**
+     * Sends group {@code index} while {@code previousCommit} records the outcomes of the group
+     * before it, then continues with the next group while this one's outcomes commit. When the
+     * previous commit failed, this group's outcomes are still recorded, so that its accepted
+     * messages are not sent again after the lease, and then the failure ends the page.
+     */
+    private Uni<Void> deliverFrom(List<List<ClaimedSend>> groups, int index, Uni<Void> previousCommit,
+            String claimer) {
+        if (index == groups.size()) {
+            return previousCommit;
+        }
+        List<ClaimedSend> group = groups.get(index);
+        Uni<Throwable> previousFailure = previousCommit.map(ignored -> (Throwable) null)
+                .onFailure().recoverWithItem(failure -> failure);
+        return Uni.combine().all().unis(sendGroup(group), previousFailure).asTuple().chain(both -> {
+            Uni<Void> commit = finish(group, both.getItem1(), claimer);
+            Throwable failure = both.getItem2();
+            if (failure != null) {
+                return commit.onItemOrFailure().transformToUni((ignored, alsoFailed) -> Uni.createFrom()
+                        .<Void>failure(failure));
+            }
+            return deliverFrom(groups, index + 1, commit, claimer);
+        });
+    }
+
+    /** Sends a group concurrently; returns each send's outcome, or null for a send left to the lease. */
+    private Uni<List<Finished>> sendGroup(List<ClaimedSend> group) {
         return Multi.createFrom().iterable(group)
                 .onItem().transformToUni(send -> deliverWithinBudget(send)
                         .onFailure().recoverWithItem(failure -> {
@@ -199,8 +189,7 @@ public class RecipientProcessor {
                             return null;
                         }))
                 .merge(concurrency)
-                .collect().asList()
-                .chain(finished -> finish(group, finished, claimer));
+                .collect().asList();
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.channelmind.automation.service;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +35,7 @@ public class SendDrainer {
     private final AutomationConfig config;
     // Identifies this process's claims; a restarted process has a new one and waits for the old leases.
     private final String claimer = UUID.randomUUID().toString();
+    private final int claimSize;
     private volatile Cancellable draining;
     private volatile boolean failing;
 
@@ -40,14 +43,30 @@ public class SendDrainer {
         this.outbox = outbox;
         this.recipients = recipients;
         this.config = config;
+        this.claimSize = claimSize(config.send().batchSize(), config.send().concurrency(), config.send().lease(),
+                config.mail().rateLimit().perSecond(), config.mail().rateLimit().burst());
+    }
+
+    /**
+     * Returns the number of rows that one round claims: {@code batchSize}, but with a rate limit of
+     * {@code perSecond}, no more than the token bucket lets out in half the lease (and at least
+     * {@code concurrency}). So a claimed page is sent before its lease ends even at the rate limit.
+     */
+    static int claimSize(int batchSize, int concurrency, Duration lease, Optional<Double> perSecond, double burst) {
+        if (perSecond.isEmpty()) {
+            return batchSize;
+        }
+        double halfLeaseSeconds = lease.toMillis() / 2000.0;
+        long withinHalfLease = (long) (burst + perSecond.get() * halfLeaseSeconds);
+        return (int) Math.max(concurrency, Math.min(batchSize, withinHalfLease));
     }
 
     void start(@Observes StartupEvent event) {
         LOG.infof("Draining the send outbox as claimer %s: batches of %d, %d in flight, lease %s",
-                claimer, config.send().batchSize(), config.send().concurrency(), config.send().lease());
+                claimer, claimSize, config.send().concurrency(), config.send().lease());
         draining = Multi.createBy().repeating().uni(() -> round()
                         .onFailure().recoverWithItem(this::logFailure)
-                        .chain(claimed -> claimed < config.send().batchSize()
+                        .chain(claimed -> claimed < claimSize
                                 ? Uni.createFrom().voidItem().onItem().delayIt().by(config.send().pollInterval())
                                         .replaceWith(claimed)
                                 : Uni.createFrom().item(claimed)))
@@ -63,7 +82,7 @@ public class SendDrainer {
 
     /** Claims and processes one batch, then completes finished campaigns; returns the number of rows claimed. */
     public Uni<Integer> round() {
-        return outbox.claim(config.send().batchSize(), config.send().lease(), claimer)
+        return outbox.claim(claimSize, config.send().lease(), claimer)
                 .chain(claimed -> process(claimed).replaceWith(claimed.size()))
                 .call(() -> outbox.completeFinished(CampaignRunner.CANCELLED).invoke(this::logCompleted))
                 .invoke(this::recovered);

@@ -1,21 +1,22 @@
 package io.channelmind.automation.service;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.channelmind.automation.config.AutomationConfig;
+import io.channelmind.automation.consent.ConsentRules;
 import io.channelmind.automation.repository.ContactHistory;
 import io.channelmind.automation.repository.ContactHistory.Contact;
 import io.channelmind.automation.repository.ContactHistory.Recipient;
+import io.channelmind.automation.repository.ContactHistory.RecipientState;
 import io.channelmind.automation.repository.FeedbackRepository;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The rules that are checked right before each send, after the audience page was read: the
- * local do-not-contact list (fed by unsubscribes, hard bounces and complaints) and the frequency
- * caps of automation.frequency-cap.
+ * The rules that are checked right before each campaign send, after the audience page was read:
+ * the local do-not-contact list (fed by unsubscribes, hard bounces and complaints), the frequency
+ * caps of automation.frequency-cap, and the consent changes of profile-service.
  *
  * <p>NOTE: two runs that send to one address at the same moment can both pass a cap, because
  * the check and the send are not serialised per address, so a cap may be exceeded by the number
@@ -38,21 +39,20 @@ public class SendTimeRules {
         this.config = config;
     }
 
-    /** Returns the skip reason for the address on the channel, or a null item when it may be sent to. */
-    public Uni<String> check(String addressHash, String channel, UUID campaignId) {
+    /**
+     * Checks every recipient of a claimed page with one query: first the local rules, then the
+     * consent changes of profile-service for {@code purpose} ({@link ConsentRules}). Returns their
+     * skip reasons in the order of {@code recipients}, with null for each one that may be sent to.
+     */
+    public Uni<List<String>> checkAll(List<Recipient> recipients, String purpose) {
         AutomationConfig.FrequencyCap cap = config.frequencyCap();
-        return history.lookup(addressHash, channel, campaignId, cap.channelWindow(), cap.totalWindow())
-                .map(contact -> skipReason(contact, cap));
+        return history.lookupAll(recipients, cap.channelWindow(), cap.totalWindow(), purpose)
+                .map(states -> states.stream().map(state -> skipReason(state, cap, purpose)).toList());
     }
 
-    /**
-     * Checks every recipient of a claimed page with one query. Returns their skip reasons in the
-     * order of {@code recipients}, with null for each one that may be sent to.
-     */
-    public Uni<List<String>> checkAll(List<Recipient> recipients) {
-        AutomationConfig.FrequencyCap cap = config.frequencyCap();
-        return history.lookupAll(recipients, cap.channelWindow(), cap.totalWindow())
-                .map(contacts -> contacts.stream().map(contact -> skipReason(contact, cap)).toList());
+    private static String skipReason(RecipientState state, AutomationConfig.FrequencyCap cap, String purpose) {
+        String local = skipReason(state.contact(), cap);
+        return local != null ? local : ConsentRules.skipReason(state.consent(), purpose);
     }
 
     /** Returns the skip reason for an address in {@code contact}'s state, or null when it may be sent to. */
