@@ -16,8 +16,9 @@
 # Usage: bench/tracking-benchmark.sh
 # Environment: BENCH_CLIENTS (8), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (10),
 # BENCH_CEILING_RECORDS (1000000), CHANNELMIND_BENCH_OUT (bench/results),
-# CHANNELMIND_BENCH_SKIP_BUILD=1 to use the jars already built, and
-# BENCH_SERVICE_JVM_OPTS, extra JVM options of the service, for example
+# CHANNELMIND_BENCH_SKIP_BUILD=1 to use the jars already built, BENCH_SERVICE_APP, the
+# service's quarkus-app folder (ingestion-service/target/quarkus-app), to compare a copy of
+# another build, and BENCH_SERVICE_JVM_OPTS, extra JVM options of the service, for example
 # "-XX:StartFlightRecording=filename=bench/results/service.jfr,settings=profile" to profile it.
 set -euo pipefail
 
@@ -77,7 +78,7 @@ QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$POSTGRES_PORT/ingestion" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/ingestion" \
   QUARKUS_DATASOURCE_USERNAME=postgres CHANNELMIND_LOCAL_WRITE_KEY="$WRITE_KEY" \
-  java -Xmx384m -XX:+UseSerialGC ${BENCH_SERVICE_JVM_OPTS:-} -jar "$ROOT/ingestion-service/target/quarkus-app/quarkus-run.jar" \
+  java -Xmx384m -XX:+UseSerialGC ${BENCH_SERVICE_JVM_OPTS:-} -jar "${BENCH_SERVICE_APP:-$ROOT/ingestion-service/target/quarkus-app}/quarkus-run.jar" \
   > "$OUT/tracking-service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 240); do

@@ -6,8 +6,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.channelmind.ingestion.config.IngestionConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -62,22 +60,22 @@ public class TrackingCleaning {
     }
 
     /**
-     * Returns the channel of a call from {@code context.campaign}, {@code context.page.referrer} and
-     * the click ids in {@code context.page.url}, or null when the call carries none of them.
+     * Returns the channel of a call from the string fields {@code context.campaign.source} and
+     * {@code .medium}, {@code context.page.referrer} and the click ids in {@code context.page.url},
+     * or null when the call carries none of them. Null and blank values count as absent.
      */
-    public String channel(JsonNode context) {
-        JsonNode campaign = context.path("campaign");
-        String source = text(campaign.path("source"));
-        String medium = text(campaign.path("medium"));
-        String referrer = text(context.path("page").path("referrer"));
-        Set<String> clickIds = taxonomy.clickIdsIn(text(context.path("page").path("url")));
+    public String channel(String campaignSource, String campaignMedium, String pageReferrer, String pageUrl) {
+        String source = nonBlank(campaignSource);
+        String medium = nonBlank(campaignMedium);
+        String referrer = nonBlank(pageReferrer);
+        Set<String> clickIds = taxonomy.clickIdsIn(nonBlank(pageUrl));
         if (source == null && medium == null && referrer == null && clickIds.isEmpty()) {
             return null;
         }
         return taxonomy.classify(source, medium, referrer, clickIds, stats);
     }
 
-    private static String text(JsonNode node) {
-        return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
+    private static String nonBlank(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

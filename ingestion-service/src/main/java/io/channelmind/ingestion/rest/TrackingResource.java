@@ -30,6 +30,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * the host. Each request is authenticated by HTTP Basic with the source's write key as user
  * name, or by the body field {@code writeKey}, and a 200 means Kafka has stored every new event of the request. The methods run on worker
  * threads because they block on the database and on Kafka.
+ * TODO: run on the event loop, with the reactive PostgreSQL client for the messageIds and the
+ * producer's send callbacks as a Uni, so that a waiting request keeps no worker thread busy.
  */
 @Path("/v1")
 @Consumes(MediaType.WILDCARD)

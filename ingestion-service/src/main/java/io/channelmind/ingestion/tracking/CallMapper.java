@@ -1,24 +1,34 @@
 package io.channelmind.ingestion.tracking;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.channelmind.ingestion.cleaning.TrackingCleaning;
 import io.channelmind.ingestion.domain.EventIds;
+import io.channelmind.ingestion.domain.IsoInstants;
 import io.channelmind.ingestion.messaging.CustomerEvent;
-import io.channelmind.ingestion.messaging.EventSource;
 import io.channelmind.ingestion.messaging.OutboundMessage;
 import io.channelmind.ingestion.messaging.Topics;
 
 /**
- * Turns a tracking call into one {@code cm.customer-events} message; docs/events.md lists the
- * rules. The profile key is {@code <source name>:<userId, or anonymousId when there is none>}.
+ * Turns tracking calls into {@code cm.customer-events} messages; docs/events.md lists the rules.
+ * The profile key is {@code <source name>:<userId, or anonymousId when there is none>}. Each
+ * message's payload is the event's JSON, written in one streaming pass with the same fields,
+ * order and text as Jackson writes a {@link CustomerEvent}. The call's JSON objects are copied
+ * into it as the request's reader compacted them.
  */
 final class CallMapper {
 
@@ -42,41 +52,105 @@ final class CallMapper {
         this.cleaning = cleaning;
     }
 
-    OutboundMessage toMessage(String sourceName, TrackingCall call) {
-        String profileKey = sourceName + ":" + call.identity();
-        String type = eventType(call);
-        BigDecimal value = "conversion".equals(type) ? orderValue(call.properties()) : null;
-        String currency = value == null ? null : currency(call.properties());
-        Map<String, Object> traits = call.type() == CallType.IDENTIFY
-                ? cleaning.cleanTraits(objectMapper.convertValue(call.traits(), MAP)) : Map.of();
-        // NOTE: group traits describe the group, not the customer, so they travel as properties.
-        JsonNode properties = call.type() == CallType.GROUP ? call.traits() : call.properties();
+    /** Returns one message per call, in the order of {@code calls}. */
+    List<OutboundMessage> toMessages(String sourceName, List<TrackingCall> calls) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        List<OutboundMessage> messages = new ArrayList<>(calls.size());
+        try (JsonGenerator json = objectMapper.createGenerator(out)) {
+            // Each event is a root value, and the default separator between them is a space.
+            json.setRootValueSeparator(null);
+            for (TrackingCall call : calls) {
+                String profileKey = sourceName + ":" + call.identity();
+                writeEvent(json, sourceName, profileKey, call);
+                json.flush();
+                messages.add(new OutboundMessage(Topics.CUSTOMER_EVENTS, profileKey, out.toByteArray()));
+                out.reset();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Writing a customer event failed", e);
+        }
+        return messages;
+    }
 
-        CustomerEvent event = new CustomerEvent(
-                CustomerEvent.SCHEMA_VERSION,
-                EventIds.trackingCall(sourceName, call.messageId()),
-                type,
-                profileKey,
-                call.occurredAt(),
-                "contact".equals(type) ? CONTACT_CHANNELS.get(normalise(call.event())) : cleaning.channel(call.context()),
-                text(call.context().path("campaign").path("name")),
-                value,
-                currency,
-                traits,
-                EventSource.ofTracking(sourceName, call.messageId()),
-                call.userId(),
-                call.anonymousId(),
-                call.event(),
-                call.name(),
-                properties.isEmpty() ? null : properties,
-                call.previousId(),
-                call.groupId(),
-                call.originalTimestamp(),
-                call.receivedAt(),
-                call.context().isEmpty() ? null : call.context(),
-                null,
-                null);
-        return new OutboundMessage(Topics.CUSTOMER_EVENTS, profileKey, event);
+    /** Writes the fields of {@link CustomerEvent} in its order; the tracking fields only when they have a value. */
+    private void writeEvent(JsonGenerator json, String sourceName, String profileKey, TrackingCall call)
+            throws IOException {
+        String type = eventType(call);
+        JsonNode orderProperties = "conversion".equals(type) ? tree(call.properties()) : null;
+        BigDecimal value = orderProperties == null ? null : orderValue(orderProperties);
+        String currency = value == null ? null : currency(orderProperties);
+        CallContext context = call.context();
+
+        json.writeStartObject();
+        json.writeNumberField("schemaVersion", CustomerEvent.SCHEMA_VERSION);
+        json.writeStringField("eventId", EventIds.trackingCall(sourceName, call.messageId()));
+        json.writeStringField("type", type);
+        json.writeStringField("profileKey", profileKey);
+        writeInstant(json, "occurredAt", call.occurredAt());
+        json.writeStringField("channel", "contact".equals(type) ? CONTACT_CHANNELS.get(normalise(call.event()))
+                : cleaning.channel(context.campaignSource(), context.campaignMedium(), context.pageReferrer(),
+                        context.pageUrl()));
+        json.writeStringField("campaign", nonBlank(context.campaignName()));
+        json.writeFieldName("value");
+        if (value == null) {
+            json.writeNull();
+        } else {
+            json.writeNumber(value);
+        }
+        json.writeStringField("currency", currency);
+        json.writeFieldName("traits");
+        if (call.type() == CallType.IDENTIFY) {
+            json.writeObject(cleaning.cleanTraits(objectMapper.readValue(call.traits().array(), call.traits().offset(),
+                    call.traits().length(), MAP)));
+        } else {
+            json.writeStartObject();
+            json.writeEndObject();
+        }
+        writeSource(json, sourceName, call.messageId());
+        writeOptional(json, "userId", call.userId());
+        writeOptional(json, "anonymousId", call.anonymousId());
+        writeOptional(json, "event", call.event());
+        writeOptional(json, "name", call.name());
+        // NOTE: group traits describe the group, not the customer, so they travel as properties.
+        writeOptional(json, "properties", call.type() == CallType.GROUP ? call.traits() : call.properties());
+        writeOptional(json, "previousId", call.previousId());
+        writeOptional(json, "groupId", call.groupId());
+        if (call.originalTimestamp() != null) {
+            writeInstant(json, "originalTimestamp", call.originalTimestamp());
+        }
+        writeInstant(json, "receivedAt", call.receivedAt());
+        writeOptional(json, "context", context.json());
+        json.writeEndObject();
+    }
+
+    /** Writes {@code source} as Jackson writes {@link io.channelmind.ingestion.messaging.EventSource#ofTracking}. */
+    private static void writeSource(JsonGenerator json, String sourceName, String messageId) throws IOException {
+        json.writeObjectFieldStart("source");
+        json.writeStringField("kind", "tracking");
+        json.writeStringField("name", sourceName);
+        json.writeStringField("messageId", messageId);
+        json.writeEndObject();
+    }
+
+    private static void writeOptional(JsonGenerator json, String field, String value) throws IOException {
+        if (value != null) {
+            json.writeStringField(field, value);
+        }
+    }
+
+    private static void writeOptional(JsonGenerator json, String field, CompactObject value) throws IOException {
+        if (!value.isEmpty()) {
+            json.writeFieldName(field);
+            value.writeTo(json);
+        }
+    }
+
+    private static void writeInstant(JsonGenerator json, String field, Instant value) throws IOException {
+        json.writeStringField(field, IsoInstants.format(value));
+    }
+
+    private JsonNode tree(CompactObject object) throws IOException {
+        return objectMapper.readTree(object.array(), object.offset(), object.length());
     }
 
     /** Returns the {@code type} of the customer event: the call type, except for track calls of the rules above. */
@@ -119,6 +193,10 @@ final class CallMapper {
     }
 
     private static String text(JsonNode value) {
-        return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
+        return value.isTextual() ? nonBlank(value.asText()) : null;
+    }
+
+    private static String nonBlank(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

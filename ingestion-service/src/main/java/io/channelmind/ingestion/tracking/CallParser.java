@@ -7,13 +7,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.channelmind.ingestion.cleaning.CustomerIds;
@@ -29,8 +31,16 @@ final class CallParser {
     static final int MAX_ID_LENGTH = 200;
 
     private final List<InvalidField> errors = new ArrayList<>();
+    private final ObjectMapper objectMapper;
+    private final JsonCopy copy;
     private int normalisedIds;
     private int timestampsWithoutOffset;
+
+    /** Creates a parser of one request, whose merged contexts are written into {@code copy}. */
+    CallParser(ObjectMapper objectMapper, JsonCopy copy) {
+        this.objectMapper = objectMapper;
+        this.copy = copy;
+    }
 
     /** One invalid field, with its JSON path, its value as received and what is wrong. */
     record InvalidField(String field, Object value, String message) {
@@ -55,7 +65,7 @@ final class CallParser {
      * {@code batchSentAt} and {@code batchContext} are the batch's own fields, which apply to
      * each item that lacks them. Returns null when the call is invalid.
      */
-    TrackingCall parse(CallType type, JsonNode call, String path, Instant batchSentAt, ObjectNode batchContext,
+    TrackingCall parse(CallType type, ParsedCall call, String path, Instant batchSentAt, CallContext batchContext,
             Instant receivedAt) {
         int errorsBefore = errors.size();
         String messageId = id(call, path, "messageId");
@@ -71,11 +81,11 @@ final class CallParser {
         String previousId = type == CallType.ALIAS ? required(type, call, path, "previousId") : null;
         String groupId = type == CallType.GROUP ? required(type, call, path, "groupId") : null;
         String name = type == CallType.PAGE || type == CallType.SCREEN ? text(call, path, "name") : null;
-        ObjectNode traits = object(call, path, "traits");
-        ObjectNode properties = object(call, path, "properties");
-        ObjectNode context = merge(batchContext, object(call, path, "context"));
+        CompactObject traits = object(call, path, "traits", call.traits());
+        CompactObject properties = object(call, path, "properties", call.properties());
+        CallContext context = merge(batchContext, context(call, path));
         Instant timestamp = instant(call, path, "timestamp");
-        Instant sentAt = call.hasNonNull("sentAt") ? instant(call, path, "sentAt") : batchSentAt;
+        Instant sentAt = call.fields().hasNonNull("sentAt") ? instant(call, path, "sentAt") : batchSentAt;
         if (errors.size() > errorsBefore) {
             return null;
         }
@@ -84,8 +94,8 @@ final class CallParser {
                 ClockSkew.correct(timestamp, sentAt, receivedAt), timestamp, receivedAt);
     }
 
-    /** Reads a timestamp of the batch envelope, such as its {@code sentAt}. */
-    Instant instant(JsonNode call, String path, String field) {
+    /** Reads a timestamp of a call or of the batch envelope, such as its {@code sentAt}. */
+    Instant instant(ParsedCall call, String path, String field) {
         JsonNode value = call.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -110,17 +120,29 @@ final class CallParser {
         }
     }
 
-    /** Reads a JSON object such as the batch's {@code context}; an absent field gives an empty object. */
-    ObjectNode object(JsonNode call, String path, String field) {
+    /** Reads the {@code context} of a call or of the batch envelope; an absent field gives an empty context. */
+    CallContext context(ParsedCall call, String path) {
+        if (call.context() != null) {
+            return call.context();
+        }
+        // Records the error when the context is not an object.
+        object(call, path, "context", null);
+        return CallContext.EMPTY;
+    }
+
+    /**
+     * Returns the object that the reader copied for {@code field}, or an empty object when the
+     * field is absent or null. Any other value is invalid.
+     */
+    private CompactObject object(ParsedCall call, String path, String field, CompactObject copied) {
+        if (copied != null) {
+            return copied;
+        }
         JsonNode value = call.get(field);
-        if (value == null || value.isNull()) {
-            return JsonNodeFactory.instance.objectNode();
-        }
-        if (!value.isObject()) {
+        if (value != null && !value.isNull()) {
             invalid(path + field, value, "Must be a JSON object");
-            return JsonNodeFactory.instance.objectNode();
         }
-        return (ObjectNode) value;
+        return CompactObject.EMPTY;
     }
 
     /**
@@ -128,7 +150,7 @@ final class CallParser {
      * number with a zero fraction ({@code 17850.0}, as spreadsheets and pandas write ids) becomes
      * the whole number, and a number with a real fraction is rejected. A string is kept as sent.
      */
-    private String id(JsonNode call, String path, String field) {
+    private String id(ParsedCall call, String path, String field) {
         JsonNode value = call.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -152,7 +174,7 @@ final class CallParser {
         return id.isEmpty() ? null : id;
     }
 
-    private String required(CallType type, JsonNode call, String path, String field) {
+    private String required(CallType type, ParsedCall call, String path, String field) {
         String value = id(call, path, field);
         if (value == null && !hasError(path + field)) {
             errors.add(new InvalidField(path + field, null, "Missing " + field + ", which every " + type.jsonName()
@@ -161,7 +183,7 @@ final class CallParser {
         return value;
     }
 
-    private String text(JsonNode call, String path, String field) {
+    private String text(ParsedCall call, String path, String field) {
         JsonNode value = call.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -172,13 +194,28 @@ final class CallParser {
         return value.asText();
     }
 
-    private static ObjectNode merge(ObjectNode batchContext, ObjectNode callContext) {
-        if (batchContext == null || batchContext.isEmpty()) {
+    /**
+     * Returns the batch's context with the call's top-level fields set over it. Only this case
+     * builds trees, and only when both contexts have fields.
+     */
+    private CallContext merge(CallContext batchContext, CallContext callContext) {
+        if (batchContext == null || batchContext.json().isEmpty()) {
             return callContext;
         }
-        ObjectNode merged = batchContext.deepCopy();
-        merged.setAll(callContext);
-        return merged;
+        if (callContext.json().isEmpty()) {
+            return batchContext;
+        }
+        try {
+            ObjectNode merged = (ObjectNode) tree(batchContext.json());
+            merged.setAll((ObjectNode) tree(callContext.json()));
+            return CallContext.of(copy.write(merged), merged);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Merging a batch context with a call's failed", e);
+        }
+    }
+
+    private JsonNode tree(CompactObject object) throws IOException {
+        return objectMapper.readTree(object.array(), object.offset(), object.length());
     }
 
     private boolean hasError(String field) {

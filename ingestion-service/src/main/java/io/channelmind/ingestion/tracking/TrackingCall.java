@@ -2,14 +2,13 @@ package io.channelmind.ingestion.tracking;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
  * One validated tracking call. {@code occurredAt} is the skew-corrected time and
  * {@code originalTimestamp} the client's {@code timestamp} as sent (null when it sent none).
- * The JSON objects are empty, never null, when the call has none.
+ * The JSON objects are compact JSON in the request's buffer, and empty, never null, when the
+ * call has none.
  */
-public record TrackingCall(
+record TrackingCall(
         CallType type,
         String messageId,
         String userId,
@@ -18,9 +17,9 @@ public record TrackingCall(
         String name,
         String previousId,
         String groupId,
-        ObjectNode traits,
-        ObjectNode properties,
-        ObjectNode context,
+        CompactObject traits,
+        CompactObject properties,
+        CallContext context,
         Instant occurredAt,
         Instant originalTimestamp,
         Instant receivedAt) {

@@ -16,10 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.channelmind.ingestion.cleaning.TrackingCleaning;
 import io.channelmind.ingestion.config.IngestionConfig;
@@ -43,12 +41,18 @@ public class TrackingService {
 
     private static final Logger LOG = Logger.getLogger(TrackingService.class);
     static final int RETRY_AFTER_SECONDS = 5;
+    /**
+     * Maximum factor by which an item's compact JSON can exceed its size as sent. Only numbers
+     * grow when Jackson rewrites them: {@code 1e6} (3 bytes) becomes {@code 1000000.0} (9 bytes).
+     */
+    static final int MAX_GROWTH = 3;
 
     private final SourceService sources;
     private final MessageIdRepository messageIds;
     private final TrackingPublisher publisher;
     private final ObjectMapper objectMapper;
     private final CallMapper mapper;
+    private final RequestReader reader;
     private final IngestionConfig.Tracking config;
     private final MeterRegistry meters;
     private final TrackingCleaning cleaning;
@@ -60,6 +64,7 @@ public class TrackingService {
         this.publisher = publisher;
         this.objectMapper = objectMapper;
         this.mapper = new CallMapper(objectMapper, cleaning);
+        this.reader = new RequestReader(objectMapper);
         this.config = config.tracking();
         this.meters = meters;
         this.cleaning = cleaning;
@@ -83,12 +88,12 @@ public class TrackingService {
         boolean batch = type == null;
         byte[] bytes = RequestBodies.read(body, contentEncoding,
                 batch ? config.maxBatchBytes() : config.maxEventBytes(), batch);
-        JsonNode root = parse(bytes);
+        TrackingRequest request = reader.read(bytes, batch);
         if (source == null) {
-            source = sources.authenticateKey(root.path("writeKey").isTextual() ? root.path("writeKey").asText() : null);
+            source = sources.authenticateKey(request.writeKey());
         }
 
-        List<TrackingCall> calls = batch ? parseBatch(root, bytes, receivedAt) : List.of(parseSingle(type, root, receivedAt));
+        List<TrackingCall> calls = batch ? parseBatch(request, receivedAt) : List.of(parseSingle(type, request, receivedAt));
         int published = deliver(source, calls, receivedAt);
         LOG.debugf("Source %s sent %d tracking calls, %d published, %d duplicates", source, calls.size(), published,
                 calls.size() - published);
@@ -97,12 +102,12 @@ public class TrackingService {
         return new Outcome(calls.size(), published);
     }
 
-    private TrackingCall parseSingle(CallType type, JsonNode root, Instant receivedAt) {
-        if (!root.isObject()) {
+    private TrackingCall parseSingle(CallType type, TrackingRequest request, Instant receivedAt) {
+        if (request.root() == null) {
             throw TrackingProblems.notAnObject("body");
         }
-        CallParser parser = new CallParser();
-        TrackingCall call = parser.parse(type, root, "", null, null, receivedAt);
+        CallParser parser = new CallParser(objectMapper, request.copy());
+        TrackingCall call = parser.parse(type, request.root(), "", null, null, receivedAt);
         if (call == null) {
             throw TrackingProblems.invalidCalls(parser.errors());
         }
@@ -110,36 +115,35 @@ public class TrackingService {
         return call;
     }
 
-    private List<TrackingCall> parseBatch(JsonNode root, byte[] body, Instant receivedAt) {
-        if (!root.isObject()) {
+    private List<TrackingCall> parseBatch(TrackingRequest request, Instant receivedAt) {
+        ParsedCall root = request.root();
+        if (root == null) {
             throw TrackingProblems.notAnObject("body");
         }
-        CallParser parser = new CallParser();
-        JsonNode items = root.get("batch");
-        if (items == null || !items.isArray()) {
+        CallParser parser = new CallParser(objectMapper, request.copy());
+        List<ParsedCall> items = request.batch();
+        if (items == null) {
             throw Problem.of(400, "invalid-call", "Invalid tracking call")
                     .detail("A batch body needs the array 'batch' with the calls")
                     .error("batch", null, "Send {\"batch\": [call, ...]}, where each call has a type such as track")
                     .toException();
         }
         Instant sentAt = parser.instant(root, "", "sentAt");
-        ObjectNode context = parser.object(root, "", "context");
+        CallContext context = parser.context(root, "");
 
-        int[] sentSizes = BatchItemSizes.measure(objectMapper.getFactory(), body);
-        if (sentSizes != null && sentSizes.length != items.size()) {
-            sentSizes = null;
-        }
         List<TrackingCall> calls = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             String path = "batch[" + i + "].";
-            JsonNode item = items.get(i);
-            if (!item.isObject()) {
+            ParsedCall item = items.get(i);
+            if (item == null) {
                 throw TrackingProblems.notAnObject("batch[" + i + "]");
             }
-            checkItemSize(item, i, sentSizes == null ? -1 : sentSizes[i]);
-            CallType type = CallType.fromJsonName(item.path("type").asText(null)).orElse(null);
+            checkItemSize(request.body(), item, i);
+            JsonNode typeName = item.get("type");
+            String typeText = typeName == null ? null : typeName.asText(null);
+            CallType type = CallType.fromJsonName(typeText).orElse(null);
             if (type == null) {
-                parser.errors().add(new CallParser.InvalidField(path + "type", item.path("type").asText(null),
+                parser.errors().add(new CallParser.InvalidField(path + "type", typeText,
                         "Must be one of identify, track, page, screen, group, alias"));
                 continue;
             }
@@ -166,21 +170,21 @@ public class TrackingService {
     }
 
     /**
-     * Checks an item's size as compact JSON. An item whose size as sent ({@code sentSize}, or -1
-     * when unknown) is small enough that compact JSON cannot exceed the limit is not serialised.
+     * Checks an item's size as compact JSON. An item whose size as sent is small enough that
+     * compact JSON cannot exceed the limit is not serialised.
      */
-    private void checkItemSize(JsonNode item, int index, int sentSize) {
-        if (sentSize >= 0 && (long) sentSize * BatchItemSizes.MAX_GROWTH <= config.maxEventBytes()) {
+    private void checkItemSize(byte[] body, ParsedCall item, int index) {
+        if ((long) item.sentSize() * MAX_GROWTH <= config.maxEventBytes()) {
             return;
         }
         try {
-            int size = objectMapper.writeValueAsBytes(item).length;
+            int size = objectMapper.writeValueAsBytes(objectMapper.readTree(body, item.start(), item.sentSize())).length;
             if (size > config.maxEventBytes()) {
                 throw TrackingProblems.tooLarge("event-too-large", "Call too large", "The call batch[" + index + "]", "batch[" + index + "]",
                         config.maxEventBytes(), Integer.toString(size));
             }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Serialising a parsed JSON tree failed", e);
+        } catch (IOException e) {
+            throw new IllegalStateException("Reading a batch item that was parsed before failed", e);
         }
     }
 
@@ -202,7 +206,7 @@ public class TrackingService {
             List<TrackingCall> newCalls = firstById.values().stream()
                     .filter(call -> fresh.contains(call.messageId()))
                     .toList();
-            List<OutboundMessage> messages = newCalls.stream().map(call -> mapper.toMessage(source, call)).toList();
+            List<OutboundMessage> messages = mapper.toMessages(source, newCalls);
             TrackingPublisher.Delivery delivery = publisher.publish(messages);
             if (!delivery.complete()) {
                 releaseUnacknowledged(transaction, source, newCalls, delivery);
@@ -241,18 +245,6 @@ public class TrackingService {
         } catch (StorageException e) {
             LOG.warnf(e, "Opening a database connection for tracking calls failed");
             throw TrackingProblems.storageUnavailable(RETRY_AFTER_SECONDS);
-        }
-    }
-
-    private JsonNode parse(byte[] bytes) {
-        try {
-            return objectMapper.readTree(bytes);
-        } catch (IOException e) {
-            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-            throw Problem.of(400, "malformed-json", "Malformed JSON request body")
-                    .detail("The request body is not valid JSON: " + reason)
-                    .error("body", null, "Send one JSON object as described by the Segment HTTP tracking API")
-                    .toException();
         }
     }
 

@@ -7,8 +7,6 @@ import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-
 class CallMapperTest {
 
     @ParameterizedTest
@@ -27,8 +25,7 @@ class CallMapperTest {
 
     private static TrackingCall track(String event) {
         Instant now = Instant.now();
-        JsonNodeFactory json = JsonNodeFactory.instance;
-        return new TrackingCall(CallType.TRACK, "m", "u", null, event, null, null, null, json.objectNode(),
-                json.objectNode(), json.objectNode(), now, null, now);
+        return new TrackingCall(CallType.TRACK, "m", "u", null, event, null, null, null, CompactObject.EMPTY,
+                CompactObject.EMPTY, CallContext.EMPTY, now, null, now);
     }
 }
