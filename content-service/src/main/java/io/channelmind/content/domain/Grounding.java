@@ -18,6 +18,8 @@ public final class Grounding {
     private static final Pattern LINK = Pattern.compile("https?://[^\\s，。！？、；：）」】<>\"]+");
     private static final Pattern EMAIL_ADDRESS = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,!?;:)]+$");
+    private static final Pattern THOUSANDS_SEPARATOR = Pattern.compile(",(\\d{3})");
 
     private Grounding() {
     }
@@ -29,7 +31,7 @@ public final class Grounding {
 
         String rest = text;
         for (String link : find(LINK, rest)) {
-            String trimmed = link.replaceAll("[.,!?;:)]+$", "");
+            String trimmed = TRAILING_PUNCTUATION.matcher(link).replaceAll("");
             if (!source.contains(trimmed)) {
                 violations.add("The copy contains the link " + trimmed + ", which is not in the brief; use only the brief's link.");
             }
@@ -55,7 +57,7 @@ public final class Grounding {
     private static Set<String> numbers(String text) {
         Set<String> numbers = new LinkedHashSet<>();
         for (String number : find(NUMBER, text)) {
-            numbers.add(number.replaceAll(",(\\d{3})", "$1"));
+            numbers.add(THOUSANDS_SEPARATOR.matcher(number).replaceAll("$1"));
         }
         return numbers;
     }
