@@ -26,8 +26,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * and exits with status 2 without running the next phases, because percentiles that leave out
  * the slowest requests would understate the latency. Any other error exits with status 1.
  *
- * Arguments: WIREMOCK_URL SERVICE_URL CONCURRENCY REQUESTS_PER_PHASE WARMUP_REQUESTS [TIMEOUT_SECONDS]
- * (the timeout of each request, 60 s by default).
+ * Arguments: WIREMOCK_URL SERVICE_URL CONCURRENCY REQUESTS_PER_PHASE WARMUP_REQUESTS [TIMEOUT_SECONDS [SERVICE_PID]]
+ * (the timeout of each request, 60 s by default). With the service's process id it also prints
+ * the CPU time that the service process used during its measured phase, per copy. Unlike the
+ * latency, that figure changes little when other processes share the cores.
  */
 public final class ContentLatency {
 
@@ -59,6 +61,7 @@ public final class ContentLatency {
         int requests = Integer.parseInt(args[3]);
         int warmup = Integer.parseInt(args[4]);
         Duration timeout = Duration.ofSeconds(args.length > 5 ? Long.parseLong(args[5]) : 60);
+        ProcessHandle serviceProcess = args.length > 6 ? ProcessHandle.of(Long.parseLong(args[6])).orElseThrow() : null;
 
         // HTTP/1.1 on both sides, so that each request in flight has a connection of its own, as
         // the service's model client has towards WireMock.
@@ -73,7 +76,9 @@ public final class ContentLatency {
         measure("service warm-up", workers, concurrency, warmup, copy, timeout);
         measure("WireMock warm-up", workers, concurrency, warmup, chat, timeout);
         long[] direct = measure("WireMock direct", workers, concurrency, requests, chat, timeout);
+        Duration cpuBefore = cpuTime(serviceProcess);
         long[] viaService = measure("content-service", workers, concurrency, requests, copy, timeout);
+        Duration cpuAfter = cpuTime(serviceProcess);
         workers.shutdownNow();
 
         double directP50 = percentile(direct, 50);
@@ -85,6 +90,20 @@ public final class ContentLatency {
         System.out.printf("content-service: p50 %.1f ms, p99 %.1f ms%n", serviceP50, serviceP99);
         System.out.printf("overhead:        p50 %.1f ms, p99 %.1f ms (ratio p99 %.2f)%n", serviceP50 - directP50,
                 serviceP99 - directP99, serviceP99 / directP99);
+        if (serviceProcess != null) {
+            Duration cpu = cpuAfter.minus(cpuBefore);
+            System.out.printf("service CPU:     %.0f ms in the measured phase, %.2f ms per copy%n", cpu.toNanos() / 1e6,
+                    cpu.toNanos() / 1e6 / requests);
+        }
+    }
+
+    /** Returns the CPU time, user and system, that a process has used so far; zero without a process. */
+    private static Duration cpuTime(ProcessHandle process) {
+        if (process == null) {
+            return Duration.ZERO;
+        }
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("The CPU time of process " + process.pid() + " is not readable"));
     }
 
     /**

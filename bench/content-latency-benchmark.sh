@@ -2,7 +2,8 @@
 # Measures the latency that content-service adds over the language model. WireMock on
 # 127.0.0.1 returns every chat completion after a fixed 300 ms. ContentLatency.java sends the
 # same number of requests at a fixed concurrency straight to WireMock and then to
-# POST /api/v1/copy of the packaged service, and prints p50 and p99 of both.
+# POST /api/v1/copy of the packaged service, and prints p50 and p99 of both and the service's
+# CPU time per copy in its measured phase.
 #
 # The service runs from content-service/target/quarkus-app against its own PostgreSQL and
 # Kafka (io.channelmind.stack.infra.InfraMain on free ports), so nothing else on the machine
@@ -123,4 +124,5 @@ wait_for "content-service" "curl -sf -o /dev/null http://127.0.0.1:$SERVICE_PORT
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx512m "$ROOT/bench/ContentLatency.java" "http://127.0.0.1:$WIREMOCK_PORT" "http://127.0.0.1:$SERVICE_PORT" \
-  "$CONCURRENCY" "$REQUESTS" "$WARMUP" "$TIMEOUT" | tee "$OUT/result.txt"
+  "$CONCURRENCY" "$REQUESTS" "$WARMUP" "$TIMEOUT" "$(cat "$OUT/content-service.pid")" | tee "$OUT/result.txt"
+echo "Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/result.txt"

@@ -13,26 +13,24 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.RateLimit;
 import io.smallrye.faulttolerance.api.RateLimitException;
+import io.smallrye.mutiny.Uni;
 
 /**
- * The model calls with fault tolerance, through the chat model of quarkus-langchain4j-openai.
- * A chat completion has no side effect, so a failed call may be retried; a rate-limited or
- * short-circuited call is not. Every call passes through {@link #call}, so first drafts and
- * revisions share one circuit breaker, and a failing provider is left alone for {@code delay}
- * milliseconds whichever prompt failed. The rate limit protects the provider's quota; a call
- * over it fails at once with {@link RateLimitException}.
+ * The model calls with fault tolerance, through the OpenAI client of quarkus-langchain4j-openai.
+ * No thread waits for the model: every method returns a {@link Uni} that completes when the
+ * response arrives. A chat completion has no side effect, so a failed call may be retried; a
+ * rate-limited or short-circuited call is not. Every call passes through {@link #call}, so first
+ * drafts and revisions share one circuit breaker, and a failing provider is left alone for
+ * {@code delay} milliseconds whichever prompt failed. The rate limit protects the provider's
+ * quota; a call over it fails at once with {@link RateLimitException}.
  *
  * A 429 response with {@code Retry-After} is waited out once when the wait is at most
- * {@code channelmind.content.llm.retry-after.max-wait}; a longer wait raises
- * {@link RetryAfterTooLongException} at once, so that the copy falls back instead of blocking.
+ * {@code channelmind.content.llm.retry-after.max-wait}. A longer wait fails at once with
+ * {@link RetryAfterTooLongException}, so that the copy falls back instead of waiting.
  *
  * Every value can be changed in configuration, for example
  * {@code io.channelmind.content.client.ModelGateway/call/CircuitBreaker/requestVolumeThreshold=10}.
@@ -45,56 +43,50 @@ public class ModelGateway {
 
     private static final Logger LOG = Logger.getLogger(ModelGateway.class);
 
-    private final ChatModel model;
+    private final ModelClient model;
     private final Duration maxRetryAfter;
 
-    public ModelGateway(ChatModel model,
+    public ModelGateway(ModelClient model,
             @ConfigProperty(name = "channelmind.content.llm.retry-after.max-wait", defaultValue = "10s") Duration maxRetryAfter) {
         this.model = model;
         this.maxRetryAfter = maxRetryAfter;
     }
 
     /**
-     * Sends one chat-completion request and returns the text of the response.
-     *
-     * @throws RetryAfterTooLongException when the provider's Retry-After is longer than the maximum
+     * Sends one chat-completion request and emits the text of the response. It fails with
+     * {@link RetryAfterTooLongException} when the provider's Retry-After is longer than the maximum.
      */
-    public String complete(ModelCall request) {
-        Supplier<String> send = () -> model.chat(chatRequest(request)).aiMessage().text();
-        try {
-            return call(send);
-        } catch (ProviderRateLimitedException e) {
-            if (e.retryAfter().compareTo(maxRetryAfter) > 0) {
-                throw new RetryAfterTooLongException(e.retryAfter(), maxRetryAfter);
+    public Uni<String> complete(ModelCall request) {
+        Supplier<Uni<String>> send = () -> model.complete(request);
+        return call(send).onFailure(ProviderRateLimitedException.class).recoverWithUni(failure -> {
+            Duration wait = ((ProviderRateLimitedException) failure).retryAfter();
+            if (wait.compareTo(maxRetryAfter) > 0) {
+                return Uni.createFrom().failure(new RetryAfterTooLongException(wait, maxRetryAfter));
             }
             LOG.infof("Model %s answered 429; waiting %d ms as its Retry-After asks, then calling once more",
-                    request.modelName(), e.retryAfter().toMillis());
-            sleep(e.retryAfter());
-            return call(send);
-        }
+                    request.modelName(), wait.toMillis());
+            return Uni.createFrom().voidItem().onItem().delayIt().by(wait).flatMap(ignored -> call(send));
+        });
     }
 
     /**
-     * Runs one model call under the fault-tolerance policy. Quarkus intercepts this method also
-     * when {@link #complete} calls it on the same bean (self-invocation).
+     * Runs one model call under the fault-tolerance policy. A retry subscribes to a new call from
+     * {@code request}. Quarkus intercepts this method also when {@link #complete} calls it on the
+     * same bean (self-invocation).
      */
+    @AsynchronousNonBlocking
     @Timeout(value = 45, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 200,
             abortOn = {RateLimitException.class, CircuitBreakerOpenException.class, ProviderRateLimitedException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2)
     @CircuitBreakerName(CIRCUIT)
     @RateLimit(value = 600, window = 1, windowUnit = ChronoUnit.MINUTES)
-    public String call(Supplier<String> request) {
-        try {
-            return request.get();
-        } catch (RuntimeException e) {
-            // The REST client and langchain4j wrap the exception of RetryAfterFilter.
-            ProviderRateLimitedException rateLimited = findRateLimit(e, 0);
-            if (rateLimited != null) {
-                throw rateLimited;
-            }
-            throw e;
-        }
+    public Uni<String> call(Supplier<Uni<String>> request) {
+        // The REST client and langchain4j wrap the exception of RetryAfterFilter.
+        return request.get().onFailure().transform(failure -> {
+            ProviderRateLimitedException rateLimited = findRateLimit(failure, 0);
+            return rateLimited != null ? rateLimited : failure;
+        });
     }
 
     /** Finds the exception of {@link RetryAfterFilter} among the causes and suppressed exceptions. */
@@ -112,25 +104,5 @@ public class ModelGateway {
             }
         }
         return findRateLimit(failure.getCause(), depth + 1);
-    }
-
-    private static ChatRequest chatRequest(ModelCall request) {
-        OpenAiChatRequestParameters.Builder parameters = OpenAiChatRequestParameters.builder().modelName(request.modelName());
-        if (request.responseFormat() != null) {
-            parameters.responseFormat(request.responseFormat());
-        }
-        return ChatRequest.builder()
-                .messages(SystemMessage.from(request.systemMessage()), UserMessage.from(request.userMessage()))
-                .parameters(parameters.build())
-                .build();
-    }
-
-    private static void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the model provider's Retry-After", e);
-        }
     }
 }

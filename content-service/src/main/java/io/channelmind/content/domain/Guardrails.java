@@ -25,8 +25,9 @@ public final class Guardrails {
     private static final Pattern CN_MOBILE = Pattern.compile("(?<!\\d)(?:\\+?86[\\s-]?)?1[3-9]\\d(?:[\\s-]?\\d{4}){2}(?!\\d)");
     /** International or separated numbers of 8 to 15 digits, such as +44 20 7946 0958 or (555) 010-1234. */
     private static final Pattern PHONE = Pattern.compile("(?<![\\w.])\\+?\\(?\\d{1,4}\\)?(?:[\\s.-]?\\(?\\d{2,5}\\)?){2,4}(?![\\w])");
-    /** Resident identity card number: 17 digits and a check digit or X. */
     private static final Pattern DATE = Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}");
+    private static final Pattern LINK = Pattern.compile("https?://\\S+");
+    /** Resident identity card number: 17 digits and a check digit or X. */
     private static final Pattern ID_CARD = Pattern.compile("(?<!\\d)\\d{17}[\\dXx](?!\\d)");
 
     private Guardrails() {
@@ -36,6 +37,16 @@ public final class Guardrails {
     public static List<GuardrailFinding> check(CopySpec spec, String text) {
         List<GuardrailFinding> findings = new ArrayList<>();
         findings.addAll(restrictedTerms(spec.options().industry(), text));
+        findings.addAll(checkExceptRestrictedTerms(spec, text));
+        return findings;
+    }
+
+    /**
+     * Returns the findings of every check but the restricted terms, for a caller that looks up
+     * those terms itself: brand rules, contact details and grounding.
+     */
+    public static List<GuardrailFinding> checkExceptRestrictedTerms(CopySpec spec, String text) {
+        List<GuardrailFinding> findings = new ArrayList<>();
         findings.addAll(brandRules(spec.options().brand(), text));
         findings.addAll(contactDetails(text));
         findings.addAll(grounding(spec.brief(), text));
@@ -84,7 +95,7 @@ public final class Guardrails {
      * so the digits of a URL are not a phone number, and neither is a date such as 2025-06-30.
      */
     public static List<GuardrailFinding> contactDetails(String text) {
-        String rest = text.replaceAll("https?://\\S+", " ");
+        String rest = LINK.matcher(text).replaceAll(" ");
         List<String> kinds = new ArrayList<>();
         if (EMAIL_ADDRESS.matcher(rest).find()) {
             kinds.add("an e-mail address");

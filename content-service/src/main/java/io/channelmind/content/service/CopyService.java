@@ -5,8 +5,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,9 +25,13 @@ import io.channelmind.content.domain.Guardrails;
 import io.channelmind.content.domain.SocialPreset;
 import io.channelmind.content.repository.CopyVariantRepository;
 import io.channelmind.web.Problem;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Writes a copy with the model when one is configured, else with the template copywriter,
@@ -45,26 +51,25 @@ public class CopyService {
     private final LlmSettings settings;
     private final CopyVariantRepository repository;
     private final MeterRegistry registry;
-    private final ModelWorkers modelWorkers;
     private final ModelChoiceStore modelChoices;
+    private final Map<String, Counter> copiesCounters = new ConcurrentHashMap<>();
 
     public CopyService(TemplateCopywriter template, LlmCopywriter llm, LlmSettings settings,
-            CopyVariantRepository repository, MeterRegistry registry, ModelWorkers modelWorkers, ModelChoiceStore modelChoices) {
+            CopyVariantRepository repository, MeterRegistry registry, ModelChoiceStore modelChoices) {
         this.modelChoices = modelChoices;
         this.template = template;
         this.llm = llm;
         this.settings = settings;
         this.repository = repository;
         this.registry = registry;
-        this.modelWorkers = modelWorkers;
     }
 
     /** Writes and stores one copy; emits the stored row. */
     public Uni<CopyVariant> create(CopySpec spec) {
-        // The model call blocks for up to its timeout, so it runs on a model worker thread. Its
-        // result returns to the request's Vert.x context, where the insert and its response run.
+        // The model's response arrives on the REST client's event loop. The insert and the
+        // response run on the request's Vert.x context again.
         Uni<GeneratedCopy> written = settings.enabled()
-                ? modelChoices.refreshIfStale().flatMap(ignored -> modelWorkers.run(() -> llm.write(spec)))
+                ? modelChoices.refreshIfStale().flatMap(ignored -> onRequestContext(llm.write(spec)))
                 : Uni.createFrom().item(() -> template.write(spec));
 
         return written
@@ -72,9 +77,9 @@ public class CopyService {
                 .map(copy -> CopyVariant.of(spec, copy, now()))
                 .call(variant -> repository.insert(List.of(variant)))
                 .invoke(variant -> {
-                    registry.counter(COPIES_COUNTER, "generator", variant.generator, "format", spec.format().name().toLowerCase())
-                            .increment();
-                    LOG.infof("Stored copy %s for channel %s, written by %s with %d warning(s)", variant.id, variant.channel,
+                    copiesCounter(variant.generator, spec.format()).increment();
+                    // Under load this would be hundreds of lines a second, so it is DEBUG. The counter above counts every copy.
+                    LOG.debugf("Stored copy %s for channel %s, written by %s with %d warning(s)", variant.id, variant.channel,
                             variant.generator, variant.warnings.length);
                 });
     }
@@ -89,8 +94,11 @@ public class CopyService {
         for (int number = 1; number <= count; number++) {
             specs.add(spec.withVariant(number));
         }
+        // One variant after the other, as a provider's rate limit would see them from one request.
         Uni<List<GeneratedCopy>> written = settings.enabled()
-                ? modelChoices.refreshIfStale().flatMap(ignored -> modelWorkers.run(() -> specs.stream().map(llm::write).toList()))
+                ? modelChoices.refreshIfStale().flatMap(ignored -> onRequestContext(Multi.createFrom().iterable(specs)
+                        .onItem().transformToUniAndConcatenate(llm::write)
+                        .collect().asList()))
                 : Uni.createFrom().item(() -> specs.stream().map(template::write).toList());
 
         return written.flatMap(copies -> {
@@ -110,8 +118,7 @@ public class CopyService {
             return repository.insert(unique).map(ignored -> new VariantBatch(count, unique, dropped));
         }).invoke(batch -> {
             for (CopyVariant variant : batch.copies()) {
-                registry.counter(COPIES_COUNTER, "generator", variant.generator, "format", spec.format().name().toLowerCase())
-                        .increment();
+                copiesCounter(variant.generator, spec.format()).increment();
             }
             LOG.infof("Stored %d of %d requested variant(s) for channel %s; %d duplicate(s) dropped", batch.copies().size(),
                     count, spec.channel(), batch.dropped().size());
@@ -130,6 +137,21 @@ public class CopyService {
                 .onItem().ifNull().failWith(() -> notFound(copyId));
     }
 
+    /**
+     * Emits the item or failure of {@code work} on the Vert.x context of the caller, when there is
+     * one, rather than on the thread that completed it.
+     */
+    private static <T> Uni<T> onRequestContext(Uni<T> work) {
+        Context context = Vertx.currentContext();
+        return context == null ? work : work.emitOn(task -> context.runOnContext(ignored -> task.run()));
+    }
+
+    /** Returns the copy counter of a generator and format, registered at its first use. */
+    private Counter copiesCounter(String generator, ChannelFormat format) {
+        return copiesCounters.computeIfAbsent(generator + "/" + format, key -> registry.counter(COPIES_COUNTER,
+                "generator", generator, "format", format.name().toLowerCase(Locale.ROOT)));
+    }
+
     /** Returns the current time at the microsecond precision of PostgreSQL, so the POST and GET responses match. */
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -143,7 +165,11 @@ public class CopyService {
                     + String.join(", ", ChannelFormat.SEARCH_CHANNELS)
                     + ", so the copy has the generic social format of at most " + SocialPreset.GENERIC.maxLength() + " characters");
         }
-        // The model's copy passed these checks already, so they report what the template copied from the brief.
+        // Model copy is accepted only when these checks find nothing, so they run again only on
+        // template copy, where they report what the template copied from the brief.
+        if (GeneratedCopy.LLM.equals(copy.generator())) {
+            return warnings;
+        }
         String text = copy.subject() == null ? copy.body() : copy.subject() + "\n" + copy.body();
         for (GuardrailFinding finding : Guardrails.check(spec, text)) {
             warnings.add(finding.warning() + (finding.reason().equals(AbsoluteClaims.REASON) ? " (reword the brief)" : ""));

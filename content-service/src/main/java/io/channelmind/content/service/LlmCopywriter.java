@@ -26,6 +26,7 @@ import io.channelmind.content.domain.Placeholders;
 import io.channelmind.content.domain.ResponsiveSearchAd;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.RateLimitException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Writes copy with the language model. A response that breaks a rule gets a revision request
@@ -36,8 +37,8 @@ import io.smallrye.faulttolerance.api.RateLimitException;
  * {@value #FALLBACK_COUNTER} and named in the copy's warnings. Accepted model copy is reused
  * for identical requests from the {@link BriefCache}.
  *
- * Calls block the calling thread for up to the configured timeout, so never call this on an
- * event-loop thread.
+ * No method blocks: the model's response arrives on a Vert.x event-loop thread, where the
+ * checks, the revision request or the fallback run.
  */
 @ApplicationScoped
 public class LlmCopywriter {
@@ -72,48 +73,74 @@ public class LlmCopywriter {
         this.responseFormat = settings.responseFormat();
     }
 
-    public GeneratedCopy write(CopySpec spec) {
+    /** Writes one copy. It emits the model's copy, the best valid part of a search ad, or the template's fallback copy. */
+    public Uni<GeneratedCopy> write(CopySpec spec) {
         // A copy of a model that is no longer chosen for this brand or channel is written again.
         Optional<GeneratedCopy> cached = cache.find(spec).filter(copy -> copy.model().equals(models.modelFor(spec)));
         if (cached.isPresent()) {
             LOG.debugf("Reusing the model copy of an identical request for channel %s", spec.channel());
-            return cached.get();
+            return Uni.createFrom().item(cached.get());
         }
-        GeneratedCopy copy = writeWithModel(spec);
-        if (GeneratedCopy.LLM.equals(copy.generator())) {
-            cache.put(spec, copy);
-        }
-        return copy;
-    }
-
-    private GeneratedCopy writeWithModel(CopySpec spec) {
         PromptValues prompt = PromptValues.of(spec);
         int maxRevisions = spec.format() == ChannelFormat.SEARCH_AD ? SEARCH_AD_REVISIONS : 1;
-        List<ModelResponse> rejected = new ArrayList<>();
-        String userMessage = prompt.userMessage();
-        for (int revision = 0; revision <= maxRevisions; revision++) {
-            ModelResponse response;
-            try {
-                response = ModelResponse.check(spec, model.complete(call(spec, prompt.systemMessage(), userMessage)), json);
-            } catch (RuntimeException e) {
-                String when = revision == 0 ? "" : " on revision request " + revision;
-                return bestValidPart(spec, rejected).orElseGet(() -> fallBack(spec, failureReason(e), failureText(e) + when, e));
+        return attempt(new Attempts(spec, prompt, maxRevisions), prompt.userMessage(), 0).invoke(copy -> {
+            if (GeneratedCopy.LLM.equals(copy.generator())) {
+                cache.put(spec, copy);
             }
-            if (response.accepted()) {
-                return accept(spec, response.draft().orElseThrow(), List.of());
-            }
-            if (!response.claims().isEmpty()) {
-                return fallBack(spec, AbsoluteClaims.REASON, "wrote the restricted term(s) " + AbsoluteClaims.quote(response.claims()),
-                        null);
-            }
-            rejected.add(response);
-            if (revision < maxRevisions) {
-                LOG.infof("Model copy for channel %s broke %d rule(s); sending revision request %d of %d", spec.channel(),
-                        response.violations().size(), revision + 1, maxRevisions);
-                userMessage = prompt.revisionMessage(previous(response.raw()), bulletList(response.violations()));
-            }
-        }
+        });
+    }
 
+    /** The state of one copy's model calls: the request, its prompt and the responses rejected so far. */
+    private record Attempts(CopySpec spec, PromptValues prompt, int maxRevisions, List<ModelResponse> rejected) {
+
+        Attempts(CopySpec spec, PromptValues prompt, int maxRevisions) {
+            this(spec, prompt, maxRevisions, new ArrayList<>());
+        }
+    }
+
+    /** Sends the first draft ({@code revision} 0) or a revision request, and decides on its response. */
+    private Uni<GeneratedCopy> attempt(Attempts attempts, String userMessage, int revision) {
+        CopySpec spec = attempts.spec();
+        return model.complete(call(spec, attempts.prompt().systemMessage(), userMessage))
+                .map(raw -> ModelResponse.check(spec, raw, json))
+                .onItemOrFailure().transformToUni((response, failure) -> {
+                    if (failure instanceof Exception exception) {
+                        return Uni.createFrom().item(afterFailedCall(attempts, exception, revision));
+                    }
+                    if (failure != null) {
+                        return Uni.createFrom().failure(failure);
+                    }
+                    return decide(attempts, response, revision);
+                });
+    }
+
+    private GeneratedCopy afterFailedCall(Attempts attempts, Exception failure, int revision) {
+        String when = revision == 0 ? "" : " on revision request " + revision;
+        return bestValidPart(attempts.spec(), attempts.rejected())
+                .orElseGet(() -> fallBack(attempts.spec(), failureReason(failure), failureText(failure) + when, failure));
+    }
+
+    private Uni<GeneratedCopy> decide(Attempts attempts, ModelResponse response, int revision) {
+        CopySpec spec = attempts.spec();
+        if (response.accepted()) {
+            return Uni.createFrom().item(accept(spec, response.draft().orElseThrow(), List.of()));
+        }
+        if (!response.claims().isEmpty()) {
+            return Uni.createFrom().item(fallBack(spec, AbsoluteClaims.REASON,
+                    "wrote the restricted term(s) " + AbsoluteClaims.quote(response.claims()), null));
+        }
+        attempts.rejected().add(response);
+        if (revision < attempts.maxRevisions()) {
+            LOG.infof("Model copy for channel %s broke %d rule(s); sending revision request %d of %d", spec.channel(),
+                    response.violations().size(), revision + 1, attempts.maxRevisions());
+            String revisionMessage = attempts.prompt().revisionMessage(previous(response.raw()),
+                    bulletList(response.violations()));
+            return attempt(attempts, revisionMessage, revision + 1);
+        }
+        return Uni.createFrom().item(afterLastRevision(spec, attempts.rejected(), attempts.maxRevisions()));
+    }
+
+    private GeneratedCopy afterLastRevision(CopySpec spec, List<ModelResponse> rejected, int maxRevisions) {
         Optional<GeneratedCopy> best = bestValidPart(spec, rejected);
         if (best.isPresent()) {
             return best.get();

@@ -3,7 +3,6 @@ package io.channelmind.content.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,9 +33,6 @@ record ModelResponse(String raw, Optional<Draft> draft, List<String> violations,
             + "\"body\"; answer with that object only.";
     static final String INVALID_SEARCH_AD_JSON = "The answer was not one JSON object with the string arrays \"headlines\", "
             + "\"descriptions\" and \"paths\"; answer with that object only.";
-
-    /** Reason codes that end the model path at once, without a revision: the model wrote a banned term. */
-    private static final Set<String> RESTRICTED = Set.of(AbsoluteClaims.REASON, Guardrails.INDUSTRY_TERM);
 
     /**
      * Subject (null outside e-mail) and body of a parsed response.
@@ -74,15 +70,14 @@ record ModelResponse(String raw, Optional<Draft> draft, List<String> violations,
         violations.addAll(adViolations.isEmpty() ? ChannelRules.violations(spec, subject, body) : adViolations);
         // Every headline, description and path is in the body, so the guardrails check all of them.
         String text = subject == null ? body : subject + "\n" + body;
+        // Restricted terms end the model path, so they are collected as claims rather than as
+        // violations. Each dictionary scans the text once.
         List<String> claims = new ArrayList<>();
-        for (GuardrailFinding finding : Guardrails.check(spec, text)) {
-            if (RESTRICTED.contains(finding.reason())) {
-                continue;
-            }
-            violations.add(finding.reason().equals(Guardrails.UNGROUNDED) ? finding.message() : finding.warning());
-        }
         claims.addAll(AbsoluteClaims.find(text));
         claims.addAll(RestrictedTerms.defaults().findForIndustry(spec.options().industry(), text));
+        for (GuardrailFinding finding : Guardrails.checkExceptRestrictedTerms(spec, text)) {
+            violations.add(finding.reason().equals(Guardrails.UNGROUNDED) ? finding.message() : finding.warning());
+        }
         violations.addAll(PromptLeak.violations(text));
         return new ModelResponse(raw, draft, violations, claims);
     }

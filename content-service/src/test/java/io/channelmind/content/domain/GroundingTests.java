@@ -3,6 +3,9 @@ package io.channelmind.content.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class GroundingTests {
@@ -28,5 +31,85 @@ class GroundingTests {
     @Test
     void inventedEmailAddressIsReported() {
         assertEquals(1, Grounding.violations(BRIEF, "Write to help@bank.example").size());
+    }
+
+    @Nested
+    class WrittenInWords {
+
+        private static final CopyBrief CHINESE = new CopyBrief("轻享理财", "全场八折，活动三天，满两件再享半价", "立即抢购", null);
+        private static final CopyBrief ENGLISH = new CopyBrief("Glow Serum", "Half price for two days from Dec 12", "Shop now",
+                null);
+
+        @Test
+        void chineseFactsFromBriefPass() {
+            assertEquals(List.of(), Grounding.violations(CHINESE, "全场8折，三天有效，满两件半价"));
+            assertEquals(List.of(), Grounding.violations(CHINESE, "限时20% off，买2件五折"));
+        }
+
+        @Test
+        void inventedChineseDiscountIsReported() {
+            assertEquals(List.of("The copy contains the discount 七五折 (25% off), which is not in the brief; "
+                    + "use only discounts from the brief."), Grounding.violations(CHINESE, "全场七五折"));
+        }
+
+        @Test
+        void inventedChineseCountIsReported() {
+            assertEquals(List.of("The copy contains the number 五天 (5), which is not in the brief; "
+                    + "use only numbers from the brief."), Grounding.violations(CHINESE, "活动五天"));
+        }
+
+        @Test
+        void chineseTenthsMatchPercent() {
+            CopyBrief brief = new CopyBrief("稳健基金", "手续费立减30%", null, null);
+
+            assertEquals(List.of(), Grounding.violations(brief, "手续费立减三成"));
+            assertEquals(1, Grounding.violations(brief, "手续费立减四成").size());
+        }
+
+        @Test
+        void chineseDateMatchesEnglishDate() {
+            CopyBrief brief = new CopyBrief("Glow Serum", "Sale on Dec 12", null, null);
+
+            assertEquals(List.of(), Grounding.violations(brief, "12月12日开抢"));
+            assertEquals(List.of("The copy contains the date 12月11日 (December 11), which is not in the brief; "
+                    + "use only dates from the brief."), Grounding.violations(brief, "12月11日开抢"));
+        }
+
+        @Test
+        void englishFactsFromBriefPass() {
+            assertEquals(List.of(), Grounding.violations(ENGLISH, "Half price for 2 days, from December 12th"));
+            assertEquals(List.of(), Grounding.violations(ENGLISH, "50% off for two days from 12 Dec"));
+        }
+
+        @Test
+        void inventedEnglishCountIsReported() {
+            assertEquals(List.of("The copy contains the number three (3), which is not in the brief; "
+                    + "use only numbers from the brief."), Grounding.violations(ENGLISH, "Half price for three days"));
+        }
+
+        @Test
+        void inventedEnglishDateIsReported() {
+            assertEquals(1, Grounding.violations(ENGLISH, "Half price from Dec 13").size());
+        }
+
+        @Test
+        void inventedEnglishDiscountIsReported() {
+            assertEquals(1, Grounding.violations(ENGLISH, "30% off for two days").size());
+        }
+
+        @Test
+        void wordsThatAreNoFactsPass() {
+            assertEquals(List.of(), Grounding.violations(CHINESE, "一起来抢购，十分划算，成功下单即可"));
+            assertEquals(List.of(), Grounding.violations(ENGLISH, "One serum, one glow. Market favourite"));
+        }
+
+        @Test
+        void chineseNumeralsAreRead() {
+            assertEquals(3, WrittenFacts.chineseNumber("三"));
+            assertEquals(12, WrittenFacts.chineseNumber("十二"));
+            assertEquals(250, WrittenFacts.chineseNumber("两百五十"));
+            assertEquals(2025, WrittenFacts.chineseNumber("二〇二五"));
+            assertEquals(12_000, WrittenFacts.chineseNumber("一万二千"));
+        }
     }
 }

@@ -103,8 +103,16 @@ class GuardrailsTests {
 
         @Test
         void inventedDateIsRejected() {
-            assertEquals(List.of(Guardrails.UNGROUNDED, Guardrails.UNGROUNDED),
-                    reasons(Guardrails.grounding(brief, "30% off until 2025-07-15")));
+            List<GuardrailFinding> findings = Guardrails.grounding(brief, "30% off until 2025-07-15");
+
+            assertEquals(List.of(Guardrails.UNGROUNDED), reasons(findings));
+            assertTrue(findings.get(0).message().contains("the date 2025-07-15 (July 15, 2025)"), findings.get(0).message());
+        }
+
+        @Test
+        void inventedYearIsRejected() {
+            assertEquals(List.of(Guardrails.UNGROUNDED), reasons(Guardrails.grounding(brief, "30% off until 2026-06-30")));
+            assertEquals(List.of(), Guardrails.grounding(brief, "30% off until 6月30日"));
         }
 
         @Test

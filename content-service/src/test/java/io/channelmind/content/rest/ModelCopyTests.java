@@ -184,7 +184,7 @@ class ModelCopyTests {
 
         assertEquals("llm", copy.getString("generator"));
         String revision = message(requestsFor(product).get(1).getBodyAsString(), "user");
-        assertTrue(revision.contains("the number 50, which is not in the brief"), revision);
+        assertTrue(revision.contains("the discount 50% off, which is not in the brief"), revision);
         assertTrue(revision.contains("the number 3, which is not in the brief"), revision);
     }
 

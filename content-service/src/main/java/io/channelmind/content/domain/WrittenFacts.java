@@ -1,0 +1,272 @@
+package io.channelmind.content.domain;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the facts that copy can state in words as well as in digits. These are discounts (五折,
+ * 七五折, 半价, "half price", "20% off"), percentages (三成, 百分之三十, 30%) and dates (12月12日,
+ * Dec 12, 2025-12-12). Counts are Chinese numerals with a measure word (三天, 两件) or English
+ * number words ("two days"). Each fact has a canonical value, so 八折 in a copy matches "20% off"
+ * in a brief.
+ *
+ * NOTE: a lone 一 or "one" is not read as a count, because both are also the article "a". An
+ * ordinal such as 第二 is not read either.
+ */
+final class WrittenFacts {
+
+    /** The kind of a fact, with the noun that a violation uses for it. */
+    enum Kind {
+        DISCOUNT("discount"), PERCENTAGE("percentage"), DATE("date"), NUMBER("number");
+
+        final String noun;
+
+        Kind(String noun) {
+            this.noun = noun;
+        }
+    }
+
+    /**
+     * One fact in a text.
+     *
+     * @param text the fact as written, such as 七五折
+     * @param value the canonical value: percent off for a discount, percent for a percentage,
+     *        month-day or year-month-day for a date, the number for a count
+     * @param meaning the value as a reader checks it, such as "25% off"
+     */
+    record Fact(Kind kind, String text, String value, String meaning, int start, int end) {
+
+        String key() {
+            return kind + ":" + value;
+        }
+    }
+
+    private static final String CN_DIGITS = "零〇一二两三四五六七八九";
+    private static final String CN_NUMERAL = "[" + CN_DIGITS + "十百千万]";
+
+    private static final Pattern DATE_CN = Pattern.compile("(\\d{1,2}|[一二三四五六七八九十]{1,3})月(\\d{1,2}|[一二三四五六七八九十]{1,3})[日号]");
+    private static final Pattern DATE_EN_MONTH_FIRST = Pattern.compile("\\b([A-Za-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b");
+    private static final Pattern DATE_EN_DAY_FIRST = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+([A-Za-z]{3,9})\\b");
+    private static final Pattern DATE_ISO = Pattern.compile("\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b");
+    /** A discount in 折: the share of the price paid in tenths, 8折 or 八折 for 80 %, 七五折 for 75 %. */
+    private static final Pattern DISCOUNT_ZHE = Pattern.compile("(\\d(?:\\.\\d)?|[一二三四五六七八九][一二三四五六七八九]?)折");
+    private static final Pattern HALF_PRICE = Pattern.compile("半价|半價|(?i:\\bhalf[- ]price\\b|\\bhalf off\\b)");
+    private static final Pattern PERCENT_OFF = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*[%％]\\s*(?i:off\\b)");
+    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*[%％]");
+    private static final Pattern PERCENT_CN = Pattern.compile("百分之(\\d+(?:\\.\\d+)?|" + CN_NUMERAL + "+)");
+    /** Tenths written as 成, such as 三成 for 30 %; not 成 as part of a word such as 成功 or 一成不变. */
+    private static final Pattern TENTHS = Pattern.compile("(\\d|[一二三四五六七八九])成(?![为功员本交长立熟绩品果就人不])");
+    /** A Chinese count and its measure word, such as 三天. A lone 一 is not read as a count (see the class note). */
+    private static final Pattern COUNT_CN = Pattern.compile(
+            "(?<![第" + CN_DIGITS + "十百千万])(" + CN_NUMERAL + "{2,}|[零〇二两三四五六七八九十百千万])"
+                    + "(小时|分钟|[天日周年月件个次份人元块倍期款张瓶盒位名只岁])");
+    private static final Pattern COUNT_EN = Pattern.compile("(?i)\\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+            + "ninety|hundred)(?:-(one|two|three|four|five|six|seven|eight|nine))?\\b");
+
+    private static final Map<String, Integer> ENGLISH_NUMBERS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
+            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
+            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
+            Map.entry("thirteen", 13), Map.entry("fourteen", 14), Map.entry("fifteen", 15), Map.entry("sixteen", 16),
+            Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20),
+            Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60),
+            Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90), Map.entry("hundred", 100));
+    private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december");
+
+    private WrittenFacts() {
+    }
+
+    /** Returns the facts in {@code text} in order of position; where two patterns overlap, the first one listed here wins. */
+    static List<Fact> find(String text) {
+        List<Fact> facts = new ArrayList<>();
+        boolean[] usedChars = new boolean[text.length()];
+        collect(DATE_CN, text, usedChars, facts, m -> date(m.group(), chineseNumber(m.group(1)), chineseNumber(m.group(2))));
+        collect(DATE_ISO, text, usedChars, facts, m -> datedYear(m.group(), Integer.parseInt(m.group(1)),
+                date(m.group(), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))));
+        collect(DATE_EN_MONTH_FIRST, text, usedChars, facts, m -> date(m.group(), month(m.group(1)), Integer.parseInt(m.group(2))));
+        collect(DATE_EN_DAY_FIRST, text, usedChars, facts, m -> date(m.group(), month(m.group(2)), Integer.parseInt(m.group(1))));
+        collect(DISCOUNT_ZHE, text, usedChars, facts, m -> discount(m.group(), BigDecimal.valueOf(100).subtract(paidPercent(m.group(1)))));
+        collect(HALF_PRICE, text, usedChars, facts, m -> discount(m.group(), BigDecimal.valueOf(50)));
+        collect(PERCENT_OFF, text, usedChars, facts, m -> discount(m.group(), new BigDecimal(m.group(1))));
+        collect(PERCENT, text, usedChars, facts, m -> percentage(m.group(), new BigDecimal(m.group(1))));
+        collect(PERCENT_CN, text, usedChars, facts, m -> percentage(m.group(), number(m.group(1))));
+        collect(TENTHS, text, usedChars, facts, m -> percentage(m.group(), number(m.group(1)).multiply(BigDecimal.TEN)));
+        collect(COUNT_CN, text, usedChars, facts, m -> count(m.group(), BigDecimal.valueOf(chineseNumber(m.group(1)))));
+        collect(COUNT_EN, text, usedChars, facts, m -> count(m.group(), BigDecimal.valueOf(englishNumber(m.group(1), m.group(2)))));
+        facts.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return facts;
+    }
+
+    /** Returns the text with every fact replaced by spaces, so that a later check of digits skips them. */
+    static String blankOut(String text, List<Fact> facts) {
+        StringBuilder rest = new StringBuilder(text);
+        for (Fact fact : facts) {
+            for (int i = fact.start(); i < fact.end(); i++) {
+                rest.setCharAt(i, ' ');
+            }
+        }
+        return rest.toString();
+    }
+
+    /** Returns a plain decimal without trailing zeros, so that 3.50 and 3.5 compare equal. */
+    static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private interface FactReader {
+        /** Reads one match; null when the match is no fact, such as "Market 12". */
+        Fact read(Matcher match);
+    }
+
+    private static void collect(Pattern pattern, String text, boolean[] usedChars, List<Fact> facts, FactReader reader) {
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            if (isTaken(usedChars, matcher.start(), matcher.end())) {
+                continue;
+            }
+            Fact fact = reader.read(matcher);
+            if (fact == null) {
+                continue;
+            }
+            Fact placed = new Fact(fact.kind(), fact.text(), fact.value(), fact.meaning(), matcher.start(), matcher.end());
+            facts.add(placed);
+            for (int i = matcher.start(); i < matcher.end(); i++) {
+                usedChars[i] = true;
+            }
+        }
+    }
+
+    private static boolean isTaken(boolean[] usedChars, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (usedChars[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Fact date(String text, int month, int day) {
+        if (month < 1 || month > 12 || day < 1 || day > 31) {
+            return null;
+        }
+        return new Fact(Kind.DATE, text, month + "-" + day, MONTHS.get(month - 1).substring(0, 1).toUpperCase(Locale.ROOT)
+                + MONTHS.get(month - 1).substring(1) + " " + day, 0, 0);
+    }
+
+    /** Adds the year to a date's value and meaning, as in 2025-6-30; null stays null. */
+    private static Fact datedYear(String text, int year, Fact date) {
+        if (date == null) {
+            return null;
+        }
+        return new Fact(Kind.DATE, text, year + "-" + date.value(), date.meaning() + ", " + year, 0, 0);
+    }
+
+    private static Fact discount(String text, BigDecimal percentOff) {
+        return new Fact(Kind.DISCOUNT, text, plain(percentOff), plain(percentOff) + "% off", 0, 0);
+    }
+
+    private static Fact percentage(String text, BigDecimal percent) {
+        return new Fact(Kind.PERCENTAGE, text, plain(percent), plain(percent) + "%", 0, 0);
+    }
+
+    private static Fact count(String text, BigDecimal number) {
+        return new Fact(Kind.NUMBER, text, plain(number), plain(number), 0, 0);
+    }
+
+    /** Returns the month 1 to 12 of an English month name or its abbreviation (Dec, Sept), else 0. */
+    private static int month(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < MONTHS.size(); i++) {
+            String name = MONTHS.get(i);
+            if (lower.equals(name) || lower.equals(name.substring(0, 3)) || (i == 8 && lower.equals("sept"))) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Returns the share of the price paid, in percent, of a 折 value: 8 or 八 is 80, 8.5 or 八五 is 85. */
+    private static BigDecimal paidPercent(String tenths) {
+        if (Character.isDigit(tenths.charAt(0))) {
+            return new BigDecimal(tenths).multiply(BigDecimal.TEN);
+        }
+        int first = chineseNumber(tenths.substring(0, 1));
+        int second = tenths.length() > 1 ? chineseNumber(tenths.substring(1)) : 0;
+        return BigDecimal.valueOf(first * 10L + second);
+    }
+
+    private static BigDecimal number(String digitsOrChinese) {
+        return Character.isDigit(digitsOrChinese.charAt(0)) ? new BigDecimal(digitsOrChinese)
+                : BigDecimal.valueOf(chineseNumber(digitsOrChinese));
+    }
+
+    /**
+     * Reads a Chinese numeral such as 三, 十二, 两百五十 or 二〇二五. A numeral without 十, 百, 千
+     * or 万 is read digit by digit.
+     */
+    static int chineseNumber(String numeral) {
+        if (numeral.chars().allMatch(Character::isDigit)) {
+            return Integer.parseInt(numeral);
+        }
+        if (numeral.chars().noneMatch(c -> "十百千万".indexOf(c) >= 0)) {
+            int value = 0;
+            for (char c : numeral.toCharArray()) {
+                value = value * 10 + digit(c);
+            }
+            return value;
+        }
+        int total = 0;
+        int section = 0;
+        int pending = 0;
+        for (char c : numeral.toCharArray()) {
+            switch (c) {
+                case '十' -> {
+                    section += (pending == 0 ? 1 : pending) * 10;
+                    pending = 0;
+                }
+                case '百' -> {
+                    section += pending * 100;
+                    pending = 0;
+                }
+                case '千' -> {
+                    section += pending * 1000;
+                    pending = 0;
+                }
+                case '万' -> {
+                    total += (section + pending) * 10_000;
+                    section = 0;
+                    pending = 0;
+                }
+                default -> pending = digit(c);
+            }
+        }
+        return total + section + pending;
+    }
+
+    private static int digit(char c) {
+        return switch (c) {
+            case '零', '〇' -> 0;
+            case '一' -> 1;
+            case '二', '两' -> 2;
+            case '三' -> 3;
+            case '四' -> 4;
+            case '五' -> 5;
+            case '六' -> 6;
+            case '七' -> 7;
+            case '八' -> 8;
+            case '九' -> 9;
+            default -> throw new IllegalArgumentException("Not a Chinese digit: " + c);
+        };
+    }
+
+    private static int englishNumber(String tens, String ones) {
+        int value = ENGLISH_NUMBERS.get(tens.toLowerCase(Locale.ROOT));
+        return ones == null ? value : value + ENGLISH_NUMBERS.get(ones.toLowerCase(Locale.ROOT));
+    }
+}
