@@ -98,6 +98,9 @@ Argument: dict "root" $ "key" <values key>.
 {{- $_ := set $config "QUARKUS_REST_CLIENT_CONTENT_SERVICE_URL" (include "channelmind.serviceUrl" (dict "root" $root "key" "contentService")) -}}
 {{- $_ := set $config "QUARKUS_REST_CLIENT_CHANNEL_OPTIMIZER_URL" (include "channelmind.serviceUrl" (dict "root" $root "key" "channelOptimizer")) -}}
 {{- end -}}
+{{- if and (eq .key "channelOptimizer") $svc.interestEmbedding.enabled -}}
+{{- $_ := set $config "CHANNELMIND_OPTIMIZER_PROFILE_SERVICE_URL" (include "channelmind.serviceUrl" (dict "root" $root "key" "profileService")) -}}
+{{- end -}}
 {{- range $name, $value := $svc.config -}}
 {{- $_ := set $config $name ($value | toString) -}}
 {{- end -}}
@@ -107,12 +110,27 @@ Argument: dict "root" $ "key" <values key>.
 {{- end }}
 
 {{/*
-Services that call a service over REST, as values keys. Only automation-service calls others.
-Argument: the values key of the called service.
+Services that call a service over REST, as values keys separated by spaces. automation-service
+calls the three others, and channel-optimizer reads profile-service's interest export when
+channelOptimizer.interestEmbedding.enabled. Argument: dict "root" $ "key" <values key of the called service>.
 */}}
 {{- define "channelmind.callers" -}}
-{{- if has . (list "profileService" "contentService" "channelOptimizer") -}}
-automationService
+{{- $callers := list -}}
+{{- if has .key (list "profileService" "contentService" "channelOptimizer") -}}
+{{- $callers = append $callers "automationService" -}}
+{{- end -}}
+{{- if and (eq .key "profileService") .root.Values.channelOptimizer.interestEmbedding.enabled -}}
+{{- $callers = append $callers "channelOptimizer" -}}
+{{- end -}}
+{{- join " " $callers -}}
+{{- end }}
+
+{{/* Services that a service calls over REST, as values keys separated by spaces. Argument: dict "root" $ "key" <values key>. */}}
+{{- define "channelmind.callees" -}}
+{{- if eq .key "automationService" -}}
+profileService contentService channelOptimizer
+{{- else if and (eq .key "channelOptimizer") .root.Values.channelOptimizer.interestEmbedding.enabled -}}
+profileService
 {{- end -}}
 {{- end }}
 
@@ -173,6 +191,7 @@ content-service earliest cm.deliveries
 content-service-privacy earliest cm.privacy-requests
 {{- else if eq . "channelOptimizer" -}}
 channel-optimizer earliest cm.customer-events,cm.segment-membership,cm.spend
+channel-optimizer-deliveries earliest cm.deliveries
 channel-optimizer-privacy earliest cm.privacy-requests
 {{- else if eq . "automationService" -}}
 automation-service-budget-plans earliest cm.budget-plans

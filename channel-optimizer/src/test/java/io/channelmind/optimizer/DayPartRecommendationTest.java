@@ -2,6 +2,7 @@ package io.channelmind.optimizer;
 
 import static io.channelmind.optimizer.TestEvents.contact;
 import static io.channelmind.optimizer.TestEvents.conversion;
+import static io.channelmind.optimizer.TestEvents.delivery;
 import static io.channelmind.optimizer.TestEvents.membership;
 import static io.channelmind.optimizer.TestEvents.unique;
 import static io.restassured.RestAssured.given;
@@ -34,6 +35,7 @@ class DayPartRecommendationTest {
     private static String losAngeles;
     private static String utc;
     private static String few;
+    private static String opener;
     private static String segment;
 
     // The zones travel on the events: an identify event with traits would make these profiles
@@ -75,6 +77,10 @@ class DayPartRecommendationTest {
             events.add(contact(few, sms, "c", at, importId));
             events.add(conversion(few, sms, 10.0, "c", at, importId));
         }
+        // One conversion in the UTC morning; the opens and clicks of the test come in the evening.
+        opener = "day-part:opener-" + run;
+        events.add(contact(opener, sms, "c", "2024-05-01T09:00:00Z", importId));
+        events.add(conversion(opener, sms, 10.0, "c", "2024-05-01T09:00:00Z", importId));
         TestEvents.sendCustomerEvents(events);
         TestEvents.awaitImportProgress(importId, events.size());
         // Replaying the same events (same ids) must not change any count.
@@ -128,6 +134,54 @@ class DayPartRecommendationTest {
                 .body("reason", containsString("converted on 4 of 4 contacts"))
                 .body("reason", not(containsString(" answers ")))
                 .body("reasonZh", not(containsString("多在")));
+    }
+
+    @Test
+    void opensAndClicksCountOncePerEvent() {
+        // Three opens and a click in the evening, a delivered event that is no response, and a
+        // replay of all of them after the first batch is applied.
+        List<Map<String, Object>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            deliveries.add(delivery(opener, channel, "opened", "2024-05-0" + (i + 2) + "T20:00:00Z"));
+        }
+        deliveries.add(delivery(opener, channel, "clicked", "2024-05-02T20:05:00Z"));
+        deliveries.add(delivery(opener, channel, "delivered", "2024-05-02T19:59:00Z"));
+        String expected = "This profile answers " + channel + " in the evening: 4 of 5 opens, clicks and conversions on "
+                + channel + " came between 18:00 and 24:00 in its time zone.";
+
+        TestEvents.sendDeliveries(deliveries);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("candidates", channel)
+                .queryParam("explorationShare", 0).get(PATH, opener)
+                .then().statusCode(200).body("reason", containsString(expected)));
+        TestEvents.sendDeliveries(deliveries);
+        // The topic has one partition, so once the barrier's opens count, the replay has been applied.
+        String barrier = unique("day-part:barrier");
+        List<Map<String, Object>> barrierOpens = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            barrierOpens.add(delivery(barrier, channel, "opened", "2024-05-0" + (i + 1) + "T01:00:00Z"));
+        }
+        TestEvents.sendCustomerEvents(List.of(contact(barrier, channel, "c", "2024-05-01T01:00:00Z",
+                unique("import"))));
+        TestEvents.sendDeliveries(barrierOpens);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("candidates", channel)
+                .queryParam("explorationShare", 0).get(PATH, barrier)
+                .then().statusCode(200).body("reason", containsString("in the night: 5 of 5 opens on " + channel)));
+
+        given().queryParam("candidates", channel).queryParam("explorationShare", 0)
+                .get(PATH, opener)
+                .then().statusCode(200)
+                .body("reason", containsString(expected))
+                .body("reasonZh", containsString(channel + " 上的 5 次打开、点击和转化中有 4 次在此时段。"));
+    }
+
+    @Test
+    void segmentEndpointNamesPartOfDay() {
+        given().queryParam("segment", segment).queryParam("candidates", channel)
+                .get("/api/v1/recommendations/channel")
+                .then().statusCode(200)
+                .body("basis", equalTo("segment-members"))
+                .body("reason", containsString("The segment's members answer " + channel + " in the morning: 5 of 9"
+                        + " conversions on " + channel + " came between 06:00 and 12:00 in each member's time zone."));
     }
 
     @Test

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,6 +100,10 @@ class ResponseModelApiTest {
         assertEquals(0.8, stored.getDouble("bias.flagBelow"), 1e-12);
         assertEquals(10, stored.getList("evaluation.model.calibration").size());
         assertEquals(List.of(EMAIL, SMS), stored.getList("model.encoder.channels", String.class));
+        assertFalse(stored.getBoolean("embeddings.used"));
+        assertEquals("channelmind.optimizer.profile-service.url is not set, so the model was trained on profile"
+                + " features only", stored.getString("embeddings.reason"));
+        assertNull(stored.get("embeddings.withoutEmbeddings"));
     }
 
     @Test

@@ -117,6 +117,27 @@ public final class TestEvents {
         return event;
     }
 
+    /** Returns a {@code cm.deliveries} event of automation-service with a random event id. */
+    public static Map<String, Object> delivery(String profileKey, String channel, String status, String at) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("schemaVersion", 1);
+        event.put("eventId", UUID.randomUUID() + "/" + status);
+        event.put("profileKey", profileKey);
+        event.put("campaignId", "campaign-test");
+        event.put("channel", channel);
+        event.put("copyId", null);
+        event.put("status", status);
+        event.put("at", at);
+        return event;
+    }
+
+    /** Sends delivery events keyed by profile key and waits until the broker has them. */
+    public static void sendDeliveries(List<Map<String, Object>> events) {
+        sendAll(Topics.DELIVERIES, events.stream()
+                .map(event -> new ProducerRecord<>(Topics.DELIVERIES, (String) event.get("profileKey"), write(event)))
+                .toList());
+    }
+
     /** Sends customer events keyed by profile key and waits until the broker has them. */
     public static void sendCustomerEvents(List<Map<String, Object>> events) {
         sendAll(Topics.CUSTOMER_EVENTS, events.stream()

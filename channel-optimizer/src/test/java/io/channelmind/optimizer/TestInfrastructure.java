@@ -11,7 +11,7 @@ import io.quarkus.test.common.ResourceArg;
  * database and use their own channel, profile and segment names.
  */
 @QuarkusTestResource(value = KafkaTestResource.class,
-        initArgs = @ResourceArg(name = "topics", value = "cm.customer-events,cm.spend,cm.segment-membership,cm.budget-plans,cm.privacy-requests,cm.privacy-confirmations"))
+        initArgs = @ResourceArg(name = "topics", value = "cm.customer-events,cm.spend,cm.segment-membership,cm.deliveries,cm.budget-plans,cm.privacy-requests,cm.privacy-confirmations"))
 @QuarkusTestResource(value = PostgresTestResource.class,
         initArgs = @ResourceArg(name = "database", value = "optimizer"))
 public class TestInfrastructure {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.channelmind.stack.demo.ApiClient;
 import io.channelmind.stack.demo.DemoDataGenerator;
 import io.channelmind.stack.demo.DemoDataSet;
 import io.channelmind.stack.demo.DemoDriver;
@@ -38,6 +40,8 @@ class DemoPipelineIT {
 
     private static final int CUSTOMERS = 600;
     private static final long SEED = 7;
+    /** Demo customers that get interest texts for the response model check. */
+    private static final int INTEREST_CUSTOMERS = 40;
 
     private static LocalStack stack;
     private static JsonNode report;
@@ -94,6 +98,38 @@ class DemoPipelineIT {
             assertEquals((double) counts[1] / counts[0], row.path("conversionRate").asDouble(), 1e-9,
                     channel + " conversion rate");
         });
+    }
+
+    /**
+     * Sends product views for some demo customers through a tracking source named like the
+     * demo's profile-key namespace, waits until profile-service has embedded them, and retrains
+     * the optimizer's response model, which reads the vectors from profile-service.
+     */
+    @Test
+    void responseModelUsesInterestEmbedding() throws InterruptedException {
+        ApiClient api = new ApiClient();
+        String ingestion = stack.baseUrls().get("ingestion-service");
+        String writeKey = api.post(ingestion + "/api/v1/sources", Map.of("name", "demo")).path("writeKey").asText();
+        for (int i = 0; i < INTEREST_CUSTOMERS; i++) {
+            String product = i % 2 == 0 ? "Hiking boots and a tent for mountain camping" : "Cast iron frying pan for the kitchen";
+            api.post(ingestion + "/v1/track", Map.of("writeKey", writeKey, "userId", String.format("c-%06d", i + 1),
+                    "event", "Product Viewed", "properties", Map.of("name", product)));
+        }
+        String interests = stack.baseUrls().get("profile-service") + "/api/v1/profiles/interests?limit=1000";
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (api.get(interests).path("profiles").size() < INTEREST_CUSTOMERS) {
+            assertTrue(System.nanoTime() < deadline, "profile-service embedded fewer than " + INTEREST_CUSTOMERS
+                    + " profiles within 2 minutes: " + api.get(interests));
+            Thread.sleep(500);
+        }
+
+        JsonNode model = api.post(stack.baseUrls().get("channel-optimizer") + "/api/v1/response-models", Map.of());
+
+        JsonNode embeddings = model.path("embeddings");
+        assertTrue(embeddings.path("used").asBoolean(), embeddings.toString());
+        assertEquals(18, embeddings.path("labels").size(), embeddings.toString());
+        assertTrue(embeddings.path("rowsWithVector").asInt() >= INTEREST_CUSTOMERS, embeddings.toString());
+        assertTrue(embeddings.path("withoutEmbeddings").has("model"), embeddings.toString());
     }
 
     @Test

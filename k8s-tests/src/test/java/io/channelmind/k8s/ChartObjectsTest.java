@@ -424,6 +424,14 @@ class ChartObjectsTest {
             assertTrue(service.getSpec().getPorts().stream().anyMatch(port -> port.getPort() == url.getPort()),
                     key + " port");
         });
+
+        // channel-optimizer reads the interest export through the profile-service Service.
+        Map<String, String> optimizer = chart.find(ConfigMap.class, objectName(valuesCase, "channel-optimizer"))
+                .orElseThrow().getData();
+        URI profileUrl = URI.create(optimizer.get("CHANNELMIND_OPTIMIZER_PROFILE_SERVICE_URL"));
+        assertEquals(objectName(valuesCase, "profile-service"), profileUrl.getHost(), "optimizer's profile-service URL");
+        assertTrue(chart.find(Service.class, profileUrl.getHost()).orElseThrow().getSpec().getPorts().stream()
+                .anyMatch(port -> port.getPort() == profileUrl.getPort()), "optimizer's profile-service port");
     }
 
     @ParameterizedTest

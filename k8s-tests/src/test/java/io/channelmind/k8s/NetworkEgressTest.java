@@ -56,9 +56,13 @@ class NetworkEgressTest {
             "smtp", Set.of("automation-service"),
             "providers", Set.of("automation-service"));
 
-    /** Components each component calls over REST; the others call none. */
+    /**
+     * Components each component calls over REST; the others call none. channel-optimizer reads
+     * profile-service's interest export, on by default (channelOptimizer.interestEmbedding.enabled).
+     */
     static final Map<String, Set<String>> CALLEES = Map.of(
-            "automation-service", Set.of("profile-service", "content-service", "channel-optimizer"));
+            "automation-service", Set.of("profile-service", "content-service", "channel-optimizer"),
+            "channel-optimizer", Set.of("profile-service"));
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final String NAME_LABEL = "app.kubernetes.io/name";
@@ -96,6 +100,45 @@ class NetworkEgressTest {
         assertTrue(automation.contains("smtp"), "automation-service reaches the SMTP relay: " + automation);
         assertTrue(automation.contains("providers"), "automation-service reaches the providers: " + automation);
         assertTrue(automation.contains(CALLED_SERVICES), "automation-service reaches the services it calls");
+        Set<String> optimizer = targets.get("channel-optimizer");
+        assertTrue(optimizer.contains(CALLED_SERVICES), "channel-optimizer reaches profile-service: " + optimizer);
+    }
+
+    @Test
+    void optimizerWithoutEmbeddingCallsNothing(@TempDir Path directory) throws IOException {
+        Path values = directory.resolve("no-embedding-values.yaml");
+        Files.writeString(values, "networkPolicy:\n  egress:\n    enabled: true\n"
+                + "channelOptimizer:\n  interestEmbedding:\n    enabled: false\n");
+        RenderedChart chart = RenderedChart.of(new ValuesCase("no-embedding", ValuesCase.OTHER_RELEASE, values));
+
+        NetworkPolicy optimizer = policyOf(chart, "channel-optimizer");
+        NetworkPolicy profile = policyOf(chart, "profile-service");
+        assertFalse(optimizer.getSpec().getEgress().stream()
+                .filter(rule -> rule.getTo().stream().allMatch(NetworkEgressTest::isPodPeerInNamespace))
+                .anyMatch(rule -> !calledComponents(rule, chart).isEmpty()), "egress rule to a service");
+        assertFalse(profile.getSpec().getIngress().stream()
+                .flatMap(rule -> rule.getFrom().stream())
+                .anyMatch(peer -> peer.getPodSelector() != null
+                        && "channel-optimizer".equals(peer.getPodSelector().getMatchLabels().get(NAME_LABEL))),
+                "profile-service admits channel-optimizer");
+    }
+
+    @Test
+    void profileAdmitsOptimizerByDefault() {
+        RenderedChart chart = RenderedChart.of(ValuesCase.named("egress"));
+
+        NetworkPolicy profile = policyOf(chart, "profile-service");
+        assertTrue(profile.getSpec().getIngress().stream()
+                .flatMap(rule -> rule.getFrom().stream())
+                .anyMatch(peer -> peer.getPodSelector() != null
+                        && "channel-optimizer".equals(peer.getPodSelector().getMatchLabels().get(NAME_LABEL))),
+                "profile-service admits channel-optimizer");
+    }
+
+    private static NetworkPolicy policyOf(RenderedChart chart, String component) {
+        return chart.all(NetworkPolicy.class).stream()
+                .filter(policy -> component.equals(policy.getSpec().getPodSelector().getMatchLabels().get(NAME_LABEL)))
+                .findFirst().orElseThrow();
     }
 
     @Test

@@ -29,4 +29,10 @@ public final class EventDeserializers {
             super(SegmentMembershipEvent.class);
         }
     }
+
+    public static class DeliveryEventDeserializer extends ObjectMapperDeserializer<DeliveryEvent> {
+        public DeliveryEventDeserializer() {
+            super(DeliveryEvent.class);
+        }
+    }
 }

@@ -7,7 +7,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * writes them through reflection, and unlike REST resource types Quarkus cannot find them by
  * itself, because only an ObjectMapper call names them.
  */
-@RegisterForReflection(targets = { CustomerEvent.class, SpendEvent.class, SegmentMembershipEvent.class, EventSource.class })
+@RegisterForReflection(targets = { CustomerEvent.class, SpendEvent.class, SegmentMembershipEvent.class, EventSource.class,
+        DeliveryEvent.class })
 final class KafkaPayloadReflection {
 
     private KafkaPayloadReflection() {

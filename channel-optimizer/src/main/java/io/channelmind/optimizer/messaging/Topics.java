@@ -16,6 +16,9 @@ public final class Topics {
     /** A profile entered or left a segment, keyed by profile key. */
     public static final String SEGMENT_MEMBERSHIP = "cm.segment-membership";
 
+    /** Steps of sent messages (delivered, opened, clicked and others), keyed by profile key. */
+    public static final String DELIVERIES = "cm.deliveries";
+
     /** Budget plans a user accepted, keyed by plan id; this service publishes them. */
     public static final String BUDGET_PLANS = "cm.budget-plans";
 

@@ -20,8 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * with the channel), so the model can rank channels differently for different profiles while
  * the L2 penalty pulls each channel's deviation toward the shared effect.
  *
- * <p>NOTE: the profile's interest embedding is to be appended to the features here once
- * profile-service exposes it; today only the traits of identify events are used.
+ * <p>The profile's interest embedding enters as numeric features named {@link #INTEREST_PREFIX}
+ * plus the label (see {@link #withInterests}). profile-service reduces the frozen BERT-family
+ * encoders' 384- or 512-dimensional sentence vectors to one share per labelled anchor (18 labels
+ * in anchors v1), so the logistic regression on top is a trained head of fixed size over the
+ * frozen encoders. A profile without a vector gets the training mean, like any missing number.
  */
 @Schema(description = "How profile features become model inputs")
 public record FeatureEncoder(
@@ -38,6 +41,9 @@ public record FeatureEncoder(
      */
     public static final Set<String> EXCLUDED = Set.of("duration", "email", "phone", "firstName", "lastName", "name",
             "emailSha256", "phoneSha256", "consent", "userId", "anonymousId", "profileKey");
+
+    /** Name prefix of the interest embedding's features, such as {@code interest.outdoor}. */
+    public static final String INTEREST_PREFIX = "interest.";
 
     /** Text features with more levels than this are identifiers or free text and are left out. */
     public static final int MAX_LEVELS = 50;
@@ -80,6 +86,38 @@ public record FeatureEncoder(
             }
         });
         return new FeatureEncoder(List.copyOf(numeric), List.copyOf(categorical), List.copyOf(channels));
+    }
+
+    /**
+     * Returns the features with the interest vector appended as {@code interest.<label>}, one
+     * share per label. Features that already carry the prefix (identify traits of that name)
+     * are dropped first, so only the export's vector fills those columns. A null vector appends nothing.
+     */
+    public static Map<String, String> withInterests(Map<String, String> features, List<String> labels,
+            double[] vector) {
+        Map<String, String> combined = withoutInterests(features);
+        if (vector != null) {
+            for (int i = 0; i < labels.size(); i++) {
+                combined.put(INTEREST_PREFIX + labels.get(i), Double.toString(vector[i]));
+            }
+        }
+        return combined;
+    }
+
+    /** Returns the features without any whose name starts with {@link #INTEREST_PREFIX}. */
+    public static Map<String, String> withoutInterests(Map<String, String> features) {
+        Map<String, String> kept = new TreeMap<>();
+        features.forEach((name, value) -> {
+            if (!name.startsWith(INTEREST_PREFIX)) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
+    }
+
+    /** Returns true when the interest embedding is among the inputs. */
+    public boolean usesInterests() {
+        return numeric.stream().anyMatch(feature -> feature.name().startsWith(INTEREST_PREFIX));
     }
 
     /** Returns the names of the features used as inputs, numeric first. */

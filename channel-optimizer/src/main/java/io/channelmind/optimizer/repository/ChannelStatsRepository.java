@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.channelmind.optimizer.domain.ChannelTotals;
 import io.channelmind.optimizer.domain.DayPart;
+import io.channelmind.optimizer.domain.DayPartCounts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -37,20 +38,21 @@ public class ChannelStatsRepository {
             """;
 
     private static final String PROFILE_DAY_PARTS = """
-            select channel, day_part, conversions from profile_channel_day_part
-            where profile_key = :profileKey and conversions > 0
+            select channel, day_part, opens, clicks, conversions from profile_channel_day_part
+            where profile_key = :profileKey and opens + clicks + conversions > 0
             """;
 
     private static final String SEGMENT_DAY_PARTS = """
-            select dp.channel, dp.day_part, cast(sum(dp.conversions) as bigint)
+            select dp.channel, dp.day_part, cast(sum(dp.opens) as bigint), cast(sum(dp.clicks) as bigint),
+                   cast(sum(dp.conversions) as bigint)
             from profile_channel_day_part dp
             join segment_member sm on sm.profile_key = dp.profile_key and sm.segment = :segment
-            where dp.conversions > 0
+            where dp.opens + dp.clicks + dp.conversions > 0
             group by dp.channel, dp.day_part
             """;
 
-    /** Returns the profile's conversions per channel and part of the day (in its time zone). */
-    public Uni<Map<String, Map<DayPart, Long>>> profileDayParts(String profileKey) {
+    /** Returns the profile's opens, clicks and conversions per channel and part of the day (in its time zone). */
+    public Uni<Map<String, Map<DayPart, DayPartCounts>>> profileDayParts(String profileKey) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(PROFILE_DAY_PARTS, Object[].class)
                         .setParameter("profileKey", profileKey)
@@ -58,8 +60,8 @@ public class ChannelStatsRepository {
                 .map(ChannelStatsRepository::byDayPart);
     }
 
-    /** Returns the conversions of the segment's current members per channel and part of the day. */
-    public Uni<Map<String, Map<DayPart, Long>>> segmentDayParts(String segment) {
+    /** Returns the opens, clicks and conversions of the segment's current members per channel and part of the day. */
+    public Uni<Map<String, Map<DayPart, DayPartCounts>>> segmentDayParts(String segment) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(SEGMENT_DAY_PARTS, Object[].class)
                         .setParameter("segment", segment)
@@ -67,13 +69,14 @@ public class ChannelStatsRepository {
                 .map(ChannelStatsRepository::byDayPart);
     }
 
-    static Map<String, Map<DayPart, Long>> byDayPart(List<Object[]> rows) {
-        Map<String, Map<DayPart, Long>> counts = new LinkedHashMap<>();
+    static Map<String, Map<DayPart, DayPartCounts>> byDayPart(List<Object[]> rows) {
+        Map<String, Map<DayPart, DayPartCounts>> counts = new LinkedHashMap<>();
         for (Object[] row : rows) {
             DayPart part = DayPart.fromId((String) row[1]);
             if (part != null) {
                 counts.computeIfAbsent((String) row[0], channel -> new EnumMap<>(DayPart.class))
-                        .put(part, ((Number) row[2]).longValue());
+                        .put(part, new DayPartCounts(((Number) row[2]).longValue(), ((Number) row[3]).longValue(),
+                                ((Number) row[4]).longValue()));
             }
         }
         return counts;

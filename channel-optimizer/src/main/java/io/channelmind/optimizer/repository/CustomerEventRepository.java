@@ -102,7 +102,8 @@ public class CustomerEventRepository {
             select count(*) from fresh
             """.formatted(JsonRows.EXPAND);
 
-    private static final String STORED_ZONES = """
+    // The latest identify timeZone of each profile; used for delivery events too.
+    static final String STORED_ZONES = """
             select pt.profile_key, pt.traits ->> 'timeZone' from profile_trait pt
             join jsonb_array_elements_text(cast(cast(:keys as text) as jsonb)) k(profile_key) using (profile_key)
             where pt.traits ->> 'timeZone' is not null

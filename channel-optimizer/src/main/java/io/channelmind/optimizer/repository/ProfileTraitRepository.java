@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.channelmind.optimizer.domain.ChannelTotals;
+import io.channelmind.optimizer.model.FeatureEncoder;
 import io.channelmind.optimizer.model.ResponseExample;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -24,15 +25,18 @@ public class ProfileTraitRepository {
     // One row per identified profile and channel it has events on, in the order profiles were
     // first identified, so the last rows are the newest.
     private static final String TRAINING_ROWS = """
-            select cast(pt.traits as text), pc.channel, pc.conversions > 0
+            select cast(pt.traits as text), pc.channel, pc.conversions > 0, pt.profile_key
             from profile_trait pt
             join profile_channel pc on pc.profile_key = pt.profile_key
             where pc.contacts > 0 or pc.conversions > 0
             order by pt.identified_order, pc.channel
             """;
 
+    // The interest shares stored with the newest response model join the traits as interest.<label>.
     private static final String TRAITS = """
-            select cast(traits as text) from profile_trait where profile_key = :profileKey
+            select cast(pt.traits as text), cast(pi.shares as text)
+            from profile_trait pt left join profile_interest pi on pi.profile_key = pt.profile_key
+            where pt.profile_key = :profileKey
             """;
 
     private static final String PROFILE_EXISTS = """
@@ -49,8 +53,9 @@ public class ProfileTraitRepository {
     static final int MAX_SEGMENT_MEMBERS = 5_000;
 
     private static final String SEGMENT_TRAITS = """
-            select cast(pt.traits as text)
+            select cast(pt.traits as text), cast(pi.shares as text)
             from segment_member sm join profile_trait pt on pt.profile_key = sm.profile_key
+            left join profile_interest pi on pi.profile_key = sm.profile_key
             where sm.segment = :segment
             order by sm.profile_key
             limit %d
@@ -59,36 +64,51 @@ public class ProfileTraitRepository {
     private static final TypeReference<Map<String, JsonNode>> TRAIT_MAP = new TypeReference<>() {
     };
 
+    private static final TypeReference<Map<String, Double>> SHARE_MAP = new TypeReference<>() {
+    };
+
+    /** A training example with the profile it belongs to. */
+    public record TrainingRow(String profileKey, ResponseExample example) {
+    }
+
     private final ObjectMapper json;
 
     public ProfileTraitRepository(ObjectMapper json) {
         this.json = json;
     }
 
-    /** Returns every contacted, identified profile and channel as a training example, oldest profile first. */
-    public Uni<List<ResponseExample>> trainingRows() {
+    /**
+     * Returns every contacted, identified profile and channel as a training example, oldest
+     * profile first. The features are the identify traits only; the caller adds the interest vectors.
+     */
+    public Uni<List<TrainingRow>> trainingRows() {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(TRAINING_ROWS, Object[].class).getResultList())
                 .map(rows -> {
-                    List<ResponseExample> examples = new ArrayList<>(rows.size());
+                    List<TrainingRow> examples = new ArrayList<>(rows.size());
                     for (Object[] row : rows) {
-                        examples.add(new ResponseExample(features((String) row[0]), (String) row[1], (Boolean) row[2]));
+                        ResponseExample example = new ResponseExample(features((String) row[0]), (String) row[1],
+                                (Boolean) row[2]);
+                        examples.add(new TrainingRow((String) row[3], example));
                     }
                     return examples;
                 });
     }
 
-    /** Returns the profile's traits as text by name; empty when no identify event carried traits. */
+    /**
+     * Returns the profile's features by name as text: its traits and the interest shares stored
+     * with the newest model. Empty when no identify event carried traits.
+     */
     public Uni<Map<String, String>> traits(String profileKey) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(TRAITS, String.class)
+        return Panache.getSession().chain(session -> session.createNativeQuery(TRAITS, Object[].class)
                         .setParameter("profileKey", profileKey)
                         .getResultList())
                 .map(rows -> rows.isEmpty() ? Map.of() : features(rows.get(0)));
     }
 
-    /** Returns the traits of the segment's members (at most {@link #MAX_SEGMENT_MEMBERS}). */
+    /** Returns the features of the segment's members (at most {@link #MAX_SEGMENT_MEMBERS}), as {@link #traits}. */
     public Uni<List<Map<String, String>>> segmentTraits(String segment) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(SEGMENT_TRAITS, String.class)
+        return Panache.getSession().chain(session -> session.createNativeQuery(SEGMENT_TRAITS, Object[].class)
                         .setParameter("segment", segment)
                         .getResultList())
                 .map(rows -> rows.stream().map(this::features).toList());
@@ -108,6 +128,23 @@ public class ProfileTraitRepository {
                         .setParameter("profileKey", profileKey)
                         .getResultList())
                 .map(ChannelStatsRepository::byChannel);
+    }
+
+    // The traits without interest.* names, then the stored shares under those names.
+    private Map<String, String> features(Object[] row) {
+        Map<String, String> features = FeatureEncoder.withoutInterests(features((String) row[0]));
+        if (row[1] != null) {
+            try {
+                json.readValue((String) row[1], SHARE_MAP).forEach((label, share) -> {
+                    if (share != null) {
+                        features.put(FeatureEncoder.INTEREST_PREFIX + label, share.toString());
+                    }
+                });
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Stored interest shares are not a JSON object of numbers", e);
+            }
+        }
+        return features;
     }
 
     // Text and numbers become their text; nested objects, arrays and nulls are left out.

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.channelmind.optimizer.bias.BiasReport;
+import io.channelmind.optimizer.model.InterestEmbeddingReport;
 import io.channelmind.optimizer.model.ModelEvaluation;
 import io.channelmind.optimizer.model.ResponseModel;
 import io.channelmind.optimizer.model.StoredResponseModel;
@@ -23,14 +24,16 @@ import io.smallrye.mutiny.Uni;
 public class ResponseModelRepository {
 
     private static final String INSERT = """
-            insert into response_model (settings, model, evaluation, bias)
+            insert into response_model (settings, model, evaluation, bias, embeddings)
             values (cast(cast(:settings as text) as jsonb), cast(cast(:model as text) as jsonb),
-                    cast(cast(:evaluation as text) as jsonb), cast(cast(:bias as text) as jsonb))
+                    cast(cast(:evaluation as text) as jsonb), cast(cast(:bias as text) as jsonb),
+                    cast(cast(:embeddings as text) as jsonb))
             returning version, created_at
             """;
 
     private static final String COLUMNS = """
-            select version, created_at, cast(settings as text), cast(evaluation as text), cast(bias as text), %s
+            select version, created_at, cast(settings as text), cast(evaluation as text), cast(bias as text),
+                   cast(embeddings as text), %s
             from response_model
             """;
 
@@ -51,9 +54,10 @@ public class ResponseModelRepository {
                         .setParameter("model", write(result.model()))
                         .setParameter("evaluation", write(result.evaluation()))
                         .setParameter("bias", write(result.bias()))
+                        .setParameter("embeddings", write(result.embeddings()))
                         .getSingleResult())
                 .map(row -> new StoredResponseModel(((Number) row[0]).longValue(), timestamp(row[1]), settings,
-                        result.evaluation(), result.bias(), result.model()));
+                        result.evaluation(), result.bias(), result.embeddings(), result.model()));
     }
 
     /** Returns every version, newest first, without the fitted models. */
@@ -84,7 +88,8 @@ public class ResponseModelRepository {
                     json.readValue((String) row[2], TrainingSettings.class),
                     json.readValue((String) row[3], ModelEvaluation.class),
                     json.readValue((String) row[4], BiasReport.class),
-                    row[5] == null ? null : json.readValue((String) row[5], ResponseModel.class));
+                    row[5] == null ? null : json.readValue((String) row[5], InterestEmbeddingReport.class),
+                    row[6] == null ? null : json.readValue((String) row[6], ResponseModel.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored response model version " + row[0] + " is not readable JSON", e);
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.channelmind.optimizer.domain.ChannelTotals;
 import io.channelmind.optimizer.domain.DayPart;
+import io.channelmind.optimizer.domain.DayPartCounts;
 import io.channelmind.optimizer.model.StoredResponseModel;
 
 /**
@@ -19,8 +20,8 @@ import io.channelmind.optimizer.model.StoredResponseModel;
  * @param referenceBasis    segment-members or all-profiles
  * @param candidates        the channels to choose from, sorted
  * @param model             the newest response model, or null before the first training run
- * @param audienceDayParts  the audience's conversions per channel and part of the day, in each
- *                          profile's time zone
+ * @param audienceDayParts  the audience's opens, clicks and conversions per channel and part of
+ *                          the day, in each profile's time zone
  */
 public record BanditInput(
         String profileKey,
@@ -34,5 +35,5 @@ public record BanditInput(
         StoredResponseModel model,
         double explorationShare,
         long seed,
-        Map<String, Map<DayPart, Long>> audienceDayParts) {
+        Map<String, Map<DayPart, DayPartCounts>> audienceDayParts) {
 }

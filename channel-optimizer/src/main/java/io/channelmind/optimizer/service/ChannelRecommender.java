@@ -73,6 +73,12 @@ public class ChannelRecommender {
 
         String reason = new RecommendationReason(input.segment(), input.segmentMembers(), segmentBasis, prior)
                 .explain(winner, ranked);
+        DayPartReason.PeakPart peak = segmentBasis && input.segmentDayParts() != null
+                ? DayPartReason.peakPart(input.segmentDayParts().get(winner.channel()))
+                : null;
+        if (peak != null) {
+            reason += " " + DayPartReason.english(peak, winner.channel(), DayPartReason.Audience.MEMBERS);
+        }
         String basis = segmentBasis
                 ? ChannelRecommendation.BASIS_SEGMENT_MEMBERS
                 : ChannelRecommendation.BASIS_ALL_PROFILES;

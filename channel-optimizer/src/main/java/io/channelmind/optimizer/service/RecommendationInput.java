@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.SortedSet;
 
 import io.channelmind.optimizer.domain.ChannelTotals;
+import io.channelmind.optimizer.domain.DayPart;
+import io.channelmind.optimizer.domain.DayPartCounts;
 
 /**
  * Data a channel recommendation is computed from.
@@ -14,6 +16,7 @@ import io.channelmind.optimizer.domain.ChannelTotals;
  * @param knownChannels       channels named by any customer event or spend row
  * @param segmentMembers      current members of the segment
  * @param segmentTotals       totals per channel over the segment's members
+ * @param segmentDayParts     the members' opens, clicks and conversions per channel and part of the day
  */
 public record RecommendationInput(
         String segment,
@@ -21,5 +24,11 @@ public record RecommendationInput(
         Map<String, ChannelTotals> allProfiles,
         SortedSet<String> knownChannels,
         long segmentMembers,
-        Map<String, ChannelTotals> segmentTotals) {
+        Map<String, ChannelTotals> segmentTotals,
+        Map<String, Map<DayPart, DayPartCounts>> segmentDayParts) {
+
+    public RecommendationInput(String segment, List<String> requestedCandidates, Map<String, ChannelTotals> allProfiles,
+            SortedSet<String> knownChannels, long segmentMembers, Map<String, ChannelTotals> segmentTotals) {
+        this(segment, requestedCandidates, allProfiles, knownChannels, segmentMembers, segmentTotals, Map.of());
+    }
 }

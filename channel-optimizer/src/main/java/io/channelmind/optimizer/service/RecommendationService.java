@@ -63,8 +63,9 @@ public class RecommendationService {
     // One session runs one query at a time, so the queries are chained, not combined.
     private Uni<RecommendationInput> load(String segment, List<String> candidates) {
         return stats.allProfiles().chain(all -> spend.costByChannel().chain(costs -> members.countMembers(segment)
-                .chain(memberCount -> stats.segmentMembers(segment).map(segmentTotals -> new RecommendationInput(
-                        segment, candidates, all, knownChannels(all, costs), memberCount, segmentTotals)))));
+                .chain(memberCount -> stats.segmentMembers(segment).chain(segmentTotals -> stats.segmentDayParts(segment)
+                        .map(dayParts -> new RecommendationInput(segment, candidates, all, knownChannels(all, costs),
+                                memberCount, segmentTotals, dayParts))))));
     }
 
     private static SortedSet<String> knownChannels(Map<String, ChannelTotals> all, Map<String, BigDecimal> costs) {

@@ -14,6 +14,7 @@ import io.channelmind.optimizer.domain.BanditRecommendation;
 import io.channelmind.optimizer.domain.ChannelRecommendation;
 import io.channelmind.optimizer.domain.ChannelTotals;
 import io.channelmind.optimizer.domain.DayPart;
+import io.channelmind.optimizer.domain.DayPartCounts;
 import io.channelmind.optimizer.domain.ScoredChannel;
 
 class BanditRecommenderTest {
@@ -89,7 +90,8 @@ class BanditRecommenderTest {
     @Test
     void reasonNamesPartOfDayWithEnoughEvidence() {
         Map<String, ChannelTotals> own = Map.of("email", new ChannelTotals("email", 8, 1, 6, BigDecimal.ZERO));
-        Map<DayPart, Long> parts = Map.of(DayPart.EVENING, 4L, DayPart.MORNING, 2L);
+        Map<DayPart, DayPartCounts> parts = Map.of(DayPart.EVENING, DayPartCounts.ofConversions(4),
+                DayPart.MORNING, DayPartCounts.ofConversions(2));
 
         BanditRecommendation result = recommender.recommend(input(own, Map.of("email", parts), 0.0, 1));
 
@@ -103,22 +105,38 @@ class BanditRecommenderTest {
     @Test
     void reasonLeavesOutPartOfDayBelowThresholds() {
         // Four conversions: below the five needed.
-        assertNull(BanditReason.peakPart(input(Map.of(), Map.of("email", Map.of(DayPart.NIGHT, 4L)), 0.0, 1),
-                "email"));
+        assertNull(BanditReason.peakPart(input(Map.of(), Map.of("email",
+                Map.of(DayPart.NIGHT, DayPartCounts.ofConversions(4))), 0.0, 1), "email"));
         // Six conversions, but the largest part has 2 of 6, below half.
-        Map<DayPart, Long> spread = Map.of(DayPart.NIGHT, 2L, DayPart.MORNING, 2L, DayPart.EVENING, 2L);
+        Map<DayPart, DayPartCounts> spread = Map.of(DayPart.NIGHT, DayPartCounts.ofConversions(2),
+                DayPart.MORNING, DayPartCounts.ofConversions(2), DayPart.EVENING, DayPartCounts.ofConversions(2));
         assertNull(BanditReason.peakPart(input(Map.of(), Map.of("email", spread), 0.0, 1), "email"));
         // Exactly half of six is enough; a tie goes to the earlier part.
-        Map<DayPart, Long> half = Map.of(DayPart.AFTERNOON, 3L, DayPart.EVENING, 3L);
-        assertEquals(new BanditReason.PeakPart(DayPart.AFTERNOON, 3, 6),
+        Map<DayPart, DayPartCounts> half = Map.of(DayPart.AFTERNOON, DayPartCounts.ofConversions(3),
+                DayPart.EVENING, DayPartCounts.ofConversions(3));
+        assertEquals(new DayPartReason.PeakPart(DayPart.AFTERNOON, 3, 6, DayPartCounts.ofConversions(6)),
                 BanditReason.peakPart(input(Map.of(), Map.of("email", half), 0.0, 1), "email"));
+    }
+
+    @Test
+    void opensAndClicksCountAsResponses() {
+        Map<String, ChannelTotals> own = Map.of("email", new ChannelTotals("email", 8, 1, 6, BigDecimal.ZERO));
+        // Four opens and clicks alone are below five responses; the conversion in the morning makes five.
+        Map<DayPart, DayPartCounts> parts = Map.of(DayPart.EVENING, new DayPartCounts(3, 1, 0),
+                DayPart.MORNING, DayPartCounts.ofConversions(1));
+
+        BanditRecommendation result = recommender.recommend(input(own, Map.of("email", parts), 0.0, 1));
+
+        assertTrue(result.reason().endsWith("This profile answers email in the evening: 4 of 5 opens, clicks and"
+                + " conversions on email came between 18:00 and 24:00 in its time zone."), result.reason());
+        assertTrue(result.reasonZh().endsWith("email 上的 5 次打开、点击和转化中有 4 次在此时段。"), result.reasonZh());
     }
 
     @Test
     void segmentReasonNamesPartOfDay() {
         BanditInput input = new BanditInput(null, "young", List.of(Map.of()), Map.of(), ALL, ALL,
                 ChannelRecommendation.BASIS_ALL_PROFILES, List.of("email"), null, 0.0, 1,
-                Map.of("email", Map.of(DayPart.NIGHT, 5L)));
+                Map.of("email", Map.of(DayPart.NIGHT, DayPartCounts.ofConversions(5))));
 
         BanditRecommendation result = recommender.recommend(input);
 
@@ -131,7 +149,7 @@ class BanditRecommenderTest {
         return input(own, Map.of(), explorationShare, seed);
     }
 
-    private static BanditInput input(Map<String, ChannelTotals> own, Map<String, Map<DayPart, Long>> parts,
+    private static BanditInput input(Map<String, ChannelTotals> own, Map<String, Map<DayPart, DayPartCounts>> parts,
             double explorationShare, long seed) {
         return new BanditInput("test:p", null, List.of(Map.of()), own, ALL, ALL,
                 ChannelRecommendation.BASIS_ALL_PROFILES, List.of("email", "sms"), null, explorationShare, seed, parts);

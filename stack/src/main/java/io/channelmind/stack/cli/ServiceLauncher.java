@@ -95,6 +95,8 @@ public final class ServiceLauncher {
         env.put("QUARKUS_REST_CLIENT_PROFILE_SERVICE_URL", addresses.baseUrl("profile-service"));
         env.put("QUARKUS_REST_CLIENT_CONTENT_SERVICE_URL", addresses.baseUrl("content-service"));
         env.put("QUARKUS_REST_CLIENT_CHANNEL_OPTIMIZER_URL", addresses.baseUrl("channel-optimizer"));
+        // channel-optimizer reads profile-service's interest vectors when it retrains its response model.
+        env.put("CHANNELMIND_OPTIMIZER_PROFILE_SERVICE_URL", addresses.baseUrl("profile-service"));
         env.put("AUTOMATION_MAIL_UNSUBSCRIBE_BASE_URL", addresses.baseUrl("automation-service") + "/api/v1/unsubscribe");
         env.put("AUTOMATION_FEEDBACK_TRACKING_BASE_URL", addresses.baseUrl("automation-service") + "/api/v1/feedback");
         // The demo waits until every recipient was processed, at any time of day, so the local
