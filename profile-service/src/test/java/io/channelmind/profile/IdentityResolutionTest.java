@@ -194,7 +194,7 @@ class IdentityResolutionTest {
         return keys;
     }
 
-    private static Map<String, Object> alias(String ns, String userId, String previousId, Instant at) {
+    static Map<String, Object> alias(String ns, String userId, String previousId, Instant at) {
         Map<String, Object> alias = tracked(event("alias", ns + ":" + userId, at, null, null, Map.of()), ns, userId,
                 null);
         alias.put("previousId", previousId);
@@ -202,7 +202,7 @@ class IdentityResolutionTest {
     }
 
     /** Returns a copy of the event as a tracking call of the source {@code ns} would produce it. */
-    private static Map<String, Object> tracked(Map<String, Object> event, String ns, String userId,
+    static Map<String, Object> tracked(Map<String, Object> event, String ns, String userId,
             String anonymousId) {
         Map<String, Object> copy = new LinkedHashMap<>(event);
         copy.put("source", Map.of("kind", "tracking", "name", ns, "messageId", copy.get("eventId")));

@@ -90,7 +90,15 @@ public class ConsentService {
             throw invalidToken(token, "The token expired at " + claim.requestedAt().plus(tokenLifetime));
         }
         String actor = "data-subject";
-        return pool.withTransaction(client -> records.find(client, claim.profileKey(), claim.channel(), claim.purpose())
+        // A token issued before a merge names the merged key, whose pending consent moved to the survivor.
+        return profiles.find(claim.profileKey())
+                .map(found -> found.map(Profile::profileKey).orElse(claim.profileKey()))
+                .chain(profileKey -> confirm(token, claim, profileKey, actor, now));
+    }
+
+    private Uni<ConsentResult> confirm(String token, ConsentTokens.Claim claim, String profileKey, String actor,
+            Instant now) {
+        return pool.withTransaction(client -> records.find(client, profileKey, claim.channel(), claim.purpose())
                 .chain(found -> {
                     boolean pending = found.isPresent() && ConsentState.PENDING.equals(found.get().state())
                             && found.get().requestedAt().toEpochMilli() == claim.requestedAt().toEpochMilli();
@@ -102,13 +110,13 @@ public class ConsentService {
                                         + "the new token")
                                 .toException();
                     }
-                    return records.save(client, claim.profileKey(), claim.channel(), claim.purpose(),
+                    return records.save(client, profileKey, claim.channel(), claim.purpose(),
                             ConsentState.CONFIRMED, now)
-                            .call(() -> records.addHistory(client, claim.profileKey(), new HistoryEntry(claim.channel(),
+                            .call(() -> records.addHistory(client, profileKey, new HistoryEntry(claim.channel(),
                                     claim.purpose(), ConsentState.CONFIRMED, actor, null, now)));
                 }))
-                .call(consent -> publish(purposeEvent(claim.profileKey(), consent, actor, null, now)))
-                .map(consent -> new ConsentResult(claim.profileKey(), consent, null));
+                .call(consent -> publish(purposeEvent(profileKey, consent, actor, null, now)))
+                .map(consent -> new ConsentResult(profileKey, consent, null));
     }
 
     /** Sets a do-not-contact mark, or clears it when {@code reason} is null. */

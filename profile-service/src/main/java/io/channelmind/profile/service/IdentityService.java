@@ -69,7 +69,8 @@ public class IdentityService {
 
     /**
      * Writes the surviving profiles and the new identities, moves the merged profiles' identities,
-     * do-not-contact marks and channel counters to their survivors, deletes the merged profiles and records the merges.
+     * consent (see {@link ConsentRepository#carryOver}) and channel counters to their survivors,
+     * deletes the merged profiles and records the merges.
      * Returns the segment exits of the merged profiles, to publish after the commit.
      */
     public Uni<List<SegmentMembershipEvent>> store(SqlClient client, IdentityPlan plan) {
@@ -87,7 +88,7 @@ public class IdentityService {
                 })
                 .chain(() -> profiles.upsert(client, plan.survivors().values()))
                 .chain(() -> identities.move(client, merged))
-                .chain(() -> consent.carryOver(client, merged))
+                .chain(() -> consent.carryOver(client, merged, Instant.now()))
                 .chain(() -> members.removeAll(client, merged.keySet(), Instant.now()))
                 .call(() -> profiles.deleteMerged(client, merged))
                 .call(() -> identities.recordMerges(client, plan.merges()))
