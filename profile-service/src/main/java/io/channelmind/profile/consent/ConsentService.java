@@ -62,7 +62,11 @@ public class ConsentService {
                         .map(history -> new PurposesView(profile.profileKey(), purposes, history))));
     }
 
-    /** Grants (pending with double opt-in, else confirmed) or withdraws consent for one channel and purpose. */
+    /**
+     * Grants (pending with double opt-in, else confirmed) or withdraws consent for one channel and purpose.
+     * NOTE: the key is resolved before the transaction and the profile is not locked, so a change
+     * that commits after a merge of that profile is stored under the merged key and not moved.
+     */
     public Uni<ConsentResult> change(String profileKey, String channel, String purpose, String state,
             boolean doubleOptIn, String actor, String note) {
         Instant now = Instant.now();
