@@ -31,7 +31,7 @@ import io.restassured.path.json.JsonPath;
 /**
  * Trains the response model with the interest vectors of a stubbed profile-service. The stub
  * profiles convert on sms when their outdoor share is above one half and on email otherwise, and
- * their only trait, age, says nothing about it, so only the embedding can tell the channels apart.
+ * their only trait, age, is unrelated to it, so only the embedding can tell the channels apart.
  */
 @QuarkusTest
 @TestProfile(ProfileServiceStub.Profile.class)

@@ -8,8 +8,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Where channel-optimizer reads the interest vectors of profile-service. Without {@code url} the
- * response model trains on profile features only; there is no default address.
+ * Settings of the connection to profile-service's interest vector export. Without {@code url} the
+ * response model trains on profile features only, because there is no default address.
  */
 @ConfigMapping(prefix = "channelmind.optimizer.profile-service")
 public interface ProfileServiceConfig {

@@ -13,8 +13,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Consumes {@code cm.deliveries} in batches, in a consumer group of its own. Opens and clicks
- * are counted per profile, channel and part of the day, once per event id; other statuses are
- * read and skipped without a warning, because they are not responses.
+ * are counted per profile, channel and part of the day, once per event id. Other statuses are
+ * skipped without a warning, because they are not responses.
  */
 @ApplicationScoped
 public class DeliveryConsumer {

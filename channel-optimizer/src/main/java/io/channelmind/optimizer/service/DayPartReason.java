@@ -34,7 +34,7 @@ final class DayPartReason {
     record PeakPart(DayPart part, long responses, long total, DayPartCounts kinds) {
     }
 
-    /** How the sentence names the audience. */
+    /** Wording that names the audience in the sentence. */
     enum Audience {
         PROFILE("This profile answers", "in its time zone", "该客户"),
         MEMBERS("The segment's members answer", "in each member's time zone", "该细分群体的成员");

@@ -22,7 +22,7 @@ import io.channelmind.optimizer.repository.ProfileTraitRepository.TrainingRow;
 
 /**
  * Trains with and without interest vectors on rows whose response depends on the interests only:
- * customers who like the outdoors answer sms, the others e-mail, and age is noise.
+ * customers who like the outdoors respond on sms, the others e-mail, and age is noise.
  */
 class InterestTrainingTest {
 

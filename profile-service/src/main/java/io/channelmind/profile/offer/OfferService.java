@@ -29,7 +29,7 @@ public class OfferService {
 
     /**
      * The maximum number of members a segment ranking reads, the first in key order.
-     * NOTE: a larger segment is ranked on this sample only; the response says how many were read.
+     * NOTE: a larger segment is ranked on this sample only; the response reports how many were read.
      */
     public static final int MAX_SEGMENT_MEMBERS = 2000;
 
