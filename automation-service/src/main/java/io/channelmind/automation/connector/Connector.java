@@ -17,6 +17,14 @@ public interface Connector {
     /** Returns why this connector cannot send, or empty when it is configured. */
     Optional<String> disabledReason();
 
+    /**
+     * Returns why the configured URL must not be called, such as a host that resolves to a
+     * private address, or empty when it may be called.
+     */
+    default Optional<String> invalidUrl() {
+        return Optional.empty();
+    }
+
     /** Token bucket and retry settings of this connector. */
     ConnectorPolicy policy();
 

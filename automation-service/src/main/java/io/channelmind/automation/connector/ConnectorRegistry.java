@@ -18,7 +18,8 @@ import io.quarkus.runtime.Startup;
 /**
  * The connectors by channel, each behind its own token bucket and retry policy. At most one
  * connector per channel is enabled; a channel without one skips its sends with the reasons
- * of its disabled connectors. {@link #send} blocks while it waits for a token or a retry, so
+ * of its disabled connectors, and an enabled connector whose URL the egress guard rejects stops
+ * the startup. {@link #send} blocks while it waits for a token or a retry, so
  * callers on an event loop must move it to a worker thread. It starts with the application, so
  * the log shows at boot which channels can send.
  */
@@ -50,6 +51,10 @@ public class ConnectorRegistry {
             return;
         }
         Connector connector = ready.get(0);
+        Optional<String> invalidUrl = connector.invalidUrl();
+        if (invalidUrl.isPresent()) {
+            throw new IllegalStateException("The " + connector.name() + " connector cannot start: " + invalidUrl.get());
+        }
         enabled.put(channel, new GuardedConnector(connector));
         LOG.infof("Channel %s sends through the %s connector", channel, connector.name());
     }

@@ -12,6 +12,8 @@ import java.util.Set;
 import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
+import io.channelmind.web.egress.EgressHttpClient;
+
 /**
  * Posts to a DingTalk (钉钉) custom robot. With a signing secret the request URL gets
  * {@code timestamp} (epoch milliseconds) and {@code sign}, the URL-encoded Base64 of
@@ -28,12 +30,12 @@ public class DingTalkConnector extends HttpConnector {
     private final Clock clock;
 
     @Inject
-    public DingTalkConnector(ConnectorsConfig config) {
-        this(config, Clock.systemUTC());
+    public DingTalkConnector(ConnectorsConfig config, EgressHttpClient egress) {
+        this(config, egress, Clock.systemUTC());
     }
 
-    DingTalkConnector(ConnectorsConfig config, Clock clock) {
-        super("dingtalk", "dingtalk", config.dingtalk());
+    DingTalkConnector(ConnectorsConfig config, EgressHttpClient egress, Clock clock) {
+        super("dingtalk", "dingtalk", config.dingtalk(), egress);
         this.secret = config.dingtalk().secret().filter(value -> !value.isBlank());
         this.msgtype = config.dingtalk().msgtype();
         this.clock = clock;

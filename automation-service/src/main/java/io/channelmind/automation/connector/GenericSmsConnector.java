@@ -11,6 +11,8 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
+import io.channelmind.web.egress.EgressHttpClient;
+
 /**
  * Sends SMS through any provider's HTTP API described by configuration: the URL, an optional
  * authentication header and a body template whose placeholders {@code {{to}}},
@@ -27,8 +29,8 @@ public class GenericSmsConnector extends HttpConnector {
     private final ConnectorsConfig.Sms sms;
     private final ConnectorsConfig.Generic settings;
 
-    public GenericSmsConnector(ConnectorsConfig config) {
-        super("sms", "generic-sms", config.sms().generic());
+    public GenericSmsConnector(ConnectorsConfig config, EgressHttpClient egress) {
+        super("sms", "generic-sms", config.sms().generic(), egress);
         this.sms = config.sms();
         this.settings = config.sms().generic();
     }

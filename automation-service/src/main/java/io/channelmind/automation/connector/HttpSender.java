@@ -2,42 +2,42 @@ package io.channelmind.automation.connector;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import io.channelmind.web.egress.EgressHttpClient;
+import io.channelmind.web.egress.EgressRejectedException;
+import io.channelmind.web.egress.EgressResponse;
+
 /**
  * Makes the HTTP request of one connector attempt and turns transport errors and status codes
  * into a {@link DeliveryResult}: 408, 429 and 5xx are retryable with the response's
  * {@code Retry-After}, other 4xx are permanent, and 2xx is passed to the connector's own check
- * of the response body.
+ * of the response body. Every URL passes the egress guard first: a URL that resolves to an
+ * internal address is a permanent failure, and no connection is opened for it.
  */
 final class HttpSender {
 
     private static final int EXCERPT_LENGTH = 200;
 
-    private final HttpClient client;
+    private final EgressHttpClient client;
     private final Duration timeout;
 
-    HttpSender(Duration timeout) {
+    HttpSender(EgressHttpClient client, Duration timeout) {
+        this.client = client;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     DeliveryResult post(URI uri, String contentType, Map<String, String> headers, String body,
-            Function<HttpResponse<String>, DeliveryResult> onSuccess) {
+            Function<EgressResponse, DeliveryResult> onSuccess) {
         return post(uri, contentType, headers, body, onSuccess, response -> false);
     }
 
@@ -47,16 +47,19 @@ final class HttpSender {
      * permanent failure that rejects the recipient's address.
      */
     DeliveryResult post(URI uri, String contentType, Map<String, String> headers, String body,
-            Function<HttpResponse<String>, DeliveryResult> onSuccess, Predicate<HttpResponse<String>> rejectsAddress) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
+            Function<EgressResponse, DeliveryResult> onSuccess, Predicate<EgressResponse> rejectsAddress) {
+        Map<String, String> allHeaders = new LinkedHashMap<>(headers);
+        allHeaders.put("Content-Type", contentType);
 
-        HttpResponse<String> response;
+        EgressResponse response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = client.send("POST", uri, allHeaders, body, timeout);
+        } catch (EgressRejectedException e) {
+            // DNS may recover, but an internal address or a malformed URL needs a configuration change.
+            if (e.reason() == EgressRejectedException.Reason.UNRESOLVED_HOST) {
+                return new DeliveryResult.RetryableFailure("request not sent: " + e.getMessage(), Optional.empty());
+            }
+            return new DeliveryResult.PermanentFailure("request not sent: " + e.getMessage());
         } catch (IOException e) {
             return new DeliveryResult.RetryableFailure("request failed: " + e, Optional.empty());
         } catch (InterruptedException e) {
@@ -70,7 +73,7 @@ final class HttpSender {
         return classify(response, onSuccess);
     }
 
-    static DeliveryResult classify(HttpResponse<String> response, Function<HttpResponse<String>, DeliveryResult> onSuccess) {
+    static DeliveryResult classify(EgressResponse response, Function<EgressResponse, DeliveryResult> onSuccess) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return onSuccess.apply(response);
@@ -78,7 +81,7 @@ final class HttpSender {
         String reason = "HTTP " + status + ": " + excerpt(response.body());
         if (status == 408 || status == 429 || status >= 500) {
             return new DeliveryResult.RetryableFailure(reason,
-                    response.headers().firstValue("Retry-After").flatMap(value -> retryAfter(value, Instant.now())));
+                    response.header("Retry-After").flatMap(value -> retryAfter(value, Instant.now())));
         }
         return new DeliveryResult.PermanentFailure(reason);
     }

@@ -1,6 +1,5 @@
 package io.channelmind.automation.connector;
 
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -8,6 +7,8 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.channelmind.web.egress.EgressResponse;
 
 /**
  * Recognises the responses of a generic SMS API that reject the recipient's number, from the
@@ -60,7 +61,7 @@ final class RejectedNumbers {
     }
 
     /** Returns true when the response's status or the configured body field rejects the number. */
-    boolean rejects(HttpResponse<String> response) {
+    boolean rejects(EgressResponse response) {
         if (statuses.contains(response.statusCode())) {
             return true;
         }

@@ -9,6 +9,8 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
+import io.channelmind.web.egress.EgressHttpClient;
+
 /**
  * Posts a JSON message to any HTTP endpoint, signed so the receiver can check origin and
  * freshness. Headers: {@value #TIMESTAMP_HEADER} (epoch seconds), {@value #SIGNATURE_HEADER}
@@ -26,12 +28,12 @@ public class SignedWebhookConnector extends HttpConnector {
     private final Clock clock;
 
     @Inject
-    public SignedWebhookConnector(ConnectorsConfig config) {
-        this(config, Clock.systemUTC());
+    public SignedWebhookConnector(ConnectorsConfig config, EgressHttpClient egress) {
+        this(config, egress, Clock.systemUTC());
     }
 
-    SignedWebhookConnector(ConnectorsConfig config, Clock clock) {
-        super("webhook", "webhook", config.webhook());
+    SignedWebhookConnector(ConnectorsConfig config, EgressHttpClient egress, Clock clock) {
+        super("webhook", "webhook", config.webhook(), egress);
         this.secret = config.webhook().secret().filter(value -> !value.isBlank());
         this.clock = clock;
     }

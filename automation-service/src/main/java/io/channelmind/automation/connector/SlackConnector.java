@@ -4,6 +4,8 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 
+import io.channelmind.web.egress.EgressHttpClient;
+
 /**
  * Posts to a Slack incoming webhook: {@code {"text": ...}} as JSON. Slack responds 200 with the
  * body {@code ok}; 4xx such as {@code invalid_payload} or {@code channel_not_found} are
@@ -12,8 +14,8 @@ import jakarta.inject.Singleton;
 @Singleton
 public class SlackConnector extends HttpConnector {
 
-    public SlackConnector(ConnectorsConfig config) {
-        super("slack", "slack", config.slack());
+    public SlackConnector(ConnectorsConfig config, EgressHttpClient egress) {
+        super("slack", "slack", config.slack(), egress);
     }
 
     @Override

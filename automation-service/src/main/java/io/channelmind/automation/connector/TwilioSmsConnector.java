@@ -14,6 +14,8 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.channelmind.web.egress.EgressHttpClient;
+
 /**
  * Sends SMS through Twilio's Messages API (version 2010-04-01): a form POST of {@code To},
  * {@code Body} and {@code From} or {@code MessagingServiceSid} to
@@ -36,8 +38,8 @@ public class TwilioSmsConnector extends HttpConnector {
     private final ConnectorsConfig.Sms sms;
     private final ConnectorsConfig.Twilio settings;
 
-    public TwilioSmsConnector(ConnectorsConfig config) {
-        super("sms", "twilio", config.sms().twilio());
+    public TwilioSmsConnector(ConnectorsConfig config, EgressHttpClient egress) {
+        super("sms", "twilio", config.sms().twilio(), egress);
         this.sms = config.sms();
         this.settings = config.sms().twilio();
     }

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import jakarta.inject.Singleton;
 
+import io.channelmind.web.egress.EgressHttpClient;
+
 /**
  * Posts to a WeCom (企业微信) group robot webhook, {@code msgtype} {@code text} or
  * {@code markdown}. The robot responds with HTTP 200 with an {@code errcode}; 45009 (API frequency
@@ -18,8 +20,8 @@ public class WeComConnector extends HttpConnector {
 
     private final String msgtype;
 
-    public WeComConnector(ConnectorsConfig config) {
-        super("wecom", "wecom", config.wecom());
+    public WeComConnector(ConnectorsConfig config, EgressHttpClient egress) {
+        super("wecom", "wecom", config.wecom(), egress);
         this.msgtype = config.wecom().msgtype();
     }
 

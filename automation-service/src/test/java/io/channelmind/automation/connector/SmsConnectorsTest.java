@@ -57,7 +57,8 @@ class SmsConnectorsTest {
 
     private ConnectorRegistry registry(Map<String, String> properties) {
         ConnectorsConfig config = ConnectorSettings.of(properties);
-        return new ConnectorRegistry(List.of(new GenericSmsConnector(config), new TwilioSmsConnector(config)));
+        return new ConnectorRegistry(List.of(new GenericSmsConnector(config, ConnectorSettings.egress()),
+                new TwilioSmsConnector(config, ConnectorSettings.egress())));
     }
 
     private ConnectorRegistry twilio() {

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import io.channelmind.web.egress.EgressHttpClient;
+
 class WebhookConnectorsTest {
 
     private static WireMockServer wireMock;
@@ -60,9 +62,10 @@ class WebhookConnectorsTest {
 
     private ConnectorRegistry registry(Map<String, String> properties) {
         ConnectorsConfig config = ConnectorSettings.of(properties);
-        return new ConnectorRegistry(List.of(new SlackConnector(config), new WeComConnector(config),
-                new DingTalkConnector(config), new SignedWebhookConnector(config), new GenericSmsConnector(config),
-                new TwilioSmsConnector(config)));
+        EgressHttpClient egress = ConnectorSettings.egress();
+        return new ConnectorRegistry(List.of(new SlackConnector(config, egress), new WeComConnector(config, egress),
+                new DingTalkConnector(config, egress), new SignedWebhookConnector(config, egress),
+                new GenericSmsConnector(config, egress), new TwilioSmsConnector(config, egress)));
     }
 
     private ConnectorRegistry slack() {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Status, headers (names in lower case) and body text of a response to an outbound call. */
-public record EgressResponse(int status, Map<String, List<String>> headers, String body) {
+public record EgressResponse(int statusCode, Map<String, List<String>> headers, String body) {
 
     /** Returns the first value of the header, matched without case. */
     public Optional<String> header(String name) {

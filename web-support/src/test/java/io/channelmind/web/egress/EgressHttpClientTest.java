@@ -86,7 +86,7 @@ class EgressHttpClientTest {
         EgressResponse response = client.send("POST", URI.create("http://hooks.example.test:" + wireMock.port()
                 + "/hook?key=k1"), Map.of("Content-Type", "application/json"), "{\"text\":\"hi\"}", TIMEOUT);
 
-        assertEquals(202, response.status());
+        assertEquals(202, response.statusCode());
         assertEquals("queued", response.body());
         assertEquals(Optional.of("3"), response.header("retry-after"));
         wireMock.verify(postRequestedFor(urlEqualTo("/hook?key=k1"))
@@ -104,6 +104,6 @@ class EgressHttpClientTest {
         EgressResponse response = client.send("POST", URI.create("http://127.0.0.1:" + wireMock.port() + "/moved"),
                 Map.of(), "", TIMEOUT);
 
-        assertEquals(307, response.status());
+        assertEquals(307, response.statusCode());
     }
 }
