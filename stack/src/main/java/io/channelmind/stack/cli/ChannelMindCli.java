@@ -42,7 +42,9 @@ public final class ChannelMindCli {
             repository), CHANNELMIND_<SERVICE>_PORT such as CHANNELMIND_INGESTION_SERVICE_PORT
             (8081-8085), CHANNELMIND_KAFKA_PORT (19092), CHANNELMIND_KAFKA_CONTROLLER_PORT
             (19093), CHANNELMIND_POSTGRES_PORT (15432), CHANNELMIND_SMTP_PORT (12525),
-            OPENAI_BASE_URL, OPENAI_API_KEY and OPENAI_MODEL for a real model.
+            OPENAI_BASE_URL, OPENAI_API_KEY and OPENAI_MODEL for a real model,
+            CHANNELMIND_EGRESS_ALLOW_LIST (internal hosts and CIDR blocks that outbound
+            calls may reach, default 127.0.0.1,::1,localhost).
             """;
 
     private ChannelMindCli() {

@@ -105,6 +105,11 @@ public final class ServiceLauncher {
             env.put("AUTOMATION_QUIET_HOURS_START", "00:00");
             env.put("AUTOMATION_QUIET_HOURS_END", "00:00");
         }
+        // The local stack runs on one machine, where a model server or provider mock listens on
+        // loopback, so outbound calls may reach loopback unless the caller sets its own allow-list.
+        if (!System.getenv().containsKey("CHANNELMIND_EGRESS_ALLOW_LIST")) {
+            env.put("CHANNELMIND_EGRESS_ALLOW_LIST", "127.0.0.1,::1,localhost");
+        }
         return env;
     }
 
