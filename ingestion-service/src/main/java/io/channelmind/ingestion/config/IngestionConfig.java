@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -92,6 +93,22 @@ public interface IngestionConfig {
         /** Rejected rows stored per import for the error report; further ones are only counted. */
         @WithDefault("1000000")
         int maxStoredErrors();
+
+        /**
+         * Maximum size that a gzip import body may inflate to. Beyond it, reading fails with a
+         * message naming this key. The default matches {@code quarkus.http.limits.max-body-size}, so that a
+         * compressed file may contain no more than an uncompressed one.
+         */
+        @WithDefault("16G")
+        MemorySize maxInflatedSize();
+
+        /**
+         * Maximum ratio of inflated to compressed bytes of a gzip import body, checked once 16 MiB
+         * were inflated. Exported CSV typically compresses 3 to 10 times (an estimate), while
+         * deflate reaches about 1000 on repeated bytes, as a gzip bomb uses.
+         */
+        @WithDefault("100")
+        int maxInflationRatio();
 
         /** Imports that run at the same time on one replica; further ones wait as {@code queued}. */
         @WithDefault("2")

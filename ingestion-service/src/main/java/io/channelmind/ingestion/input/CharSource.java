@@ -75,6 +75,8 @@ final class CharSource {
                 decodeOnce(row);
                 dropByteOrderMark();
             }
+        } catch (InflationLimitException e) {
+            throw new UnreadableInputException(UnreadableInputException.Kind.INFLATION_LIMIT, row, e.getMessage(), e);
         } catch (EOFException e) {
             throw new UnreadableInputException(UnreadableInputException.Kind.BROKEN_STREAM, row,
                     "The gzip data ends early, so the file is truncated (" + e.getMessage() + "); upload the complete "

@@ -113,7 +113,9 @@ public final class NdjsonRecordReader implements RecordReader {
             while (c != '\n' && c != CharSource.END) {
                 if (line.length() >= CsvRecordReader.MAX_FIELD_LENGTH) {
                     throw new UnreadableInputException(UnreadableInputException.Kind.FIELD_TOO_LONG, rowNumber,
-                            "A line is longer than " + CsvRecordReader.MAX_FIELD_LENGTH + " characters", null);
+                            "A line is longer than " + CsvRecordReader.MAX_FIELD_LENGTH + " characters; write one "
+                                    + "JSON object per line and check that the file is NDJSON, not one JSON array",
+                            null);
                 }
                 line.append((char) c);
                 c = source.read(rowNumber);

@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.util.zip.GZIPInputStream;
 
 /** Opens a request body as a {@link RecordReader}: decompresses gzip, decodes the charset and drops a byte order mark. */
 public final class RecordReaders {
@@ -25,11 +24,21 @@ public final class RecordReaders {
      */
     public static RecordReader open(InputStream body, InputFormat format, Charset charset, char delimiter, char quote,
             boolean gzipDeclared) {
-        CharSource source = new CharSource(decompress(body, gzipDeclared), charset);
+        return open(body, format, charset, delimiter, quote, gzipDeclared, InflationLimit.DEFAULT);
+    }
+
+    /**
+     * Opens the body like {@link #open(InputStream, InputFormat, Charset, char, char, boolean)}. A
+     * gzip body that inflates past {@code inflationLimit} fails the reading with
+     * {@link UnreadableInputException.Kind#INFLATION_LIMIT}.
+     */
+    public static RecordReader open(InputStream body, InputFormat format, Charset charset, char delimiter, char quote,
+            boolean gzipDeclared, InflationLimit inflationLimit) {
+        CharSource source = new CharSource(decompress(body, gzipDeclared, inflationLimit), charset);
         return format == InputFormat.NDJSON ? new NdjsonRecordReader(source) : new CsvRecordReader(source, delimiter, quote);
     }
 
-    private static InputStream decompress(InputStream body, boolean gzipDeclared) {
+    private static InputStream decompress(InputStream body, boolean gzipDeclared, InflationLimit inflationLimit) {
         try {
             BufferedInputStream buffered = new BufferedInputStream(body, BUFFER_SIZE);
             buffered.mark(2);
@@ -42,7 +51,7 @@ public final class RecordReaders {
                         "The request declares Content-Encoding: gzip but the body is not gzip data; "
                                 + "send the compressed bytes or drop the header", null);
             }
-            return gzip ? new GZIPInputStream(buffered, BUFFER_SIZE) : buffered;
+            return gzip ? LimitedGzipInputStream.open(buffered, BUFFER_SIZE, inflationLimit) : buffered;
         } catch (IOException e) {
             throw new UnreadableInputException(UnreadableInputException.Kind.BROKEN_STREAM, 0,
                     "Reading the request body failed: " + e.getMessage(), e);

@@ -11,7 +11,9 @@ public final class UnreadableInputException extends RuntimeException {
         INVALID_ENCODING,
         FIELD_TOO_LONG,
         MALFORMED_HEADER,
-        BROKEN_STREAM
+        BROKEN_STREAM,
+        /** A gzip body inflated past its size or ratio limit. */
+        INFLATION_LIMIT
     }
 
     private final Kind kind;

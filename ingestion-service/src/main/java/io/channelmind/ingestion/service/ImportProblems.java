@@ -103,6 +103,13 @@ final class ImportProblems {
 
     /** Builds the problem for an input failure before the import started, when nothing was published yet. */
     static ProblemException unreadableBeforeStart(UnreadableInputException e) {
+        if (e.kind() == UnreadableInputException.Kind.INFLATION_LIMIT) {
+            return Problem.of(413, "inflation-limit-exceeded", "Compressed body inflates too much")
+                    .detail(e.getMessage() + ". Nothing was published")
+                    .error("body", null, "Send the file uncompressed, split it, or ask the operator to raise "
+                            + "ingestion.import.max-inflated-size or ingestion.import.max-inflation-ratio")
+                    .toException();
+        }
         if (e.kind() == UnreadableInputException.Kind.BROKEN_STREAM) {
             return Problem.of(400, "unreadable-body", "Unreadable request body")
                     .detail(e.getMessage() + ". Nothing was published")

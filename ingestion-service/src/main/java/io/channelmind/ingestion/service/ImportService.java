@@ -33,6 +33,7 @@ import io.channelmind.ingestion.domain.ImportStatus;
 import io.channelmind.ingestion.domain.RowError;
 import io.channelmind.ingestion.domain.MappingDefinition;
 import io.channelmind.ingestion.domain.OnError;
+import io.channelmind.ingestion.input.InflationLimit;
 import io.channelmind.ingestion.input.InputFormat;
 import io.channelmind.ingestion.input.RecordReader;
 import io.channelmind.ingestion.input.RecordReaders;
@@ -202,7 +203,7 @@ public class ImportService {
         }
     }
 
-    private static RecordReader open(ImportInput input, SpooledBody body, AtomicLong position) {
+    private RecordReader open(ImportInput input, SpooledBody body, AtomicLong position) {
         InputStream stream;
         try {
             stream = body.open(position);
@@ -211,7 +212,8 @@ public class ImportService {
         }
         MappingDefinition.Format format = input.mapping().format();
         return RecordReaders.open(stream, input.format(), input.charset(), format.delimiter().charAt(0),
-                format.quote().charAt(0), input.gzipDeclared());
+                format.quote().charAt(0), input.gzipDeclared(),
+                new InflationLimit(limits.maxInflatedSize().asLongValue(), limits.maxInflationRatio()));
     }
 
     private void execute(ImportRun run, ImportInput input, SpooledBody body) {

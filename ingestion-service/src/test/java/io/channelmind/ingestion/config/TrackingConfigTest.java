@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -50,6 +52,8 @@ class TrackingConfigTest {
                 .addDefaultInterceptors()
                 // Quarkus's converter reads durations such as 7d, as the application does.
                 .withConverter(Duration.class, 200, new DurationConverter())
+                // and its memory size converter reads sizes such as 16G.
+                .withConverter(MemorySize.class, 200, new MemorySizeConverter())
                 .withMapping(IngestionConfig.class)
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
                 .build();
