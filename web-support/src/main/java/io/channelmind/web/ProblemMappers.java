@@ -1,5 +1,8 @@
 package io.channelmind.web;
 
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -14,8 +17,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.channelmind.web.limits.JsonLimit;
 
 /**
  * Turns every error that leaves a REST endpoint into RFC 9457 problem details. Unexpected
@@ -25,6 +31,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** The value and the limit in Jackson's message, such as "(65) exceeds the maximum allowed (64, from ...)". */
+    private static final Pattern JACKSON_NUMBERS = Pattern.compile("\\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
 
     @ServerExceptionMapper
     public Response mapProblem(ProblemException exception, @Context UriInfo uriInfo) {
@@ -44,6 +52,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapJsonError(JsonProcessingException exception, @Context UriInfo uriInfo) {
+        Optional<StreamConstraintsException> overLimit = constraintViolation(exception);
+        if (overLimit.isPresent()) {
+            return mapJsonLimit(overLimit.get(), uriInfo);
+        }
         String field = exception instanceof JsonMappingException mapping ? jsonPath(mapping) : null;
         String detail;
         String fix;
@@ -68,6 +80,38 @@ public class ProblemMappers {
                 .instance(uriInfo.getPath())
                 .error(field == null ? "body" : field, null, fix)
                 .build());
+    }
+
+    /**
+     * Maps a body that breaks a {@link io.channelmind.web.limits.JsonLimitsConfig} limit, such as
+     * nesting too deep or a string too long, to a problem that names the limit and its key.
+     */
+    private static Response mapJsonLimit(StreamConstraintsException exception, UriInfo uriInfo) {
+        Optional<JsonLimit> limit = JsonLimit.of(exception);
+        JsonLocation location = exception.getLocation();
+        String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        String breach = limit.map(known -> "breaks the limit " + known.key()).orElse("breaks a JSON size limit");
+        Matcher numbers = JACKSON_NUMBERS.matcher(String.valueOf(exception.getOriginalMessage()));
+        if (numbers.find()) {
+            breach += ": " + numbers.group(1) + " is more than " + numbers.group(2);
+        }
+        LOG.debugf("Rejected JSON body of %s: %s", uriInfo.getPath(), exception.getOriginalMessage());
+        return respond(Problem.of(400, "json-limit-exceeded", "JSON request body exceeds a limit")
+                .detail("The request body " + breach + where)
+                .instance(uriInfo.getPath())
+                .error("body", null, limit.map(known -> known.fix() + ", or ask the operator to raise " + known.key())
+                        .orElse("Send a smaller JSON document"))
+                .with("limit", limit.map(JsonLimit::key).orElse(null))
+                .build());
+    }
+
+    private static Optional<StreamConstraintsException> constraintViolation(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException constraints) {
+                return Optional.of(constraints);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String describe(Class<?> type) {

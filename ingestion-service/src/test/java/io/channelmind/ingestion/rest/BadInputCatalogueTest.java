@@ -184,6 +184,41 @@ class BadInputCatalogueTest {
     }
 
     @Test
+    void gzipBombBeforeFirstRowIsRejected() {
+        // 40 MiB of blank lines compress about 1000 times. The reader skips them while it looks
+        // for the first row, so the ratio limit trips in the check before the 202.
+        byte[] bomb = gzip(bytes(COST + "\n".repeat(40 * 1024 * 1024) + "2024-05-06,search,brand,1.00,1,1,0,0\n"));
+
+        Imports.post("?mapping=ad-platform-cost", "text/csv", bomb)
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:channelmind:problem:inflation-limit-exceeded"))
+                .body("detail", containsString("ingestion.import.max-inflation-ratio"));
+    }
+
+    @Test
+    void gzipBombAfterFirstRowFailsImport() {
+        byte[] bomb = gzip(bytes(COST + "2024-05-06,search,brand,1.00,1,1,0,0\n" + "\n".repeat(40 * 1024 * 1024)));
+
+        Imports.post("?mapping=ad-platform-cost", "text/csv", bomb)
+                .statusCode(200)
+                .body("status", equalTo("failed"))
+                .body("rowsAccepted", equalTo(1))
+                .body("failureReason", containsString("the limit ingestion.import.max-inflation-ratio"));
+    }
+
+    @Test
+    void oversizedJsonBodyIsRejected() {
+        byte[] body = bytes("{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
+
+        Imports.request("application/json", body).when().post("/api/v1/mappings").then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:channelmind:problem:body-too-large"))
+                .body("limit", equalTo("channelmind.http.max-json-body-size"));
+    }
+
+    @Test
     void ndjsonLineThatIsNotJsonIsRejected() {
         String ndjson = """
                 {"date":"2024-05-06","channel":"search","campaign":"a","spend":"1.00","impressions":"1","clicks":"1","conversions":"0","revenue":"0"}
