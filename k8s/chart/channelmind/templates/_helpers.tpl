@@ -73,6 +73,9 @@ Argument: dict "root" $ "key" <values key>.
 {{- $_ := set $config "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL" $tracing.protocol -}}
 {{- end -}}
 {{- $_ := set $config "KAFKA_BOOTSTRAP_SERVERS" (include "channelmind.kafkaBootstrapServers" $root) -}}
+{{- with $root.Values.global.egressAllowList -}}
+{{- $_ := set $config "CHANNELMIND_EGRESS_ALLOW_LIST" (join "," .) -}}
+{{- end -}}
 {{- if $root.Values.postgresql.cloudNativePG.enabled -}}
 {{- if or $db.reactiveUrl $db.jdbcUrl -}}
 {{- fail (printf "%s.database.jdbcUrl and reactiveUrl must be empty with postgresql.cloudNativePG.enabled, because the service then connects to its CloudNativePG Cluster; clear them or disable cloudNativePG" .key) -}}
