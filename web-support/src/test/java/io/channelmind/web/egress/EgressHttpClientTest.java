@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -46,7 +47,7 @@ class EgressHttpClientTest {
 
     @BeforeAll
     static void start() {
-        wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().dynamicHttpsPort());
         wireMock.start();
         vertx = Vertx.vertx();
     }
@@ -92,6 +93,19 @@ class EgressHttpClientTest {
         wireMock.verify(postRequestedFor(urlEqualTo("/hook?key=k1"))
                 .withHeader("Host", equalTo("hooks.example.test:" + wireMock.port()))
                 .withHeader("Content-Type", equalTo("application/json")));
+    }
+
+    @Test
+    void untrustedCertificateFails() {
+        wireMock.stubFor(post("/hook").willReturn(aResponse().withStatus(200)));
+        EgressHttpClient client = new EgressHttpClient(new EgressGuard(List.of("127.0.0.1"), STUB),
+                new VertxTransport(vertx));
+
+        // WireMock's self-signed certificate is neither trusted nor issued for hooks.example.test.
+        IOException error = assertThrows(IOException.class, () -> client.send("POST",
+                URI.create("https://hooks.example.test:" + wireMock.httpsPort() + "/hook"), Map.of(), "{}", TIMEOUT));
+
+        assertEquals(0, wireMock.findAll(postRequestedFor(urlEqualTo("/hook"))).size(), error.toString());
     }
 
     @Test
