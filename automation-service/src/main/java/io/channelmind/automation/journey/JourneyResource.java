@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -81,7 +82,8 @@ public class JourneyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a journey", description = "Validates the definition and stores it active, so its trigger "
             + "starts letting profiles in at once. docs/journeys.md describes triggers, steps and re-entry rules.")
-    @APIResponse(responseCode = "201", description = "Created; the Location header contains the journey URL")
+    @APIResponse(responseCode = "201", description = "Created; the Location header contains the journey URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JourneyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid definition, as problem details naming each invalid field and step")
     public Response create(JourneyDefinition definition) {
         JourneyValidator.requireValid(definition);
@@ -109,6 +111,7 @@ public class JourneyResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a journey")
+    @APIResponse(responseCode = "200", description = "The journey")
     @APIResponse(responseCode = "404", description = "No journey with this id")
     public JourneyView get(@PathParam("id") String id) {
         return JourneyView.of(find(id));
@@ -119,6 +122,7 @@ public class JourneyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a journey's definition", description = "Entries in flight continue with the new steps. "
             + "A definition that drops a step where entries are waiting is rejected with 409.")
+    @APIResponse(responseCode = "200", description = "The journey with the new definition")
     @APIResponse(responseCode = "400", description = "Invalid definition")
     @APIResponse(responseCode = "404", description = "No journey with this id")
     @APIResponse(responseCode = "409", description = "Entries are at steps the new definition lacks, or the journey "
@@ -151,6 +155,7 @@ public class JourneyResource {
     @Path("/{id}/pause")
     @Operation(summary = "Pause a journey", description = "No profile enters and no entry moves on until it is resumed; "
             + "waits that end meanwhile continue at resume.")
+    @APIResponse(responseCode = "200", description = "The paused journey")
     @APIResponse(responseCode = "404", description = "No journey with this id")
     @APIResponse(responseCode = "409", description = "The journey was cancelled")
     public JourneyView pause(@PathParam("id") String id) {
@@ -161,6 +166,7 @@ public class JourneyResource {
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "Resume a paused journey")
+    @APIResponse(responseCode = "200", description = "The active journey")
     @APIResponse(responseCode = "404", description = "No journey with this id")
     @APIResponse(responseCode = "409", description = "The journey was cancelled")
     public JourneyView resume(@PathParam("id") String id) {
@@ -194,6 +200,7 @@ public class JourneyResource {
                     + " false (conditions), branch-N (splits), exited and cancelled (entries the journey's cancellation"
                     + " ended at the step). current is the number of entries at the step"
                     + " now, and waiting the number of those inside a wait or a quiet-hours deferral.")
+    @APIResponse(responseCode = "200", description = "Counts per step, in step order")
     @APIResponse(responseCode = "404", description = "No journey with this id")
     public JourneyStats stats(@PathParam("id") String id) {
         JourneyStore.StoredJourney journey = find(id);
