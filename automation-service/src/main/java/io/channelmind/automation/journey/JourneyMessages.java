@@ -100,9 +100,10 @@ public class JourneyMessages {
                 return Built.failed(channel, e.getMessage());
             }
             if (approved.isEmpty()) {
-                return Built.failed(channel, "content-service has no approved variant of campaign "
-                        + step.content().campaign() + " on channel " + channel
-                        + "; approve one with POST /api/v1/copy/{copyId}/approval");
+                String reason = "content-service has no approved variant of campaign " + step.content().campaign()
+                        + " on channel " + channel + "; approve one with POST /api/v1/copy/{copyId}/approval";
+                LOG.warnf("Journey send to %s fails: %s", profileKey, reason);
+                return Built.failed(channel, reason);
             }
             ContentClient.Variant variant = approved.get(Math.floorMod(profileKey.hashCode(), approved.size()));
             subject = variant.subject();
