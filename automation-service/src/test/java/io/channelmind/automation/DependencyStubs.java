@@ -82,6 +82,36 @@ public final class DependencyStubs {
                         "segmentMembers", 7, "considered", List.of()))));
     }
 
+    /** Stubs channel-optimizer's recommendation for one profile, whatever the candidates. */
+    public static void profileRecommendation(String profileKey, String channel) {
+        WireMockResource.server().stubFor(get(urlPathEqualTo("/api/v1/recommendations/profiles/" + profileKey + "/channel"))
+                .willReturn(json(200, Map.of("profileKey", profileKey, "channel", channel, "decision", "exploit",
+                        "reason", "test recommendation"))));
+    }
+
+    /** Builds a stored content-service variant as GET /api/v1/copy lists it. */
+    public static Map<String, Object> variant(String copyId, String channel, String subject, String body,
+            boolean approved) {
+        Map<String, Object> variant = new LinkedHashMap<>();
+        variant.put("copyId", copyId);
+        variant.put("generator", "template");
+        variant.put("channel", channel);
+        variant.put("locale", "en");
+        variant.put("subject", subject);
+        variant.put("body", body);
+        variant.put("placeholders", List.of("firstName"));
+        variant.put("approved", approved);
+        return variant;
+    }
+
+    /** Stubs the variants that content-service lists for a campaign and channel. */
+    public static void variants(String campaign, String channel, List<Map<String, Object>> variants) {
+        WireMockResource.server().stubFor(get(urlPathEqualTo("/api/v1/copy"))
+                .withQueryParam("campaign", equalTo(campaign))
+                .withQueryParam("channel", equalTo(channel))
+                .willReturn(json(200, variants)));
+    }
+
     public static void copy(String segment, String channel, String copyId) {
         copy(segment, channel, copyId, BODY);
     }

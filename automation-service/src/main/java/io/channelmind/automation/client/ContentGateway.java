@@ -1,5 +1,7 @@
 package io.channelmind.automation.client;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -39,5 +41,17 @@ public class ContentGateway {
                         throw DependencyException.invalidResponse(SERVICE, OPERATION, "the field 'copyId' or 'body' is missing");
                     }
                 });
+    }
+
+    /** Returns the approved variants of a content campaign on one channel, oldest first; possibly none. */
+    @Retry(maxRetries = 2, delay = 500, jitter = 200)
+    @RetryWhen(exception = ConnectionFailure.class)
+    @BeforeRetry(RetryLogger.class)
+    public Uni<List<ContentClient.Variant>> approvedVariants(String campaign, String segment, String channel) {
+        String operation = "GET /api/v1/copy?campaign=" + campaign + "&channel=" + channel;
+        return client.variants(campaign, segment, channel)
+                .onFailure().transform(failure -> DependencyException.of(SERVICE, operation, failure))
+                .map(variants -> variants == null ? List.<ContentClient.Variant>of()
+                        : variants.stream().filter(variant -> variant.approved() && variant.body() != null).toList());
     }
 }

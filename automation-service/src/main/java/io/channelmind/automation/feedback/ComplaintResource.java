@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,7 +41,9 @@ public class ComplaintResource {
                     + " of a provider webhook (channel and providerMessageId, or the send's idempotencyKey). The"
                     + " send's address goes on the do-not-contact list of its channel and a complained event goes"
                     + " to cm.deliveries. A repeated report blocks nothing new and republishes the event under the same eventId.")
-    @APIResponse(responseCode = "202", description = "The complaint is recorded")
+    @APIResponse(responseCode = "202", description = "The complaint is recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ComplaintService.RecordedComplaint.class)))
     @APIResponse(responseCode = "400", description = "No identifier, or a feedbackType that is not a complaint")
     @APIResponse(responseCode = "404", description = "No message sent by this service matches")
     public Uni<Response> complain(ComplaintReport report) {

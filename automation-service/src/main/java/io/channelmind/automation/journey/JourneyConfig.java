@@ -21,4 +21,11 @@ public interface JourneyConfig {
     /** Entries run per database query while catching up. */
     @WithDefault("200")
     int batchSize();
+
+    /**
+     * The most SMS segments a journey message may take when its step sets no maxSegments; a
+     * longer message is skipped with its count.
+     */
+    @WithDefault("3")
+    int smsMaxSegments();
 }

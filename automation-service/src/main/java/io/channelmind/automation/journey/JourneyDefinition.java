@@ -77,9 +77,17 @@ public record JourneyDefinition(
             @Schema(description = "Unique id: letters, digits, '-' and '_'") String id,
             @Schema(enumeration = { "send", "wait", "condition", "split", "exit" }) String type,
             @Schema(description = "Following step; missing ends the journey") String next,
-            @Schema(description = "send: channel (sms, slack, wecom, dingtalk, webhook)") String channel,
+            @Schema(description = "send: channel (sms, slack, wecom, dingtalk, webhook); leave out to send on the"
+                    + " channel that channel-optimizer recommends for each profile out of `channels`") String channel,
+            @Schema(description = "send without channel: the candidate channels for channel-optimizer, at least two")
+            List<String> channels,
             @Schema(description = "send: optional title") String subject,
-            @Schema(description = "send: text with {{trait}} placeholders") String text,
+            @Schema(description = "send: text with {{trait}} placeholders; leave out to send an approved variant"
+                    + " of `content`") String text,
+            @Schema(description = "send without text: the content-service campaign whose approved variants are sent")
+            Content content,
+            @Schema(description = "send on sms: the maximum number of SMS segments of a message (1 to 10); default"
+                    + " automation.journeys.sms-max-segments") Integer maxSegments,
             @Schema(description = "wait: ISO-8601 duration, such as PT2H or P3D") String duration,
             @Schema(description = "wait: local time HH:mm in the profile's zone; waits for its next occurrence")
             String until,
@@ -90,6 +98,18 @@ public record JourneyDefinition(
             String mode,
             @Schema(description = "split: the branches, at least two") List<Branch> branches,
             @Schema(description = "bandit split: event type or name that counts as success") String goal) {
+    }
+
+    /**
+     * The content-service copy of a send step: the approved variants of {@code campaign} on the
+     * channel of the send, of {@code segment} only when it is set.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "content-service copy: one of the approved variants of the campaign on the send's channel, "
+            + "the same variant for a profile every time; placeholders are filled from the profile's traits")
+    public record Content(
+            @Schema(description = "Campaign name the copies were written for", examples = "spring-savings") String campaign,
+            @Schema(description = "Only variants written for this segment; leave out for every segment") String segment) {
     }
 
     /** A check on the profile's events or traits. */

@@ -50,17 +50,17 @@ public class JourneyEngine {
     private final Clock clock;
 
     @Inject
-    public JourneyEngine(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneySendRules rules,
-            EventOutbox events) {
-        this(dataSource, facts, sender, rules, events, Clock.systemUTC(), RandomGenerator.getDefault());
+    public JourneyEngine(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneyMessages messages,
+            JourneySendRules rules, EventOutbox events) {
+        this(dataSource, facts, sender, messages, rules, events, Clock.systemUTC(), RandomGenerator.getDefault());
     }
 
-    JourneyEngine(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneySendRules rules,
-            EventOutbox events, Clock clock, RandomGenerator random) {
+    JourneyEngine(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneyMessages messages,
+            JourneySendRules rules, EventOutbox events, Clock clock, RandomGenerator random) {
         this.dataSource = dataSource;
         this.facts = facts;
         this.clock = clock;
-        this.steps = new StepRunner(dataSource, facts, sender, rules, events, random);
+        this.steps = new StepRunner(dataSource, facts, sender, messages, rules, events, random);
     }
 
     /** One profile's position in a journey, as locked for a run. */

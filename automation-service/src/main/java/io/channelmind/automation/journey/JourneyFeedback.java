@@ -16,7 +16,8 @@ import io.channelmind.automation.repository.FeedbackRepository;
  * Writes the cm.deliveries events of journey sends, as campaign sends have them: {@code delivered}
  * when the provider accepted the message, and {@code bounced} when it rejected the recipient's
  * address, which also puts the address on the channel's do-not-contact list. In journey events
- * {@code campaignId} is the journey id and {@code copyId} is null.
+ * {@code campaignId} is the journey id, and {@code copyId} is the content-service variant sent,
+ * or null for text written on the step.
  */
 final class JourneyFeedback {
 
@@ -37,10 +38,10 @@ final class JourneyFeedback {
      * send's final state. {@code addressHash} is null for channels without a personal address,
      * which cannot bounce.
      */
-    void record(Connection connection, SendKey key, JourneyEngine.Entry entry, String channel, String addressHash,
-            DeliveryResult result) throws SQLException {
+    void record(Connection connection, SendKey key, JourneyEngine.Entry entry, String channel, String copyId,
+            String addressHash, DeliveryResult result) throws SQLException {
         if (result instanceof DeliveryResult.Sent) {
-            events.add(connection, event(key.value(), entry, channel, DeliveryEvent.STATUS_DELIVERED));
+            events.add(connection, event(key.value(), entry, channel, copyId, DeliveryEvent.STATUS_DELIVERED));
             return;
         }
         if (result instanceof DeliveryResult.PermanentFailure failure && failure.addressRejected() && addressHash != null) {
@@ -51,13 +52,14 @@ final class JourneyFeedback {
                 block.setObject(4, entry.journeyId());
                 block.executeUpdate();
             }
-            events.add(connection, event(key.value() + "/" + DeliveryEvent.STATUS_BOUNCED, entry, channel,
+            events.add(connection, event(key.value() + "/" + DeliveryEvent.STATUS_BOUNCED, entry, channel, copyId,
                     DeliveryEvent.STATUS_BOUNCED));
         }
     }
 
-    private static DeliveryEvent event(String eventId, JourneyEngine.Entry entry, String channel, String status) {
+    private static DeliveryEvent event(String eventId, JourneyEngine.Entry entry, String channel, String copyId,
+            String status) {
         return new DeliveryEvent(DeliveryEvent.SCHEMA_VERSION, eventId, entry.profileKey(), entry.journeyId().toString(),
-                channel, null, status, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+                channel, copyId, status, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 }

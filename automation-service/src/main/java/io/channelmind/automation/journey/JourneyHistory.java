@@ -46,8 +46,12 @@ public class JourneyHistory {
             Instant enteredAt, Instant finishedAt) {
     }
 
-    /** The current state of a send, from the journey send ledger. */
-    public record Send(String channel, String status, String detail, Instant updatedAt) {
+    /**
+     * The current state of a send, from the journey send ledger; {@code copyId} and
+     * {@code smsSegments} are null when no variant was sent or the channel is not SMS.
+     */
+    public record Send(String channel, String status, String detail, String copyId, Integer smsSegments,
+            Instant updatedAt) {
     }
 
     /** A stored step event, with the send it made, if any. */
@@ -116,7 +120,7 @@ public class JourneyHistory {
     private static List<Event> events(Connection connection, long entryId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "select e.step_id, e.event, e.outcome, e.next_step, e.until_at, e.at,"
-                        + " s.channel, s.status, s.detail, s.updated_at"
+                        + " s.channel, s.status, s.detail, s.updated_at, s.copy_id, s.sms_segments"
                         + " from journey_step_event e left join journey_send s on s.idempotency_key = e.send_key"
                         + " where e.entry_id = ? order by e.id")) {
             select.setLong(1, entryId);
@@ -124,8 +128,8 @@ public class JourneyHistory {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     Send send = row.getString(7) == null ? null
-                            : new Send(row.getString(7), row.getString(8), row.getString(9),
-                                    Jdbc.instant(row.getTimestamp(10)));
+                            : new Send(row.getString(7), row.getString(8), row.getString(9), row.getString(11),
+                                    row.getObject(12, Integer.class), Jdbc.instant(row.getTimestamp(10)));
                     events.add(new Event(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                             Jdbc.instant(row.getTimestamp(5)), Jdbc.instant(row.getTimestamp(6)), send));
                 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -27,8 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.channelmind.web.Problem;
 
 /**
- * Journeys: CRUD, validation, pause and resume, per-step statistics and per-recipient history. Runs
- * on worker threads (JDBC).
+ * Journeys: CRUD, validation, pause, resume and cancel, per-step statistics and per-recipient
+ * history. Runs on worker threads (JDBC).
  */
 @Path("/api/v1/journeys")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,7 +45,7 @@ public class JourneyResource {
     }
 
     /** A journey as the API returns it. */
-    @Schema(description = "A stored journey; status is active or paused")
+    @Schema(description = "A stored journey; status is active, paused or cancelled")
     public record JourneyView(UUID id, String name, String status, JourneyDefinition definition, Instant createdAt,
             Instant updatedAt) {
 
@@ -61,9 +62,16 @@ public class JourneyResource {
 
     /** Counts of one step. */
     @Schema(description = "Outcome counts of one step: entered, completed (waits), sent, failed, skipped, unknown "
-            + "(a send interrupted by a crash), true and false (conditions), branch-N (splits), exited, and current "
-            + "(entries at this step now)")
+            + "(a send interrupted by a crash), true and false (conditions), branch-N (splits), exited, cancelled "
+            + "(entries at this step when the journey was cancelled), and current (entries at this step now)")
     public record StepStats(String stepId, String type, Map<String, Long> counts) {
+    }
+
+    /** The result of a cancellation. */
+    @Schema(description = "The cancelled journey and the number of entries the cancellation ended")
+    public record Cancellation(UUID journeyId, String status,
+            @Schema(description = "Entries that were active, waiting or deferred and are now exited with the reason "
+                    + "journey cancelled; 0 when the journey was cancelled before") int endedEntries) {
     }
 
     @Schema(description = "Per-step statistics of a journey, in step order")
@@ -74,7 +82,8 @@ public class JourneyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a journey", description = "Validates the definition and stores it active, so its trigger "
             + "starts letting profiles in at once. docs/journeys.md describes triggers, steps and re-entry rules.")
-    @APIResponse(responseCode = "201", description = "Created; the Location header contains the journey URL")
+    @APIResponse(responseCode = "201", description = "Created; the Location header contains the journey URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JourneyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid definition, as problem details naming each invalid field and step")
     public Response create(JourneyDefinition definition) {
         JourneyValidator.requireValid(definition);
@@ -102,6 +111,7 @@ public class JourneyResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a journey")
+    @APIResponse(responseCode = "200", description = "The journey")
     @APIResponse(responseCode = "404", description = "No journey with this id")
     public JourneyView get(@PathParam("id") String id) {
         return JourneyView.of(find(id));
@@ -112,11 +122,13 @@ public class JourneyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a journey's definition", description = "Entries in flight continue with the new steps. "
             + "A definition that drops a step where entries are waiting is rejected with 409.")
+    @APIResponse(responseCode = "200", description = "The journey with the new definition")
     @APIResponse(responseCode = "400", description = "Invalid definition")
     @APIResponse(responseCode = "404", description = "No journey with this id")
-    @APIResponse(responseCode = "409", description = "Entries are at steps the new definition lacks")
+    @APIResponse(responseCode = "409", description = "Entries are at steps the new definition lacks, or the journey "
+            + "was cancelled")
     public JourneyView update(@PathParam("id") String id, JourneyDefinition definition) {
-        JourneyStore.StoredJourney journey = find(id);
+        JourneyStore.StoredJourney journey = findNotCancelled(id, "changed");
         JourneyValidator.requireValid(definition);
         List<String> orphaned = journeys.update(journey.id(), definition);
         if (!orphaned.isEmpty()) {
@@ -143,19 +155,41 @@ public class JourneyResource {
     @Path("/{id}/pause")
     @Operation(summary = "Pause a journey", description = "No profile enters and no entry moves on until it is resumed; "
             + "waits that end meanwhile continue at resume.")
+    @APIResponse(responseCode = "200", description = "The paused journey")
     @APIResponse(responseCode = "404", description = "No journey with this id")
+    @APIResponse(responseCode = "409", description = "The journey was cancelled")
     public JourneyView pause(@PathParam("id") String id) {
-        journeys.setStatus(find(id).id(), "paused");
+        journeys.setStatus(findNotCancelled(id, "paused").id(), "paused");
         return JourneyView.of(find(id));
     }
 
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "Resume a paused journey")
+    @APIResponse(responseCode = "200", description = "The active journey")
     @APIResponse(responseCode = "404", description = "No journey with this id")
+    @APIResponse(responseCode = "409", description = "The journey was cancelled")
     public JourneyView resume(@PathParam("id") String id) {
-        journeys.setStatus(find(id).id(), "active");
+        journeys.setStatus(findNotCancelled(id, "resumed").id(), "active");
         return JourneyView.of(find(id));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel a journey",
+            description = "Final: no profile enters again and no entry moves on. Every entry that is active, waiting "
+                    + "or deferred ends at once as exited with the reason journey cancelled, counted as cancelled on "
+                    + "its step. A send that is under way when the request arrives finishes first. Cancelling a "
+                    + "cancelled journey changes nothing.")
+    @APIResponse(responseCode = "200", description = "Cancelled; the number of entries ended")
+    @APIResponse(responseCode = "404", description = "No journey with this id")
+    public Cancellation cancel(@PathParam("id") String id) {
+        JourneyStore.StoredJourney journey = find(id);
+        int ended = journeys.cancel(journey.id());
+        if (ended < 0) {
+            throw notFound(id);
+        }
+        return new Cancellation(journey.id(), "cancelled", ended);
     }
 
     @GET
@@ -163,8 +197,10 @@ public class JourneyResource {
     @Operation(summary = "Per-step statistics of a journey",
             description = "Per step, the counts of its outcomes since the journey was created: entered, completed"
                     + " (waits), deferred (sends moved out of quiet hours), sent, failed, skipped, unknown, true and"
-                    + " false (conditions), branch-N (splits) and exited. current is the number of entries at the step"
+                    + " false (conditions), branch-N (splits), exited and cancelled (entries the journey's cancellation"
+                    + " ended at the step). current is the number of entries at the step"
                     + " now, and waiting the number of those inside a wait or a quiet-hours deferral.")
+    @APIResponse(responseCode = "200", description = "Counts per step, in step order")
     @APIResponse(responseCode = "404", description = "No journey with this id")
     public JourneyStats stats(@PathParam("id") String id) {
         JourneyStore.StoredJourney journey = find(id);
@@ -217,6 +253,19 @@ public class JourneyResource {
                     .toException();
         }
         return RecipientViews.RecipientHistory.of(journey.id(), profileKey, entries);
+    }
+
+    /** Returns the journey, or throws 409 when it was cancelled and so cannot be {@code changed}. */
+    private JourneyStore.StoredJourney findNotCancelled(String id, String change) {
+        JourneyStore.StoredJourney journey = find(id);
+        if (journey.status().equals("cancelled")) {
+            throw Problem.of(409, "journey-cancelled", "Journey cancelled")
+                    .detail("Journey " + id + " was cancelled and cannot be " + change
+                            + "; create a new journey with POST /api/v1/journeys")
+                    .error("id", id, "use a journey that is active or paused")
+                    .toException();
+        }
+        return journey;
     }
 
     private JourneyStore.StoredJourney find(String id) {

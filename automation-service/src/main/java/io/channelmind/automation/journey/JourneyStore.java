@@ -137,17 +137,45 @@ public class JourneyStore {
         });
     }
 
-    /** Sets the status to active or paused; returns false when the journey does not exist. */
+    /**
+     * Sets the status to active or paused; returns false when the journey does not exist or was
+     * cancelled, which is final.
+     */
     public boolean setStatus(UUID id, String status) {
         return Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "update journey set status = ?, updated_at = ? where id = ?")) {
+                    "update journey set status = ?, updated_at = ? where id = ? and status <> 'cancelled'")) {
                 statement.setString(1, status);
                 statement.setTimestamp(2, Jdbc.timestamp(clock.instant()));
                 statement.setObject(3, id);
                 return statement.executeUpdate();
             }
         }) == 1;
+    }
+
+    /**
+     * Cancels the journey and ends each entry still in flight (active, waiting or deferred) as
+     * exited with the reason {@link JourneyCancellation#REASON}, counted as {@code cancelled} on its step. Returns
+     * the number of entries ended, or -1 when the journey does not exist. A journey cancelled before
+     * ends no entry again.
+     *
+     * <p>The journey row is updated first, so no new entry gets in: entering reads the row
+     * {@code FOR SHARE} and waits for this transaction. An entry that a run holds locked is ended
+     * after that run commits, from the step where the run left it.
+     */
+    public int cancel(UUID id) {
+        return Jdbc.inTransaction(dataSource, connection -> {
+            Instant now = clock.instant();
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update journey set status = 'cancelled', updated_at = ? where id = ?")) {
+                update.setTimestamp(1, Jdbc.timestamp(now));
+                update.setObject(2, id);
+                if (update.executeUpdate() == 0) {
+                    return -1;
+                }
+            }
+            return JourneyCancellation.endEntries(connection, id, now);
+        });
     }
 
     /** Deletes the journey with its entries, counts and send ledger; returns false when it does not exist. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.channelmind.automation.connector.SmsSegments;
 import io.channelmind.automation.consent.ConsentRules;
 import io.channelmind.automation.journey.JourneyDefinition.Branch;
 import io.channelmind.automation.journey.JourneyDefinition.Step;
@@ -26,6 +27,8 @@ public final class JourneyValidator {
     static final Set<String> CHANNELS = Set.of("sms", "slack", "wecom", "dingtalk", "webhook");
     private static final Pattern STEP_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Set<String> TRIGGERS = Set.of("segment-entered", "event", "date-attribute");
+    /** Upper bound of a send step's maxSegments. */
+    static final int MAX_SMS_SEGMENTS = 10;
     private static final Set<String> STEP_TYPES = Set.of("send", "wait", "condition", "split", "exit");
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
@@ -237,11 +240,58 @@ public final class JourneyValidator {
         }
 
         private void checkSend(Step step) {
-            if (step.channel() == null || !CHANNELS.contains(step.channel())) {
+            if (step.channel() != null && step.channels() != null) {
+                validator.rejectStep(label + ".channels", step.channels(),
+                        "set channel for a fixed channel or channels for channel-optimizer's choice, not both");
+            } else if (step.channel() == null && step.channels() == null) {
+                validator.rejectStep(label + ".channel", null, "channel is missing; use one of "
+                        + CHANNELS.stream().sorted().toList() + ", or list channels for channel-optimizer to choose from");
+            } else if (step.channel() != null && !CHANNELS.contains(step.channel())) {
                 validator.rejectStep(label + ".channel", step.channel(),
-                        "channel is missing or invalid; use one of " + CHANNELS.stream().sorted().toList());
+                        "channel is invalid; use one of " + CHANNELS.stream().sorted().toList());
+            } else if (step.channels() != null) {
+                checkCandidates(step.channels());
             }
-            validator.requireText(label + ".text", step.text(), "write the message text");
+
+            if (step.text() != null && step.content() != null) {
+                validator.rejectStep(label + ".content", step.content(),
+                        "set text for a message written on the step or content for content-service copy, not both");
+            } else if (step.content() != null) {
+                validator.requireText(label + ".content.campaign", step.content().campaign(),
+                        "name the content-service campaign whose approved variants are sent");
+            } else {
+                validator.requireText(label + ".text", step.text(),
+                        "write the message text, or set content to send content-service copy");
+            }
+            checkSegments(step);
+        }
+
+        private void checkCandidates(List<String> channels) {
+            boolean known = channels.stream().allMatch(channel -> channel != null && CHANNELS.contains(channel));
+            if (!known || new HashSet<>(channels).size() != channels.size() || channels.size() < 2) {
+                validator.rejectStep(label + ".channels", channels, "list at least two different channels out of "
+                        + CHANNELS.stream().sorted().toList());
+            }
+        }
+
+        private void checkSegments(Step step) {
+            Integer max = step.maxSegments();
+            if (max == null) {
+                return;
+            }
+            if (max < 1 || max > MAX_SMS_SEGMENTS) {
+                validator.rejectStep(label + ".maxSegments", max, "maxSegments must be 1 to " + MAX_SMS_SEGMENTS);
+                return;
+            }
+            // Text without placeholders is final, so it is counted now. Filled text is counted at send time.
+            if ("sms".equals(step.channel()) && step.text() != null && !step.text().contains("{{")) {
+                SmsSegments.Count count = SmsSegments.count(step.text());
+                if (count.segments() > max) {
+                    validator.rejectStep(label + ".text", step.text(), "the text takes " + count.segments()
+                            + " SMS segments (" + count.encoding() + ", " + count.units() + " units), more than"
+                            + " maxSegments " + max + "; shorten it or raise maxSegments");
+                }
+            }
         }
 
         private void checkWait(Step step) {

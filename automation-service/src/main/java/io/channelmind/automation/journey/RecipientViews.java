@@ -46,6 +46,9 @@ public final class RecipientViews {
     public record SendView(String channel,
             @Schema(enumeration = { "pending", "sent", "failed", "skipped" }) String status,
             @Schema(description = "Skip reason, or the provider's result of a failed or sent message") String detail,
+            @Schema(description = "The content-service variant sent; null for text written on the step") String copyId,
+            @Schema(description = "SMS segments of the rendered text (GSM-7 or UCS-2); null on other channels")
+            Integer smsSegments,
             Instant updatedAt) {
     }
 
@@ -64,7 +67,8 @@ public final class RecipientViews {
             JourneyHistory.Send send = event.send();
             return new EventView(event.stepId(), event.event(), event.outcome(), event.nextStep(), event.until(),
                     event.at(), send == null ? null
-                            : new SendView(send.channel(), send.status(), send.detail(), send.updatedAt()));
+                            : new SendView(send.channel(), send.status(), send.detail(), send.copyId(),
+                                    send.smsSegments(), send.updatedAt()));
         }
     }
 

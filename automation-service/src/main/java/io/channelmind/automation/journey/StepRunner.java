@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -22,6 +23,7 @@ import org.jboss.logging.Logger;
 import io.channelmind.automation.connector.DeliveryResult;
 import io.channelmind.automation.connector.OutgoingMessage;
 import io.channelmind.automation.connector.SendKey;
+import io.channelmind.automation.connector.SmsSegments;
 import io.channelmind.automation.journey.JourneyDefinition.Step;
 import io.channelmind.automation.journey.JourneyHistory.StepEvent;
 import io.channelmind.automation.messaging.EventOutbox;
@@ -41,15 +43,17 @@ final class StepRunner {
     private final DataSource dataSource;
     private final ProfileFacts facts;
     private final JourneySender sender;
+    private final JourneyMessages messages;
     private final JourneySendRules rules;
     private final JourneyFeedback feedback;
     private final RandomGenerator random;
 
-    StepRunner(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneySendRules rules,
-            EventOutbox events, RandomGenerator random) {
+    StepRunner(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneyMessages messages,
+            JourneySendRules rules, EventOutbox events, RandomGenerator random) {
         this.dataSource = dataSource;
         this.facts = facts;
         this.sender = sender;
+        this.messages = messages;
         this.rules = rules;
         this.feedback = new JourneyFeedback(events);
         this.random = random;
@@ -140,9 +144,11 @@ final class StepRunner {
     }
 
     /**
-     * Sends the step's message once per entry, unless consent, the do-not-contact list or a
-     * frequency cap forbids it, and returns the outcome to count. The final state is recorded
-     * together with the send's delivery event ({@link JourneyFeedback}).
+     * Sends the step's message once per entry, unless consent, the do-not-contact list, a
+     * frequency cap or the SMS segment limit forbids it, and returns the outcome to count. The
+     * channel and the copy are chosen first ({@link JourneyMessages}), because the rules apply to
+     * the channel. The final state is recorded together with the send's delivery event
+     * ({@link JourneyFeedback}).
      */
     private String send(Connection connection, JourneyEngine.Entry entry, Step step, String purpose,
             Map<String, Object> traits) throws SQLException {
@@ -152,29 +158,40 @@ final class StepRunner {
             // A run that crashed after sending: the ledger row outlived the rolled-back counts.
             return earlier.get().equals("pending") ? "unknown" : earlier.get();
         }
-        if (Boolean.FALSE.equals(consent(traits, step.channel()))) {
-            record(entry, step, key, "skipped", "consent for " + step.channel() + " is withdrawn", null);
+        JourneyMessages.Built built = messages.build(entry.profileKey(), step, traits);
+        String channel = built.channel();
+        if (built.message() == null) {
+            record(entry, step, key, new Ledger(channel, built.status(), built.reason(), null, null, built.segments()));
+            return built.status();
+        }
+        JourneyMessages.Message message = built.message();
+        if (Boolean.FALSE.equals(consent(traits, channel))) {
+            record(entry, step, key, new Ledger(channel, "skipped", "consent for " + channel + " is withdrawn", null,
+                    message.copyId(), message.segments()));
             return "skipped";
         }
-        String address = address(step.channel(), traits);
+        String address = address(channel, traits);
         String addressHash = address == null ? null : SendKeys.addressHash(address);
-        String skipReason = rules.skipReason(connection, entry.profileKey(), step.channel(), addressHash, purpose);
+        String skipReason = rules.skipReason(connection, entry.profileKey(), channel, addressHash, purpose);
         if (skipReason != null) {
-            record(entry, step, key, "skipped", skipReason, addressHash);
+            record(entry, step, key, new Ledger(channel, "skipped", skipReason, addressHash, message.copyId(),
+                    message.segments()));
             return "skipped";
         }
-        if (!record(entry, step, key, "pending", null, addressHash)) {
+        if (!record(entry, step, key, new Ledger(channel, "pending", null, addressHash, message.copyId(),
+                message.segments()))) {
             return "unknown";
         }
 
-        OutgoingMessage message = new OutgoingMessage(key, step.channel().equals("sms") ? address : null,
-                step.subject() == null ? null : fill(step.subject(), traits), fill(step.text(), traits));
-        DeliveryResult result = sender.send(step.channel(), message);
+        OutgoingMessage outgoing = new OutgoingMessage(key, JourneyMessages.SMS.equals(channel) ? address : null,
+                message.subject(), message.text());
+        DeliveryResult result = sender.send(channel, outgoing);
         String status = "failed";
         String providerMessageId = null;
         if (result instanceof DeliveryResult.Sent sent) {
             status = "sent";
             providerMessageId = sent.providerId();
+            messages.countSent(message);
         } else if (result instanceof DeliveryResult.Skipped) {
             status = "skipped";
         }
@@ -182,10 +199,18 @@ final class StepRunner {
             LOG.warnf("Journey %s step %s: send %s was %s: %s", entry.journeyId(), step.id(), key, status, result);
         }
         update(key, status, result.toString(), providerMessageId, own -> {
-            feedback.record(own, key, entry, step.channel(), addressHash, result);
+            feedback.record(own, key, entry, channel, message.copyId(), addressHash, result);
             return null;
         });
         return status;
+    }
+
+    /**
+     * A journey_send row: the chosen channel, the status with its detail, the hashed address,
+     * the content-service variant and, for SMS, the segment count.
+     */
+    private record Ledger(String channel, String status, String detail, String addressHash, String copyId,
+            SmsSegments.Count segments) {
     }
 
     /**
@@ -227,21 +252,22 @@ final class StepRunner {
     }
 
     /** Inserts a ledger row in its own committed transaction; returns false when the key exists. */
-    private boolean record(JourneyEngine.Entry entry, Step step, SendKey key, String status, String detail,
-            String addressHash) {
+    private boolean record(JourneyEngine.Entry entry, Step step, SendKey key, Ledger row) {
         return Jdbc.inTransaction(dataSource, own -> {
             try (PreparedStatement insert = own.prepareStatement(
                     "insert into journey_send (idempotency_key, journey_id, step_id, profile_key, channel, status, detail,"
-                            + " address_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, now(), now())"
-                            + " on conflict do nothing")) {
+                            + " address_hash, copy_id, sms_segments, created_at, updated_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now()) on conflict do nothing")) {
                 insert.setString(1, key.value());
                 insert.setObject(2, entry.journeyId());
                 insert.setString(3, step.id());
                 insert.setString(4, entry.profileKey());
-                insert.setString(5, step.channel());
-                insert.setString(6, status);
-                insert.setString(7, detail);
-                insert.setString(8, addressHash);
+                insert.setString(5, row.channel());
+                insert.setString(6, row.status());
+                insert.setString(7, row.detail());
+                insert.setString(8, row.addressHash());
+                insert.setString(9, row.copyId());
+                insert.setObject(10, row.segments() == null ? null : row.segments().segments(), Types.INTEGER);
                 return insert.executeUpdate() == 1;
             }
         });

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,7 +45,8 @@ public class CampaignResource {
             description = "Without a channel, channel-optimizer recommends one at launch. The locale is en or zh-CN"
                     + " (default en). The optional send window limits sends to a daily period, in a fixed zone or in"
                     + " each recipient's own zone, on top of the quiet hours.")
-    @APIResponse(responseCode = "201", description = "Created. The Location header contains the campaign URL")
+    @APIResponse(responseCode = "201", description = "Created. The Location header contains the campaign URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request, as problem details naming each invalid field")
     @APIResponse(responseCode = "422", description = "profile-service has no segment with the name")
     @APIResponse(responseCode = "503", description = "profile-service could not be asked about the segment")
@@ -111,7 +114,8 @@ public class CampaignResource {
             description = "The launch reads the segment and writes one send per member into the send outbox, which"
                     + " the instances drain. Each recipient gets one message per campaign. Launching a completed or"
                     + " failed campaign again retries its failed sends and adds members that have no send yet.")
-    @APIResponse(responseCode = "202", description = "Launched, so the campaign is running")
+    @APIResponse(responseCode = "202", description = "Launched, so the campaign is running",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "404", description = "No campaign has the id")
     @APIResponse(responseCode = "422", description = "The campaign is running, paused or cancelled; the problem's"
             + " campaignStatus names the status")

@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,7 +50,8 @@ public class FeedbackResource {
     @Operation(summary = "Show the unsubscribe confirmation page",
             description = "Changes nothing, because mail scanners open links. The page's button sends the POST."
                     + " The language is the lang parameter (en or zh-CN), else the Accept-Language header.")
-    @APIResponse(responseCode = "200", description = "The page with a button that confirms")
+    @APIResponse(responseCode = "200", description = "The page with a button that confirms",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "The token is not signed by this service or was changed")
     @APIResponse(responseCode = "410", description = "The token has expired")
     public Uni<Response> confirmationPage(@PathParam("token") String token, @QueryParam("lang") String lang,
@@ -65,7 +69,8 @@ public class FeedbackResource {
             description = "The RFC 8058 one-click endpoint (body List-Unsubscribe=One-Click) and the target of the"
                     + " confirmation page. Puts the address on the do-not-contact list and publishes an unsubscribed"
                     + " event to cm.deliveries. Repeating it changes nothing.")
-    @APIResponse(responseCode = "200", description = "Unsubscribed. The response is a confirmation page")
+    @APIResponse(responseCode = "200", description = "Unsubscribed. The response is a confirmation page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "The token is not signed by this service or was changed")
     @APIResponse(responseCode = "404", description = "No sent message has the token")
     @APIResponse(responseCode = "410", description = "The token has expired")
@@ -81,7 +86,8 @@ public class FeedbackResource {
     @Operation(summary = "Return the open-tracking pixel and record an open",
             description = "Always returns the 1x1 GIF. Records an opened event once per message when the signature"
                     + " matches.")
-    @APIResponse(responseCode = "200", description = "A transparent 1x1 GIF")
+    @APIResponse(responseCode = "200", description = "A transparent 1x1 GIF",
+            content = @Content(mediaType = "image/gif", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Uni<Response> open(@Parameter(description = "Message token") @QueryParam("m") String messageToken,
             @Parameter(description = "Signature") @QueryParam("s") String signature) {
         return feedback.open(messageToken, signature).map(ignored -> Response.ok(PIXEL, "image/gif")

@@ -21,6 +21,7 @@ import io.channelmind.automation.journey.JourneyDefinition.Reentry;
 import io.channelmind.automation.journey.JourneyDefinition.Step;
 import io.channelmind.automation.journey.JourneyDefinition.Trigger;
 import io.channelmind.automation.messaging.EventOutbox;
+import io.quarkus.arc.Arc;
 
 /** Clocks, senders and definitions for journey tests. Test clocks start in 2030, after any real due time. */
 final class JourneyFixtures {
@@ -88,31 +89,50 @@ final class JourneyFixtures {
 
     static JourneyEngine engine(DataSource dataSource, ProfileFacts facts, JourneySender sender, JourneySendRules rules,
             Clock clock) {
-        return new JourneyEngine(dataSource, facts, sender, rules, new EventOutbox(new ObjectMapper()), clock,
+        JourneyMessages messages = Arc.container().instance(JourneyMessages.class).get();
+        return new JourneyEngine(dataSource, facts, sender, messages, rules, new EventOutbox(new ObjectMapper()), clock,
                 new SplittableRandom(7));
     }
 
     static Step send(String id, String channel, String text, String next) {
-        return new Step(id, "send", next, channel, null, text, null, null, null, null, null, null, null, null);
+        return new Step(id, "send", next, channel, null, null, text, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** A send step on the channel that channel-optimizer picks out of {@code channels}, with content-service copy. */
+    static Step recommendedSend(String id, List<String> channels, String contentCampaign, String next) {
+        return new Step(id, "send", next, null, channels, null, null,
+                new JourneyDefinition.Content(contentCampaign, null), null, null, null, null, null, null, null, null, null);
+    }
+
+    /** A send step on a fixed channel with content-service copy. */
+    static Step contentSend(String id, String channel, String contentCampaign, String next) {
+        return new Step(id, "send", next, channel, null, null, null,
+                new JourneyDefinition.Content(contentCampaign, null), null, null, null, null, null, null, null, null, null);
+    }
+
+    /** An SMS send step whose text may take at most {@code maxSegments} segments. */
+    static Step smsSend(String id, String text, Integer maxSegments, String next) {
+        return new Step(id, "send", next, "sms", null, null, text, null, maxSegments, null, null, null, null, null, null,
+                null, null);
     }
 
     static Step waitFor(String id, String duration, String next) {
-        return new Step(id, "wait", next, null, null, null, duration, null, null, null, null, null, null, null);
+        return new Step(id, "wait", next, null, null, null, null, null, null, duration, null, null, null, null, null, null, null);
     }
 
     static Step eventCondition(String id, String event, String then, String otherwise) {
-        return new Step(id, "condition", null, null, null, null, null, null,
+        return new Step(id, "condition", null, null, null, null, null, null, null, null, null,
                 new JourneyDefinition.Condition(event, null, null, null), then, otherwise, null, null, null);
     }
 
     static Step exit(String id) {
-        return new Step(id, "exit", null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Step(id, "exit", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     static Step banditSplit(String id, String goal, String... nexts) {
         List<JourneyDefinition.Branch> branches = java.util.Arrays.stream(nexts)
                 .map(next -> new JourneyDefinition.Branch(next, null)).toList();
-        return new Step(id, "split", null, null, null, null, null, null, null, null, null, "bandit", branches, goal);
+        return new Step(id, "split", null, null, null, null, null, null, null, null, null, null, null, null, "bandit", branches, goal);
     }
 
     static JourneyDefinition segmentJourney(String segment, Reentry reentry, Step... steps) {

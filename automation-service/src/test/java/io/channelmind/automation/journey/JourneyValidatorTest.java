@@ -90,4 +90,41 @@ class JourneyValidatorTest {
         assertEquals(List.of("purpose"), problems.stream().map(Problem.FieldError::field).toList());
         assertEquals("profiling", problems.get(0).value());
     }
+
+    @Test
+    void recommendedChannelWithContentIsValid() {
+        JourneyDefinition journey = segmentJourney("vip", null,
+                JourneyFixtures.recommendedSend("hello", List.of("sms", "wecom"), "spring-savings", null));
+
+        assertEquals(List.of(), JourneyValidator.problems(journey));
+    }
+
+    @Test
+    void sendNeedsChannelAndText() {
+        JourneyDefinition journey = segmentJourney("vip", null,
+                JourneyFixtures.recommendedSend("one", List.of("sms"), " ", "both"),
+                new JourneyDefinition.Step("both", "send", null, "sms", List.of("sms", "slack"), null, "Hi",
+                        new JourneyDefinition.Content("spring", null), null, null, null, null, null, null, null, null,
+                        null));
+
+        List<Problem.FieldError> problems = JourneyValidator.problems(journey);
+
+        assertEquals(List.of("steps[0] (one).channels", "steps[0] (one).content.campaign", "steps[1] (both).channels",
+                "steps[1] (both).content"), problems.stream().map(Problem.FieldError::field).toList());
+    }
+
+    @Test
+    void smsTextOverMaxSegmentsIsRejected() {
+        JourneyDefinition journey = segmentJourney("vip", null,
+                JourneyFixtures.smsSend("long", "a".repeat(161), 1, "zero"),
+                JourneyFixtures.smsSend("zero", "Hi", 0, "filled"),
+                JourneyFixtures.smsSend("filled", "{{firstName}} " + "a".repeat(160), 1, null));
+
+        List<Problem.FieldError> problems = JourneyValidator.problems(journey);
+
+        assertEquals(List.of("steps[0] (long).text", "steps[1] (zero).maxSegments"),
+                problems.stream().map(Problem.FieldError::field).toList());
+        assertTrue(problems.get(0).message().contains("takes 2 SMS segments (GSM7, 161 units)"),
+                problems.get(0).message());
+    }
 }
