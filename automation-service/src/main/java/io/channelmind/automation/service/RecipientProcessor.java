@@ -87,14 +87,22 @@ public class RecipientProcessor {
      * are sent again after the lease.
      *
      * <p>Quiet hours and the send window are checked per row, the send-time rules (including the
-     * consent changes of profile-service) with one query for the page, and the rows that pass are
-     * sent in groups of automation.send.concurrency. Each group is sent concurrently, and its final
-     * states and delivery events commit in one statement while the next group is being sent. The
-     * group after that starts only when that commit has ended. So at most twice
-     * automation.send.concurrency messages are accepted by the SMTP server and not yet recorded at
-     * any moment, and a crash sends at most that many again after the lease.
+     * consent changes of profile-service) with one query for the page, and the rows that pass go
+     * through a {@link SendPipeline}. It keeps automation.send.concurrency sends in flight and
+     * commits their final states and delivery events in batches while the next rows are sent. At
+     * most twice automation.send.concurrency messages are accepted by the SMTP server and not yet
+     * recorded at any moment, and a crash sends at most that many again after the lease.
      */
     Uni<Void> process(List<ClaimedSend> claimed, String claimer) {
+        return prepare(claimed, claimer).chain(allowed -> new SendPipeline(allowed, concurrency, this::deliverOrLeave,
+                (sends, outcomes) -> finish(sends, outcomes, claimer)).start().finished());
+    }
+
+    /**
+     * Reschedules the rows in quiet hours or outside the send window, records the rows that the
+     * send-time rules skip, and returns the rows that may be sent now.
+     */
+    private Uni<List<ClaimedSend>> prepare(List<ClaimedSend> claimed, String claimer) {
         Instant now = Instant.now();
         List<Finished> skipped = new ArrayList<>();
         List<ClaimedSend> due = new ArrayList<>(claimed.size());
@@ -127,7 +135,7 @@ public class RecipientProcessor {
                             skipped.add(new Finished(due.get(index).idempotencyKey(), Outcome.skipped(reason)));
                         }
                     }
-                    return finish(claimed, skipped, claimer).chain(() -> deliverAll(allowed, claimer));
+                    return finish(claimed, skipped, claimer).replaceWith(allowed);
                 });
     }
 
@@ -142,54 +150,15 @@ public class RecipientProcessor {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> deliverAll(List<ClaimedSend> sends, String claimer) {
-        if (sends.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<List<ClaimedSend>> groups = new ArrayList<>();
-        for (int from = 0; from < sends.size(); from += concurrency) {
-            groups.add(sends.subList(from, Math.min(sends.size(), from + concurrency)));
-        }
-        return deliverFrom(groups, 0, Uni.createFrom().voidItem(), claimer);
-    }
-
-    /**
-     * Sends group {@code index} while {@code previousCommit} records the outcomes of the group
-     * before it, then continues with the next group while this one's outcomes commit. When the
-     * previous commit failed, this group's outcomes are still recorded, so that its accepted
-     * messages are not sent again after the lease, and then the failure ends the page.
-     */
-    private Uni<Void> deliverFrom(List<List<ClaimedSend>> groups, int index, Uni<Void> previousCommit,
-            String claimer) {
-        if (index == groups.size()) {
-            return previousCommit;
-        }
-        List<ClaimedSend> group = groups.get(index);
-        Uni<Throwable> previousFailure = previousCommit.map(ignored -> (Throwable) null)
-                .onFailure().recoverWithItem(failure -> failure);
-        return Uni.combine().all().unis(sendGroup(group), previousFailure).asTuple().chain(both -> {
-            Uni<Void> commit = finish(group, both.getItem1(), claimer);
-            Throwable failure = both.getItem2();
-            if (failure != null) {
-                return commit.onItemOrFailure().transformToUni((ignored, alsoFailed) -> Uni.createFrom()
-                        .<Void>failure(failure));
-            }
-            return deliverFrom(groups, index + 1, commit, claimer);
-        });
-    }
-
-    /** Sends a group concurrently; returns each send's outcome, or null for a send left to the lease. */
-    private Uni<List<Finished>> sendGroup(List<ClaimedSend> group) {
-        return Multi.createFrom().iterable(group)
-                .onItem().transformToUni(send -> deliverWithinBudget(send)
-                        .onFailure().recoverWithItem(failure -> {
-                            // The row keeps its claim, so it is due again when the lease ends.
-                            LOG.warnf("Campaign %s: processing a send failed, so it is retried after the lease: %s",
-                                    send.campaignId(), failure.getMessage());
-                            return null;
-                        }))
-                .merge(concurrency)
-                .collect().asList();
+    /** Delivers a send; returns its outcome, or null for a send left to the lease. */
+    private Uni<Finished> deliverOrLeave(ClaimedSend send) {
+        return Uni.createFrom().deferred(() -> deliverWithinBudget(send))
+                .onFailure().recoverWithItem(failure -> {
+                    // The row keeps its claim, so it is due again when the lease ends.
+                    LOG.warnf("Campaign %s: processing a send failed, so it is retried after the lease: %s",
+                            send.campaignId(), failure.getMessage());
+                    return null;
+                });
     }
 
     /**
