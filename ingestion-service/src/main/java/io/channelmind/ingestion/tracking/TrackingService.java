@@ -261,20 +261,26 @@ public class TrackingService {
     /** Publishes the messages of the fresh calls and, when Kafka failed some, releases their ids. */
     private Uni<TrackingPublisher.Delivery> publishFresh(SqlConnection transaction, String source,
             List<TrackingCall> calls, List<OutboundMessage> messages, Set<String> fresh) {
-        List<TrackingCall> newCalls = new ArrayList<>(fresh.size());
-        List<OutboundMessage> newMessages = new ArrayList<>(fresh.size());
-        for (int i = 0; i < calls.size(); i++) {
-            if (fresh.contains(calls.get(i).messageId())) {
-                newCalls.add(calls.get(i));
-                newMessages.add(messages.get(i));
+        List<TrackingCall> newCalls = calls;
+        List<OutboundMessage> newMessages = messages;
+        // The ids are distinct, so when the claim returned as many as there are calls, all are new.
+        if (fresh.size() < calls.size()) {
+            newCalls = new ArrayList<>(fresh.size());
+            newMessages = new ArrayList<>(fresh.size());
+            for (int i = 0; i < calls.size(); i++) {
+                if (fresh.contains(calls.get(i).messageId())) {
+                    newCalls.add(calls.get(i));
+                    newMessages.add(messages.get(i));
+                }
             }
         }
         if (newMessages.isEmpty()) {
             return Uni.createFrom().item(new TrackingPublisher.Delivery(new boolean[0], null));
         }
+        List<TrackingCall> sentCalls = newCalls;
         return publisher.publish(newMessages).flatMap(delivery -> delivery.complete()
                 ? Uni.createFrom().item(delivery)
-                : releaseUnacknowledged(transaction, source, newCalls, delivery).replaceWith(delivery));
+                : releaseUnacknowledged(transaction, source, sentCalls, delivery).replaceWith(delivery));
     }
 
     private Uni<Void> releaseUnacknowledged(SqlConnection transaction, String source, List<TrackingCall> calls,
