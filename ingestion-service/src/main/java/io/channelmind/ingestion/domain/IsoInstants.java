@@ -24,25 +24,32 @@ public final class IsoInstants {
         if (year < 0 || year > 9999) {
             return DateTimeFormatter.ISO_INSTANT.format(instant);
         }
-        StringBuilder text = new StringBuilder(30);
-        pad(text, year, 4).append('-');
-        pad(text, time.getMonthValue(), 2).append('-');
-        pad(text, time.getDayOfMonth(), 2).append('T');
-        pad(text, time.getHour(), 2).append(':');
-        pad(text, time.getMinute(), 2).append(':');
-        pad(text, time.getSecond(), 2);
+        char[] text = new char[30];
+        put(text, 0, year, 4);
+        text[4] = '-';
+        put(text, 5, time.getMonthValue(), 2);
+        text[7] = '-';
+        put(text, 8, time.getDayOfMonth(), 2);
+        text[10] = 'T';
+        put(text, 11, time.getHour(), 2);
+        text[13] = ':';
+        put(text, 14, time.getMinute(), 2);
+        text[16] = ':';
+        put(text, 17, time.getSecond(), 2);
+        int length = 19;
         int nano = instant.getNano();
         if (nano > 0) {
-            text.append('.');
+            text[length++] = '.';
             if (nano % 1_000_000 == 0) {
-                pad(text, nano / 1_000_000, 3);
+                length = put(text, length, nano / 1_000_000, 3);
             } else if (nano % 1000 == 0) {
-                pad(text, nano / 1000, 6);
+                length = put(text, length, nano / 1000, 6);
             } else {
-                pad(text, nano, 9);
+                length = put(text, length, nano, 9);
             }
         }
-        return text.append('Z').toString();
+        text[length++] = 'Z';
+        return new String(text, 0, length);
     }
 
     /**
@@ -132,11 +139,12 @@ public final class IsoInstants {
         return c >= '0' && c <= '9';
     }
 
-    private static StringBuilder pad(StringBuilder text, int value, int width) {
-        String digits = Integer.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            text.append('0');
+    /** Writes {@code value}, which is not negative and has at most {@code width} digits, zero-padded; returns the end. */
+    private static int put(char[] text, int start, int value, int width) {
+        for (int i = start + width - 1; i >= start; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
         }
-        return text.append(digits);
+        return start + width;
     }
 }

@@ -1,13 +1,10 @@
 package io.channelmind.ingestion.messaging;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +17,9 @@ import org.jboss.logging.Logger;
 
 import io.channelmind.ingestion.config.IngestionConfig;
 import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.UniEmitter;
 
 /**
  * Owns the Kafka producer of the tracking API, apart from the import producer because its
@@ -32,17 +32,15 @@ import io.smallrye.common.annotation.Identifier;
 public class TrackingPublisher {
 
     private static final Logger LOG = Logger.getLogger(TrackingPublisher.class);
-    /** Time on top of the delivery timeout before a missing producer callback counts as a failure. */
-    private static final Duration CALLBACK_GRACE = Duration.ofSeconds(5);
 
     private final KafkaProducer<String, byte[]> producer;
-    private final Duration deliveryTimeout;
+    /** Whether the last send outcome was an acknowledgement, so the producer has the topic's metadata. */
+    private volatile boolean healthy;
 
     public TrackingPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             IngestionConfig config) {
-        this.deliveryTimeout = config.tracking().acknowledgementTimeout();
         this.producer = new KafkaProducer<>(producerConfig(kafkaConfig, config.producer(),
-                config.tracking().producerLinger(), deliveryTimeout));
+                config.tracking().producerLinger(), config.tracking().acknowledgementTimeout()));
     }
 
     /**
@@ -57,44 +55,85 @@ public class TrackingPublisher {
     }
 
     /**
-     * Sends the messages and waits until Kafka acknowledged or the producer failed each of them,
-     * at most the delivery timeout plus a grace period after the last send. It does not flush
-     * the producer, so concurrent requests still share record batches.
+     * Sends the messages and emits their {@link Delivery} once Kafka acknowledged or the producer
+     * failed each of them. It never emits a failure, and it does not flush the producer, so
+     * concurrent requests still share record batches. The producer's callbacks complete it on the
+     * producer's network thread, so what follows should not do long work there.
+     *
+     * <p>{@code send} blocks for up to max.block.ms while the producer has no metadata for the
+     * topic. So the sends run on the calling thread, the event loop, only while the last outcome
+     * was an acknowledgement, and on a worker thread after a start or a failure.
+     * NOTE: a send on the event loop can still block when Kafka stops responding just then.
      */
-    public Delivery publish(List<OutboundMessage> messages) {
-        List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(messages.size());
-        String error = null;
-        for (OutboundMessage message : messages) {
-            Future<RecordMetadata> acknowledgement;
-            try {
-                acknowledgement = producer.send(new ProducerRecord<>(message.topic(), message.key(), serialise(message)));
-            } catch (RuntimeException e) {
-                // Typically a TimeoutException from max.block.ms: no metadata or no buffer space.
-                error = "Sending to " + message.topic() + " failed: " + e.getMessage();
-                break;
-            }
-            acknowledgements.add(acknowledgement);
-            // A future that is already done has failed before reaching the broker (the producer
-            // waited max.block.ms for metadata), so the next sends would each wait as long again.
-            if (acknowledgement.isDone()) {
-                String failure = await(acknowledgement, System.nanoTime());
-                if (failure != null) {
-                    error = failure;
+    public Uni<Delivery> publish(List<OutboundMessage> messages) {
+        Uni<Delivery> delivery = Uni.createFrom().emitter(emitter -> new Sends(messages.size(), emitter).sendAll(messages));
+        return healthy ? delivery : delivery.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** The outstanding acknowledgements of one {@link #publish} call. */
+    private final class Sends {
+
+        private final boolean[] acknowledged;
+        private final AtomicInteger pending;
+        private final UniEmitter<? super Delivery> emitter;
+        private volatile String error;
+
+        Sends(int count, UniEmitter<? super Delivery> emitter) {
+            this.acknowledged = new boolean[count];
+            // One more than the messages, so the Uni completes only after the last send returned.
+            this.pending = new AtomicInteger(count + 1);
+            this.emitter = emitter;
+        }
+
+        void sendAll(List<OutboundMessage> messages) {
+            int sent = 0;
+            for (OutboundMessage message : messages) {
+                int index = sent;
+                Future<RecordMetadata> acknowledgement;
+                try {
+                    acknowledgement = producer.send(new ProducerRecord<>(message.topic(), message.key(), serialise(message)),
+                            (metadata, exception) -> completed(index, exception));
+                } catch (RuntimeException e) {
+                    // Typically a TimeoutException from max.block.ms: no metadata or no buffer space.
+                    fail("Sending to " + message.topic() + " failed: " + e.getMessage());
+                    break;
+                }
+                sent++;
+                // A future that is already done has failed before reaching the broker (the producer
+                // waited max.block.ms for metadata), so the next sends would each wait as long again.
+                if (acknowledgement.isDone() && error != null) {
                     break;
                 }
             }
-        }
-
-        boolean[] acknowledged = new boolean[messages.size()];
-        long deadline = System.nanoTime() + deliveryTimeout.plus(CALLBACK_GRACE).toNanos();
-        for (int i = 0; i < acknowledgements.size(); i++) {
-            String failure = await(acknowledgements.get(i), deadline);
-            acknowledged[i] = failure == null;
-            if (error == null) {
-                error = failure;
+            // The messages not sent count as failed; their callbacks will never run.
+            if (pending.addAndGet(-(messages.size() - sent + 1)) == 0) {
+                emit();
             }
         }
-        return new Delivery(acknowledged, error);
+
+        private void completed(int index, Exception exception) {
+            if (exception == null) {
+                acknowledged[index] = true;
+                healthy = true;
+            } else {
+                fail("Kafka did not acknowledge a message: " + exception.getMessage());
+            }
+            if (pending.decrementAndGet() == 0) {
+                emit();
+            }
+        }
+
+        private void fail(String reason) {
+            healthy = false;
+            if (error == null) {
+                error = reason;
+            }
+        }
+
+        private void emit() {
+            // The atomic countdown orders every callback's write of acknowledged before this read.
+            emitter.complete(new Delivery(acknowledged, error));
+        }
     }
 
     @PreDestroy
@@ -110,23 +149,6 @@ public class TrackingPublisher {
         }
         throw new IllegalArgumentException("A tracking message's payload must be its JSON bytes, not a "
                 + message.payload().getClass().getSimpleName());
-    }
-
-    /** Waits for one acknowledgement and returns null, or the reason it failed. */
-    private String await(Future<RecordMetadata> acknowledgement, long deadline) {
-        try {
-            acknowledgement.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return null;
-        } catch (ExecutionException e) {
-            return "Kafka did not acknowledge a message: " + e.getCause().getMessage();
-        } catch (TimeoutException e) {
-            // NOTE: the producer should have failed the record by now; if it has not, it may still send it later.
-            LOG.errorf("The tracking producer reported no outcome within %s", deliveryTimeout.plus(CALLBACK_GRACE));
-            return "Kafka did not acknowledge a message within " + deliveryTimeout.plus(CALLBACK_GRACE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "Interrupted while waiting for Kafka acknowledgements";
-        }
     }
 
     /** Returns the import producer's settings with this producer's client id, linger and timeouts. */

@@ -1,22 +1,31 @@
 package io.channelmind.ingestion.repository;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.SortedSet;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Stores the accepted messageIds of tracking calls in {@code tracking_message} over JDBC. */
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Stores the accepted messageIds of tracking calls in {@code tracking_message}: the tracking API
+ * claims them with the reactive client, and the periodic purge deletes expired ones over JDBC.
+ */
 @ApplicationScoped
 public class MessageIdRepository {
 
@@ -27,66 +36,58 @@ public class MessageIdRepository {
      * of the same id, PostgreSQL makes this statement wait for it to commit or roll back.
      */
     private static final String CLAIM = "INSERT INTO tracking_message (source_name, message_id, received_at) "
-            + "SELECT ?, id, ? FROM unnest(?::varchar[]) AS id "
+            + "SELECT $1, id, $2 FROM unnest($3::varchar[]) AS id "
             + "ON CONFLICT (source_name, message_id) DO UPDATE SET received_at = EXCLUDED.received_at "
-            + "WHERE tracking_message.received_at < ? "
+            + "WHERE tracking_message.received_at < $4 "
             + "RETURNING message_id";
+    private static final String RELEASE = "DELETE FROM tracking_message WHERE source_name = $1 AND message_id = ANY($2::varchar[])";
 
     private final DataSource dataSource;
+    private final Pool pool;
 
-    public MessageIdRepository(DataSource dataSource) {
+    public MessageIdRepository(DataSource dataSource, Pool pool) {
         this.dataSource = dataSource;
-    }
-
-    /** Opens a connection for {@link #claim}; the caller commits after publishing, or rolls back. */
-    public Connection openTransaction() {
-        try {
-            Connection connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
-            return connection;
-        } catch (SQLException e) {
-            throw new StorageException("Opening a database connection failed", e);
-        }
+        this.pool = pool;
     }
 
     /**
-     * Records the ids in the caller's transaction and returns those not received within the
-     * window that starts at {@code windowStart}. The ids are sorted, so concurrent requests
+     * Runs {@code work} in a transaction of the reactive client, which commits when the returned
+     * Uni emits an item and rolls back when it fails.
+     */
+    public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(work);
+    }
+
+    /**
+     * Records the ids in the caller's transaction and emits those not received within the
+     * window that starts at {@code windowStart}. The ids must be sorted, so concurrent requests
      * lock the ids they share in the same order, which keeps them from deadlocking each other.
      */
-    public Set<String> claim(Connection transaction, String sourceName, SortedSet<String> messageIds, Instant receivedAt,
+    public Uni<Set<String>> claim(SqlConnection transaction, String sourceName, String[] sortedIds, Instant receivedAt,
             Instant windowStart) {
-        try (PreparedStatement statement = transaction.prepareStatement(CLAIM)) {
-            Array ids = transaction.createArrayOf("varchar", messageIds.toArray());
-            statement.setString(1, sourceName);
-            statement.setTimestamp(2, Timestamp.from(receivedAt));
-            statement.setArray(3, ids);
-            statement.setTimestamp(4, Timestamp.from(windowStart));
-            Set<String> fresh = new HashSet<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    fresh.add(rows.getString(1));
-                }
-            }
-            return fresh;
-        } catch (SQLException e) {
-            throw new StorageException("Recording messageIds failed", e);
-        }
+        return transaction.preparedQuery(CLAIM)
+                .execute(Tuple.of(sourceName, utc(receivedAt), sortedIds, utc(windowStart)))
+                .map(rows -> {
+                    Set<String> fresh = new HashSet<>(rows.size() * 2);
+                    for (Row row : rows) {
+                        fresh.add(row.getString(0));
+                    }
+                    return fresh;
+                });
     }
 
     /**
      * Deletes the ids from the caller's transaction again, for calls whose publishing failed, so
      * a retry of them is not dropped as a duplicate.
      */
-    public void release(Connection transaction, String sourceName, Collection<String> messageIds) {
-        try (PreparedStatement statement = transaction.prepareStatement(
-                "DELETE FROM tracking_message WHERE source_name = ? AND message_id = ANY(?::varchar[])")) {
-            statement.setString(1, sourceName);
-            statement.setArray(2, transaction.createArrayOf("varchar", messageIds.toArray()));
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StorageException("Releasing messageIds failed", e);
-        }
+    public Uni<Void> release(SqlConnection transaction, String sourceName, Collection<String> messageIds) {
+        return transaction.preparedQuery(RELEASE)
+                .execute(Tuple.of(sourceName, messageIds.toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /** Deletes the ids received before {@code windowStart} and returns how many were deleted. */

@@ -1,6 +1,5 @@
 package io.channelmind.ingestion.rest;
 
-import java.io.InputStream;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -23,15 +22,17 @@ import io.channelmind.ingestion.tracking.CallType;
 import io.channelmind.ingestion.tracking.TrackingService;
 import io.channelmind.web.Problem;
 import io.channelmind.web.ProblemException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The Segment HTTP tracking API, so Segment and RudderStack SDKs can send here by changing only
  * the host. Each request is authenticated by HTTP Basic with the source's write key as user
- * name, or by the body field {@code writeKey}, and a 200 means Kafka has stored every new event of the request. The methods run on worker
- * threads because they block on the database and on Kafka.
- * TODO: run on the event loop, with the reactive PostgreSQL client for the messageIds and the
- * producer's send callbacks as a Uni, so that a waiting request keeps no worker thread busy.
+ * name, or by the body field {@code writeKey}, and a 200 means Kafka has stored every new event
+ * of the request. The methods run on the event loop and wait for the database and Kafka without
+ * holding a thread. The HTTP layer buffers the whole body before a method runs, so
+ * {@link TrackingBodyLimit} rejects a declared oversized body before that.
  */
 @Path("/v1")
 @Consumes(MediaType.WILDCARD)
@@ -47,18 +48,20 @@ public class TrackingResource {
 
     private final TrackingService service;
     private final MeterRegistry meters;
+    private final Counter acceptedRequests;
 
     public TrackingResource(TrackingService service, MeterRegistry meters) {
         this.service = service;
         this.meters = meters;
+        this.acceptedRequests = meters.counter(REQUESTS_METRIC, "outcome", "accepted");
     }
 
     @POST
     @Path("/identify")
     @Operation(summary = "Identify a user", description = "Ties a user to their traits; becomes an identify event.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public Response identify(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestHeader(HttpHeaders.CONTENT_ENCODING) String contentEncoding, InputStream body) {
+    public Uni<Response> identify(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestHeader(HttpHeaders.CONTENT_ENCODING) String contentEncoding, byte[] body) {
         return accept(CallType.IDENTIFY, authorization, contentEncoding, body);
     }
 
@@ -66,8 +69,8 @@ public class TrackingResource {
     @Path("/track")
     @Operation(summary = "Track an action", description = "Records an action with its properties; needs event.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public Response track(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestHeader(HttpHeaders.CONTENT_ENCODING) String contentEncoding, InputStream body) {
+    public Uni<Response> track(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestHeader(HttpHeaders.CONTENT_ENCODING) String contentEncoding, byte[] body) {
         return accept(CallType.TRACK, authorization, contentEncoding, body);
     }
 
@@ -75,8 +78,8 @@ public class TrackingResource {
     @Path("/page")
     @Operation(summary = "Record a page view")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public Response page(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestHeader(HttpHeaders.CONTENT_ENCODING) String contentEncoding, InputStream body) {
+    public Uni<Response> page(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestHeader(HttpHeaders.CONTENT_ENCODING) String contentEncoding, byte[] body) {
         return accept(CallType.PAGE, authorization, contentEncoding, body);
     }
 
@@ -84,8 +87,8 @@ public class TrackingResource {
     @Path("/screen")
     @Operation(summary = "Record a screen view of a mobile app")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public Response screen(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestHeader(HttpHeaders.CONTENT_ENCODING) String contentEncoding, InputStream body) {
+    public Uni<Response> screen(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestHeader(HttpHeaders.CONTENT_ENCODING) String contentEncoding, byte[] body) {
         return accept(CallType.SCREEN, authorization, contentEncoding, body);
     }
 
@@ -93,8 +96,8 @@ public class TrackingResource {
     @Path("/group")
     @Operation(summary = "Associate a user with a group", description = "Needs groupId.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public Response group(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestHeader(HttpHeaders.CONTENT_ENCODING) String contentEncoding, InputStream body) {
+    public Uni<Response> group(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestHeader(HttpHeaders.CONTENT_ENCODING) String contentEncoding, byte[] body) {
         return accept(CallType.GROUP, authorization, contentEncoding, body);
     }
 
@@ -102,8 +105,8 @@ public class TrackingResource {
     @Path("/alias")
     @Operation(summary = "Merge two user ids", description = "Needs previousId and userId.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public Response alias(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestHeader(HttpHeaders.CONTENT_ENCODING) String contentEncoding, InputStream body) {
+    public Uni<Response> alias(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestHeader(HttpHeaders.CONTENT_ENCODING) String contentEncoding, byte[] body) {
         return accept(CallType.ALIAS, authorization, contentEncoding, body);
     }
 
@@ -113,8 +116,8 @@ public class TrackingResource {
     @Operation(summary = "Send several calls (alias of /v1/batch)", description = "The path that Segment's server "
             + "libraries use for batches; the same as POST /v1/batch.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public Response importBatch(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestHeader(HttpHeaders.CONTENT_ENCODING) String contentEncoding, InputStream body) {
+    public Uni<Response> importBatch(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestHeader(HttpHeaders.CONTENT_ENCODING) String contentEncoding, byte[] body) {
         return accept(null, authorization, contentEncoding, body);
     }
 
@@ -123,22 +126,29 @@ public class TrackingResource {
     @Operation(summary = "Send several calls", description = "A body {batch: [calls], sentAt, context}; each call "
             + "names its type. One invalid call rejects the whole batch, and nothing of it is published.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    public Response batch(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestHeader(HttpHeaders.CONTENT_ENCODING) String contentEncoding, InputStream body) {
+    public Uni<Response> batch(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestHeader(HttpHeaders.CONTENT_ENCODING) String contentEncoding, byte[] body) {
         return accept(null, authorization, contentEncoding, body);
     }
 
-    private Response accept(CallType type, String authorization, String contentEncoding, InputStream body) {
-        try {
-            service.accept(type, authorization, contentEncoding, body);
-            meters.counter(REQUESTS_METRIC, "outcome", "accepted").increment();
-            return Response.ok(SUCCESS).build();
-        } catch (ProblemException e) {
-            String problemType = e.problem().getType();
-            meters.counter(REQUESTS_METRIC, "outcome", problemType.startsWith(PROBLEM_PREFIX)
-                    ? problemType.substring(PROBLEM_PREFIX.length()) : problemType).increment();
-            return withHeaders(e.problem());
-        }
+    private Uni<Response> accept(CallType type, String authorization, String contentEncoding, byte[] body) {
+        return service.accept(type, authorization, contentEncoding, body)
+                .map(outcome -> {
+                    acceptedRequests.increment();
+                    return Response.ok(SUCCESS).build();
+                })
+                .onFailure(ProblemException.class).recoverWithItem(failure -> {
+                    Problem problem = ((ProblemException) failure).problem();
+                    countRejected(meters, problem);
+                    return withHeaders(problem);
+                });
+    }
+
+    /** Counts a rejected request under the type of its problem. */
+    static void countRejected(MeterRegistry meters, Problem problem) {
+        String problemType = problem.getType();
+        meters.counter(REQUESTS_METRIC, "outcome", problemType.startsWith(PROBLEM_PREFIX)
+                ? problemType.substring(PROBLEM_PREFIX.length()) : problemType).increment();
     }
 
     /** Adds the headers that a 401 and a 503 need, which a problem document cannot carry. */

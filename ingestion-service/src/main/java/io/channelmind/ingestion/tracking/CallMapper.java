@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -42,7 +41,6 @@ final class CallMapper {
             "push notification received", "push");
     /** Properties that carry an order's value, in order of preference, as in Segment's e-commerce spec. */
     private static final String[] VALUE_PROPERTIES = {"revenue", "total", "value"};
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final ObjectMapper objectMapper;
     private final TrackingCleaning cleaning;
@@ -56,12 +54,13 @@ final class CallMapper {
     List<OutboundMessage> toMessages(String sourceName, List<TrackingCall> calls) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         List<OutboundMessage> messages = new ArrayList<>(calls.size());
+        Instants instants = new Instants();
         try (JsonGenerator json = objectMapper.createGenerator(out)) {
             // Each event is a root value, and the default separator between them is a space.
             json.setRootValueSeparator(null);
             for (TrackingCall call : calls) {
                 String profileKey = sourceName + ":" + call.identity();
-                writeEvent(json, sourceName, profileKey, call);
+                writeEvent(json, sourceName, profileKey, call, instants);
                 json.flush();
                 messages.add(new OutboundMessage(Topics.CUSTOMER_EVENTS, profileKey, out.toByteArray()));
                 out.reset();
@@ -73,8 +72,8 @@ final class CallMapper {
     }
 
     /** Writes the fields of {@link CustomerEvent} in its order; the tracking fields only when they have a value. */
-    private void writeEvent(JsonGenerator json, String sourceName, String profileKey, TrackingCall call)
-            throws IOException {
+    private void writeEvent(JsonGenerator json, String sourceName, String profileKey, TrackingCall call,
+            Instants instants) throws IOException {
         String type = eventType(call);
         JsonNode orderProperties = "conversion".equals(type) ? tree(call.properties()) : null;
         BigDecimal value = orderProperties == null ? null : orderValue(orderProperties);
@@ -86,7 +85,7 @@ final class CallMapper {
         json.writeStringField("eventId", EventIds.trackingCall(sourceName, call.messageId()));
         json.writeStringField("type", type);
         json.writeStringField("profileKey", profileKey);
-        writeInstant(json, "occurredAt", call.occurredAt());
+        json.writeStringField("occurredAt", instants.format(call.occurredAt()));
         json.writeStringField("channel", "contact".equals(type) ? CONTACT_CHANNELS.get(normalise(call.event()))
                 : cleaning.channel(context.campaignSource(), context.campaignMedium(), context.pageReferrer(),
                         context.pageUrl()));
@@ -116,9 +115,9 @@ final class CallMapper {
         writeOptional(json, "previousId", call.previousId());
         writeOptional(json, "groupId", call.groupId());
         if (call.originalTimestamp() != null) {
-            writeInstant(json, "originalTimestamp", call.originalTimestamp());
+            json.writeStringField("originalTimestamp", instants.format(call.originalTimestamp()));
         }
-        writeInstant(json, "receivedAt", call.receivedAt());
+        json.writeStringField("receivedAt", instants.format(call.receivedAt()));
         writeOptional(json, "context", context.json());
         json.writeEndObject();
     }
@@ -145,8 +144,22 @@ final class CallMapper {
         }
     }
 
-    private static void writeInstant(JsonGenerator json, String field, Instant value) throws IOException {
-        json.writeStringField(field, IsoInstants.format(value));
+    /**
+     * Formats the instants of one request's events. All calls of a request share the receive time,
+     * and the calls of a batch often share a timestamp, so it keeps the last text it formatted.
+     */
+    private static final class Instants {
+
+        private Instant last;
+        private String lastText;
+
+        String format(Instant instant) {
+            if (!instant.equals(last)) {
+                lastText = IsoInstants.format(instant);
+                last = instant;
+            }
+            return lastText;
+        }
     }
 
     private JsonNode tree(CompactObject object) throws IOException {
@@ -165,9 +178,29 @@ final class CallMapper {
         return CONTACT_CHANNELS.containsKey(name) ? "contact" : "track";
     }
 
-    /** Lower-cases and reads underscores as spaces, so {@code Order Completed} and {@code order_completed} match. */
+    /** Lower-cases, reads underscores as spaces and each run of whitespace as one space, so {@code Order Completed} and {@code order_completed} match. */
     static String normalise(String eventName) {
-        return WHITESPACE.matcher(eventName.trim().replace('_', ' ')).replaceAll(" ").toLowerCase(Locale.ROOT);
+        String trimmed = eventName.trim();
+        StringBuilder text = new StringBuilder(trimmed.length());
+        boolean inSpace = false;
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c == '_' || isRegexWhitespace(c)) {
+                if (!inSpace) {
+                    text.append(' ');
+                }
+                inSpace = true;
+            } else {
+                text.append(c);
+                inSpace = false;
+            }
+        }
+        return text.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** The characters of the regular expression {@code \s} without the Unicode flag, which the old pattern used. */
+    private static boolean isRegexWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static BigDecimal orderValue(JsonNode properties) {

@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 import io.channelmind.web.Problem;
+import io.channelmind.web.ProblemException;
 
 /** Reads a tracking request body up to a size limit, decompressing it when it is declared as gzip. */
-final class RequestBodies {
+public final class RequestBodies {
 
     /** An oversized body is counted up to this many bytes, so the error names its size without reading forever. */
     private static final long MAX_COUNTED_BYTES = 64L * 1024 * 1024;
@@ -25,10 +26,7 @@ final class RequestBodies {
         try (InputStream input = decode(body, contentEncoding)) {
             byte[] bytes = input.readNBytes(limit + 1);
             if (bytes.length > limit) {
-                String size = size(bytes.length, input);
-                throw batch
-                        ? TrackingProblems.tooLarge("batch-too-large", "Batch too large", "The batch", "body", limit, size)
-                        : TrackingProblems.tooLarge("event-too-large", "Call too large", "The call", "body", limit, size);
+                throw tooLarge(batch, limit, size(bytes.length, input));
             }
             return bytes;
         } catch (IOException e) {
@@ -37,6 +35,21 @@ final class RequestBodies {
                     .error("body", null, "Send JSON, optionally gzip-compressed with Content-Encoding: gzip")
                     .toException();
         }
+    }
+
+    /**
+     * Returns the 400 for a body over {@code limit} bytes whose declared {@code Content-Length} is
+     * {@code contentLength}, as {@link #read} would report it after reading the body.
+     */
+    public static ProblemException tooLarge(boolean batch, int limit, long contentLength) {
+        return tooLarge(batch, limit, contentLength > MAX_COUNTED_BYTES ? "more than " + MAX_COUNTED_BYTES
+                : Long.toString(contentLength));
+    }
+
+    private static ProblemException tooLarge(boolean batch, int limit, String size) {
+        return batch
+                ? TrackingProblems.tooLarge("batch-too-large", "Batch too large", "The batch", "body", limit, size)
+                : TrackingProblems.tooLarge("event-too-large", "Call too large", "The call", "body", limit, size);
     }
 
     private static InputStream decode(InputStream body, String contentEncoding) throws IOException {

@@ -114,6 +114,24 @@ public class SourceService {
     }
 
     /**
+     * Returns the source of the HTTP Basic {@code authorization} header's key when the key cache
+     * has it, or null when only the database can tell. It never blocks.
+     *
+     * @throws ProblemException 401 when the header is missing or malformed
+     */
+    public String cachedSource(String authorization) {
+        return cachedSourceOfKey(writeKey(authorization));
+    }
+
+    /** Returns the source of {@code writeKey} as {@link #cachedSource} does, for a key sent in the body. */
+    public String cachedSourceOfKey(String writeKey) {
+        if (writeKey == null || writeKey.isBlank()) {
+            throw TrackingProblems.missingWriteKey();
+        }
+        return keyCache.find(WriteKeys.hash(writeKey));
+    }
+
+    /**
      * Returns the name of the source whose write key is {@code writeKey}, the key a client sent in
      * the body instead of a header. Segment's HTTP API allows both, and analytics-java 3.5.1 sends
      * only the body field. An accepted key is cached for {@code ingestion.tracking.write-key-cache-ttl}.

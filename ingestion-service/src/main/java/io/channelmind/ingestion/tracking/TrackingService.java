@@ -1,16 +1,15 @@
 package io.channelmind.ingestion.tracking;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,15 +23,19 @@ import io.channelmind.ingestion.config.IngestionConfig;
 import io.channelmind.ingestion.messaging.OutboundMessage;
 import io.channelmind.ingestion.messaging.TrackingPublisher;
 import io.channelmind.ingestion.repository.MessageIdRepository;
-import io.channelmind.ingestion.repository.StorageException;
 import io.channelmind.web.Problem;
+import io.channelmind.web.ProblemException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Accepts tracking calls: checks the write key (from the Authorization header or the body's
  * {@code writeKey}), reads and validates the body, drops calls whose
- * messageId was seen within the de-duplication window, and publishes the rest. It returns only
- * after Kafka acknowledged every published event. The messageIds are recorded in a database
+ * messageId was seen within the de-duplication window, and publishes the rest. Its result comes
+ * only after Kafka acknowledged every published event. The messageIds are recorded in a database
  * transaction that commits after the acknowledgements and keeps only the ids of acknowledged
  * calls, so the client's retry of a failed request is accepted for every call not yet stored.
  */
@@ -54,7 +57,8 @@ public class TrackingService {
     private final CallMapper mapper;
     private final RequestReader reader;
     private final IngestionConfig.Tracking config;
-    private final MeterRegistry meters;
+    private final Counter publishedCalls;
+    private final Counter duplicateCalls;
     private final TrackingCleaning cleaning;
 
     public TrackingService(SourceService sources, MessageIdRepository messageIds, TrackingPublisher publisher,
@@ -66,7 +70,8 @@ public class TrackingService {
         this.mapper = new CallMapper(objectMapper, cleaning);
         this.reader = new RequestReader(objectMapper);
         this.config = config.tracking();
-        this.meters = meters;
+        this.publishedCalls = meters.counter("channelmind.ingestion.tracking.calls", "outcome", "published");
+        this.duplicateCalls = meters.counter("channelmind.ingestion.tracking.calls", "outcome", "duplicate");
         this.cleaning = cleaning;
     }
 
@@ -75,31 +80,61 @@ public class TrackingService {
     }
 
     /**
-     * Accepts one call of {@code type}, or a batch when {@code type} is null. Blocks while it reads
-     * the body and waits for the database and Kafka.
+     * Accepts one call of {@code type}, or a batch when {@code type} is null, and emits the outcome
+     * once Kafka acknowledged every new call and the messageIds are committed. It runs on the
+     * calling thread, the event loop, except for a write key that is not in the cache: that one is
+     * checked against the database on a worker thread.
      *
-     * @throws io.channelmind.web.ProblemException for a missing or wrong key, an invalid or
-     *         oversized body (400), or when the database or Kafka failed (503)
+     * <p>The Uni fails with a {@link io.channelmind.web.ProblemException} for a missing or wrong
+     * key, an invalid or oversized body (400), or when the database or Kafka failed (503).
      */
-    public Outcome accept(CallType type, String authorization, String contentEncoding, InputStream body) {
-        // A key in the header is checked before the body is read; a key in the body only after.
-        String source = authorization == null ? null : sources.authenticate(authorization);
+    public Uni<Outcome> accept(CallType type, String authorization, String contentEncoding, byte[] body) {
+        return Uni.createFrom().deferred(() -> {
+            // A key in the header is checked before the body is read; a key in the body only after.
+            if (authorization == null) {
+                return acceptBody(null, type, contentEncoding, body);
+            }
+            String cached = sources.cachedSource(authorization);
+            if (cached != null) {
+                return acceptBody(cached, type, contentEncoding, body);
+            }
+            return onWorker(() -> sources.authenticate(authorization))
+                    .flatMap(source -> acceptBody(source, type, contentEncoding, body));
+        });
+    }
+
+    private Uni<Outcome> acceptBody(String headerSource, CallType type, String contentEncoding, byte[] body) {
         Instant receivedAt = Instant.now();
         boolean batch = type == null;
-        byte[] bytes = RequestBodies.read(body, contentEncoding,
+        byte[] bytes = RequestBodies.read(new ByteArrayInputStream(body), contentEncoding,
                 batch ? config.maxBatchBytes() : config.maxEventBytes(), batch);
         TrackingRequest request = reader.read(bytes, batch);
-        if (source == null) {
-            source = sources.authenticateKey(request.writeKey());
+        if (headerSource != null) {
+            return acceptCalls(headerSource, type, request, receivedAt);
         }
+        String cached = sources.cachedSourceOfKey(request.writeKey());
+        if (cached != null) {
+            return acceptCalls(cached, type, request, receivedAt);
+        }
+        return onWorker(() -> sources.authenticateKey(request.writeKey()))
+                .flatMap(source -> acceptCalls(source, type, request, receivedAt));
+    }
 
-        List<TrackingCall> calls = batch ? parseBatch(request, receivedAt) : List.of(parseSingle(type, request, receivedAt));
-        int published = deliver(source, calls, receivedAt);
-        LOG.debugf("Source %s sent %d tracking calls, %d published, %d duplicates", source, calls.size(), published,
-                calls.size() - published);
-        meters.counter("channelmind.ingestion.tracking.calls", "outcome", "published").increment(published);
-        meters.counter("channelmind.ingestion.tracking.calls", "outcome", "duplicate").increment(calls.size() - published);
-        return new Outcome(calls.size(), published);
+    private Uni<Outcome> acceptCalls(String source, CallType type, TrackingRequest request, Instant receivedAt) {
+        List<TrackingCall> calls = type == null ? parseBatch(request, receivedAt)
+                : List.of(parseSingle(type, request, receivedAt));
+        return deliver(source, calls, receivedAt).map(published -> {
+            LOG.debugf("Source %s sent %d tracking calls, %d published, %d duplicates", source, calls.size(), published,
+                    calls.size() - published);
+            publishedCalls.increment(published);
+            duplicateCalls.increment(calls.size() - published);
+            return new Outcome(calls.size(), published);
+        });
+    }
+
+    /** Runs a blocking look-up on a worker thread, so it does not hold up the event loop. */
+    private static <T> Uni<T> onWorker(Supplier<T> lookup) {
+        return Uni.createFrom().item(lookup).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private TrackingCall parseSingle(CallType type, TrackingRequest request, Instant receivedAt) {
@@ -189,44 +224,66 @@ public class TrackingService {
     }
 
     /**
-     * Publishes the calls whose messageId is new and returns how many it published. Only the ids
-     * of calls that Kafka acknowledged are committed. After a partial failure the others are
-     * released before the commit, so the client's retry publishes exactly those.
+     * Publishes the calls whose messageId is new and emits how many it published. The first call
+     * of each id counts, so a batch {@code [a, b, c, c]} where {@code a} was seen publishes b and
+     * c. The ids are claimed in a transaction that stays open until Kafka responded, so another
+     * replica's request with the same id waits for its outcome. The ids of calls that Kafka did
+     * not acknowledge are released before the commit, so the client's retry publishes exactly those.
      */
-    private int deliver(String source, List<TrackingCall> calls, Instant receivedAt) {
+    private Uni<Integer> deliver(String source, List<TrackingCall> calls, Instant receivedAt) {
         Map<String, TrackingCall> firstById = new LinkedHashMap<>();
         calls.forEach(call -> firstById.putIfAbsent(call.messageId(), call));
         if (firstById.isEmpty()) {
-            return 0;
+            return Uni.createFrom().item(0);
         }
-        Connection transaction = openTransaction();
-        try {
-            Set<String> fresh = messageIds.claim(transaction, source, new TreeSet<>(firstById.keySet()), receivedAt,
-                    receivedAt.minus(config.dedupeWindow()));
-            List<TrackingCall> newCalls = firstById.values().stream()
-                    .filter(call -> fresh.contains(call.messageId()))
-                    .toList();
-            List<OutboundMessage> messages = mapper.toMessages(source, newCalls);
-            TrackingPublisher.Delivery delivery = publisher.publish(messages);
-            if (!delivery.complete()) {
-                releaseUnacknowledged(transaction, source, newCalls, delivery);
-            }
-            transaction.commit();
-            if (!delivery.complete()) {
-                throw TrackingProblems.publishFailed(RETRY_AFTER_SECONDS);
-            }
-            return messages.size();
-        } catch (StorageException | SQLException e) {
-            // NOTE: calls that Kafka acknowledged before this failure are published again by the client's retry.
-            LOG.warnf(e, "Recording the messageIds of source %s failed", source);
-            rollback(transaction);
-            throw TrackingProblems.storageUnavailable(RETRY_AFTER_SECONDS);
-        } finally {
-            close(transaction);
-        }
+        List<TrackingCall> unique = new ArrayList<>(firstById.values());
+        // Written before the claim, so a failure here leaves nothing claimed. A duplicate's
+        // message is written in vain, but duplicates are rare outside client retries.
+        List<OutboundMessage> messages = mapper.toMessages(source, unique);
+        String[] ids = firstById.keySet().toArray(String[]::new);
+        Arrays.sort(ids);
+        return messageIds.inTransaction(transaction -> messageIds
+                        .claim(transaction, source, ids, receivedAt, receivedAt.minus(config.dedupeWindow()))
+                        .flatMap(fresh -> publishFresh(transaction, source, unique, messages, fresh)))
+                .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> {
+                    // NOTE: calls that Kafka acknowledged before this failure are published again by the client's retry.
+                    LOG.warnf(failure, "Recording the messageIds of source %s failed", source);
+                    return TrackingProblems.storageUnavailable(RETRY_AFTER_SECONDS);
+                })
+                .map(delivery -> {
+                    if (!delivery.complete()) {
+                        throw TrackingProblems.publishFailed(RETRY_AFTER_SECONDS);
+                    }
+                    return delivery.acknowledged().length;
+                });
     }
 
-    private void releaseUnacknowledged(Connection transaction, String source, List<TrackingCall> calls,
+    /** Publishes the messages of the fresh calls and, when Kafka failed some, releases their ids. */
+    private Uni<TrackingPublisher.Delivery> publishFresh(SqlConnection transaction, String source,
+            List<TrackingCall> calls, List<OutboundMessage> messages, Set<String> fresh) {
+        List<TrackingCall> newCalls = calls;
+        List<OutboundMessage> newMessages = messages;
+        // The ids are distinct, so when the claim returned as many as there are calls, all are new.
+        if (fresh.size() < calls.size()) {
+            newCalls = new ArrayList<>(fresh.size());
+            newMessages = new ArrayList<>(fresh.size());
+            for (int i = 0; i < calls.size(); i++) {
+                if (fresh.contains(calls.get(i).messageId())) {
+                    newCalls.add(calls.get(i));
+                    newMessages.add(messages.get(i));
+                }
+            }
+        }
+        if (newMessages.isEmpty()) {
+            return Uni.createFrom().item(new TrackingPublisher.Delivery(new boolean[0], null));
+        }
+        List<TrackingCall> sentCalls = newCalls;
+        return publisher.publish(newMessages).flatMap(delivery -> delivery.complete()
+                ? Uni.createFrom().item(delivery)
+                : releaseUnacknowledged(transaction, source, sentCalls, delivery).replaceWith(delivery));
+    }
+
+    private Uni<Void> releaseUnacknowledged(SqlConnection transaction, String source, List<TrackingCall> calls,
             TrackingPublisher.Delivery delivery) {
         List<String> unacknowledged = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
@@ -236,32 +293,6 @@ public class TrackingService {
         }
         LOG.warnf("Kafka did not acknowledge %d of %d tracking calls of source %s, so the request gets a 503: %s",
                 unacknowledged.size(), calls.size(), source, delivery.error());
-        messageIds.release(transaction, source, unacknowledged);
-    }
-
-    private Connection openTransaction() {
-        try {
-            return messageIds.openTransaction();
-        } catch (StorageException e) {
-            LOG.warnf(e, "Opening a database connection for tracking calls failed");
-            throw TrackingProblems.storageUnavailable(RETRY_AFTER_SECONDS);
-        }
-    }
-
-    private static void rollback(Connection transaction) {
-        try {
-            transaction.rollback();
-        } catch (SQLException e) {
-            LOG.warnf(e, "Rolling back the messageIds of a failed tracking request failed; closing the connection "
-                    + "discards them");
-        }
-    }
-
-    private static void close(Connection transaction) {
-        try {
-            transaction.close();
-        } catch (SQLException e) {
-            LOG.warnf(e, "Closing a database connection failed");
-        }
+        return messageIds.release(transaction, source, unacknowledged);
     }
 }
