@@ -1,6 +1,9 @@
 package io.channelmind.content.client;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,26 +60,57 @@ public final class CopywriterModel {
             """;
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)\\}");
+    /** Parsed templates by their text. Callers pass the prompt constants and their concatenations, so the map stays small. */
+    private static final Map<String, Template> PARSED = new ConcurrentHashMap<>();
 
     private CopywriterModel() {
     }
 
     /**
-     * Fills every {@code {name}} of the template in one pass.
+     * Fills every {@code {name}} of the template in one pass. The template is parsed at its first
+     * use, so later calls only append its text parts and the values.
      *
      * @throws IllegalArgumentException when the template names a value that {@code values} lacks
      */
     public static String render(String template, Map<String, String> values) {
-        Matcher matcher = PLACEHOLDER.matcher(template);
-        StringBuilder text = new StringBuilder();
-        while (matcher.find()) {
-            String value = values.get(matcher.group(1));
-            if (value == null) {
-                throw new IllegalArgumentException("No value for the prompt placeholder " + matcher.group());
+        return PARSED.computeIfAbsent(template, Template::parse).render(values);
+    }
+
+    /**
+     * A template split at its placeholders: {@code texts[i]} comes before the placeholder
+     * {@code names[i]}, and the last text follows the last placeholder.
+     */
+    private record Template(String[] texts, String[] names, int length) {
+
+        static Template parse(String template) {
+            List<String> texts = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            Matcher matcher = PLACEHOLDER.matcher(template);
+            int end = 0;
+            while (matcher.find()) {
+                texts.add(template.substring(end, matcher.start()));
+                names.add(matcher.group(1));
+                end = matcher.end();
             }
-            matcher.appendReplacement(text, Matcher.quoteReplacement(value));
+            texts.add(template.substring(end));
+            return new Template(texts.toArray(String[]::new), names.toArray(String[]::new), template.length());
         }
-        matcher.appendTail(text);
-        return text.toString();
+
+        String render(Map<String, String> values) {
+            String[] filled = new String[names.length];
+            int capacity = length;
+            for (int i = 0; i < names.length; i++) {
+                filled[i] = values.get(names[i]);
+                if (filled[i] == null) {
+                    throw new IllegalArgumentException("No value for the prompt placeholder {" + names[i] + "}");
+                }
+                capacity += filled[i].length();
+            }
+            StringBuilder text = new StringBuilder(capacity);
+            for (int i = 0; i < names.length; i++) {
+                text.append(texts[i]).append(filled[i]);
+            }
+            return text.append(texts[names.length]).toString();
+        }
     }
 }

@@ -82,14 +82,14 @@ public class ModelGateway {
     @CircuitBreakerName(CIRCUIT)
     @RateLimit(value = 600, window = 1, windowUnit = ChronoUnit.MINUTES)
     public Uni<String> call(Supplier<Uni<String>> request) {
-        // The REST client and langchain4j wrap the exception of RetryAfterFilter.
+        // ModelClient fails with ProviderRateLimitedException itself; the fault-tolerance layers may wrap it.
         return request.get().onFailure().transform(failure -> {
             ProviderRateLimitedException rateLimited = findRateLimit(failure, 0);
             return rateLimited != null ? rateLimited : failure;
         });
     }
 
-    /** Finds the exception of {@link RetryAfterFilter} among the causes and suppressed exceptions. */
+    /** Finds a {@link ProviderRateLimitedException} among the causes and suppressed exceptions. */
     private static ProviderRateLimitedException findRateLimit(Throwable failure, int depth) {
         if (failure == null || depth > 10) {
             return null;

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Finds the facts that copy can state in words as well as in digits. These are discounts (五折,
  * 七五折, 半价, "half price", "20% off"), percentages (三成, 百分之三十, 30%) and dates (12月12日,
- * Dec 12, 2025-12-12). Counts are Chinese numerals with a measure word (三天, 两件) or English
+ * Dec 12, 12/12, 2025-12-12). Counts are Chinese numerals with a measure word (三天, 两件) or English
  * number words ("two days"). Each fact has a canonical value, so 八折 in a copy matches "20% off"
  * in a brief.
  *
@@ -53,6 +53,11 @@ final class WrittenFacts {
     private static final Pattern DATE_EN_MONTH_FIRST = Pattern.compile("\\b([A-Za-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b");
     private static final Pattern DATE_EN_DAY_FIRST = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+([A-Za-z]{3,9})\\b");
     private static final Pattern DATE_ISO = Pattern.compile("\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b");
+    /**
+     * A month and day with a slash, such as 12/12. It matches only outside a longer run of digits
+     * and slashes, so 2025/12/12 and 1/2/3 stay numbers.
+     */
+    private static final Pattern DATE_SLASH = Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})(?![\\d/])");
     /** A discount in 折: the share of the price paid in tenths, 8折 or 八折 for 80 %, 七五折 for 75 %. */
     private static final Pattern DISCOUNT_ZHE = Pattern.compile("(\\d(?:\\.\\d)?|[一二三四五六七八九][一二三四五六七八九]?)折");
     private static final Pattern HALF_PRICE = Pattern.compile("半价|半價|(?i:\\bhalf[- ]price\\b|\\bhalf off\\b)");
@@ -89,6 +94,8 @@ final class WrittenFacts {
         collect(DATE_CN, text, usedChars, facts, m -> date(m.group(), chineseNumber(m.group(1)), chineseNumber(m.group(2))));
         collect(DATE_ISO, text, usedChars, facts, m -> datedYear(m.group(), Integer.parseInt(m.group(1)),
                 date(m.group(), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))));
+        collect(DATE_SLASH, text, usedChars, facts, m -> slashDate(m.group(), Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2))));
         collect(DATE_EN_MONTH_FIRST, text, usedChars, facts, m -> date(m.group(), month(m.group(1)), Integer.parseInt(m.group(2))));
         collect(DATE_EN_DAY_FIRST, text, usedChars, facts, m -> date(m.group(), month(m.group(2)), Integer.parseInt(m.group(1))));
         collect(DISCOUNT_ZHE, text, usedChars, facts, m -> discount(m.group(), BigDecimal.valueOf(100).subtract(paidPercent(m.group(1)))));
@@ -157,6 +164,15 @@ final class WrittenFacts {
         }
         return new Fact(Kind.DATE, text, month + "-" + day, MONTHS.get(month - 1).substring(0, 1).toUpperCase(Locale.ROOT)
                 + MONTHS.get(month - 1).substring(1) + " " + day, 0, 0);
+    }
+
+    /**
+     * Reads a slash date as month/day, as Chinese and American copy writes it, and as day/month
+     * when the first number cannot be a month, as in 25/12.
+     * NOTE: 3/4 is read as March 4, even where the reader means 3 April or three quarters.
+     */
+    private static Fact slashDate(String text, int first, int second) {
+        return first <= 12 ? date(text, first, second) : date(text, second, first);
     }
 
     /** Adds the year to a date's value and meaning, as in 2025-6-30; null stays null. */

@@ -1,6 +1,8 @@
 package io.channelmind.content.client;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,6 +14,19 @@ import org.junit.jupiter.api.Test;
 import io.vertx.core.http.HttpClosedException;
 
 class ModelClientTests {
+
+    @Test
+    void configuredPoolSizeIsUsed() {
+        assertEquals(300, ModelClient.clientOptions(300, Duration.ofSeconds(5)).getMaxPoolSize());
+        assertEquals(5000, ModelClient.clientOptions(300, Duration.ofSeconds(5)).getConnectTimeout());
+    }
+
+    @Test
+    void poolSizeBelowOneRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> ModelClient.clientOptions(0, Duration.ofSeconds(5)));
+        assertTrue(error.getMessage().contains(ModelClient.POOL_SIZE_KEY), error.getMessage());
+    }
 
     @Test
     void closedConnectionIsRecognised() {

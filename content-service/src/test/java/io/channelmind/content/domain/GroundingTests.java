@@ -76,6 +76,40 @@ class GroundingTests {
         }
 
         @Test
+        void slashDateMatchesChineseDate() {
+            CopyBrief brief = new CopyBrief("轻享理财", "12月1日开抢", null, null);
+
+            assertEquals(List.of(), Grounding.violations(brief, "12/1 开抢"));
+            // The digits 1 and 12 are both in the brief, but 1/12 is another day.
+            assertEquals(List.of("The copy contains the date 1/12 (January 12), which is not in the brief; "
+                    + "use only dates from the brief."), Grounding.violations(brief, "1/12 开抢"));
+        }
+
+        @Test
+        void slashDateMatchesEnglishDate() {
+            assertEquals(List.of(), Grounding.violations(ENGLISH, "Half price for two days from 12/12"));
+            assertEquals(List.of(), Grounding.violations(ENGLISH, "Half price for two days from 12/12."));
+            assertEquals(1, Grounding.violations(ENGLISH, "Half price for two days from 12/13").size());
+        }
+
+        @Test
+        void dayFirstSlashDateIsRead() {
+            CopyBrief brief = new CopyBrief("Glow Serum", "Sale on 25 December", null, null);
+
+            assertEquals(List.of(), Grounding.violations(brief, "Sale on 25/12"));
+            assertEquals(1, Grounding.violations(brief, "Sale on 26/12").size());
+        }
+
+        @Test
+        void longerSlashRunsStayNumbers() {
+            CopyBrief brief = new CopyBrief("Glow Serum", "Sale on 2025/12/12, code 1/2/3", null, null);
+
+            assertEquals(List.of(), Grounding.violations(brief, "Sale on 2025/12/12, code 1/2/3"));
+            assertEquals(List.of("The copy contains the number 2026, which is not in the brief; use only numbers from the brief."),
+                    Grounding.violations(brief, "Sale on 2026/12/12"));
+        }
+
+        @Test
         void englishFactsFromBriefPass() {
             assertEquals(List.of(), Grounding.violations(ENGLISH, "Half price for 2 days, from December 12th"));
             assertEquals(List.of(), Grounding.violations(ENGLISH, "50% off for two days from 12 Dec"));
