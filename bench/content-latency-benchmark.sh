@@ -107,7 +107,8 @@ wait_for "PostgreSQL and Kafka" "test -e '$OUT/state/infra.json'" 120
 wait_for "WireMock" "curl -sf -o /dev/null http://127.0.0.1:$WIREMOCK_PORT/__admin/mappings" 60
 
 # The provider rate limit and the identical-brief cache are set out of the way: the first
-# would throttle the load, and every request names its own product anyway.
+# would throttle the load, and every request names its own product anyway. WireMock listens on
+# loopback, which the egress guard rejects unless it is allow-listed.
 OPENAI_BASE_URL="http://127.0.0.1:$WIREMOCK_PORT/v1" OPENAI_API_KEY=bench OPENAI_MODEL=bench-model \
   java -Xmx384m -XX:+UseSerialGC ${CHANNELMIND_BENCH_SERVICE_OPTS:-} \
   -Dquarkus.http.port="$SERVICE_PORT" \
@@ -116,6 +117,7 @@ OPENAI_BASE_URL="http://127.0.0.1:$WIREMOCK_PORT/v1" OPENAI_API_KEY=bench OPENAI
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$POSTGRES_PORT/content" \
   "-Dio.channelmind.content.client.ModelGateway/call/RateLimit/value=1000000" \
   -Dchannelmind.content.llm.cache.max-entries=0 \
+  -Dchannelmind.egress.allow-list=127.0.0.1 \
   -Dquarkus.log.level=WARN \
   -jar "$ROOT/content-service/target/quarkus-app/quarkus-run.jar" > "$OUT/content-service.log" 2>&1 &
 PIDS+=($!)
