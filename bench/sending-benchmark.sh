@@ -12,6 +12,8 @@
 # Usage: bench/sending-benchmark.sh [sizes] [max seconds per campaign] [baseline messages]
 #   defaults: "10000 100000", 600 s, 10000 messages; the concurrency of both sides is 8.
 # Environment:
+#   CHANNELMIND_BENCH_CONCURRENCY=N      connections of the baseline and sends in flight in the
+#                                        service (8). Raise quarkus.mailer.max-pool-size to match.
 #   CHANNELMIND_BENCH_BUILD=false        skip the build (the jars in target/ must be current)
 #   CHANNELMIND_BENCH_SERVICE_OPTS="..." extra JVM options for automation-service, for example
 #                                        -XX:StartFlightRecording=filename=/tmp/send.jfr,settings=profile
@@ -28,7 +30,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SIZES="${1:-10000 100000}"
 MAX_SECONDS="${2:-600}"
 BASELINE_MESSAGES="${3:-10000}"
-CONCURRENCY=8
+CONCURRENCY="${CHANNELMIND_BENCH_CONCURRENCY:-8}"
 OUT="${CHANNELMIND_BENCH_OUT:-$ROOT/bench/results/sending}"
 rm -rf "$OUT"
 mkdir -p "$OUT/state"
