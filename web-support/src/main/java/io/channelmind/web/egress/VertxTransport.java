@@ -54,8 +54,8 @@ public final class VertxTransport implements EgressHttpClient.Transport {
         // NOTE: the whole response body is buffered in memory; provider responses are small, but
         // a hostile endpoint could send a large one.
         // The body is requested inside the send's own composition, the form the Vert.x guide shows.
-        // NOTE: a connector test once saw a 200 response without its body when body() was chained
-        // on the outer future; that cause is a guess, not confirmed.
+        // NOTE: a connector test once got a 200 response without its body while body() was chained
+        // on the outer future. The cause is not confirmed.
         return client.request(options)
                 .compose(request -> (body == null ? request.send() : request.send(Buffer.buffer(body)))
                         .compose(response -> response.body().map(buffer -> toResponse(response, buffer))))
