@@ -27,7 +27,7 @@ final class ConnectorSettings {
 
     /**
      * Returns an egress client that allows 127.0.0.1, where the tests' WireMock listens, and
-     * rejects every other internal address. Host names go to a resolver that knows none, so no
+     * rejects every other internal address. Host names go to a resolver that resolves none, so no
      * test makes a DNS query.
      */
     static synchronized EgressHttpClient egress() {

@@ -98,19 +98,19 @@ final class JourneyFixtures {
         return new Step(id, "send", next, channel, null, null, text, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** A send step on the channel that channel-optimizer picks out of {@code channels}, with content-service copy. */
+    /** Builds a send step on the channel that channel-optimizer picks out of {@code channels}, with content-service copy. */
     static Step recommendedSend(String id, List<String> channels, String contentCampaign, String next) {
         return new Step(id, "send", next, null, channels, null, null,
                 new JourneyDefinition.Content(contentCampaign, null), null, null, null, null, null, null, null, null, null);
     }
 
-    /** A send step on a fixed channel with content-service copy. */
+    /** Builds a send step on a fixed channel with content-service copy. */
     static Step contentSend(String id, String channel, String contentCampaign, String next) {
         return new Step(id, "send", next, channel, null, null, null,
                 new JourneyDefinition.Content(contentCampaign, null), null, null, null, null, null, null, null, null, null);
     }
 
-    /** An SMS send step whose text may take at most {@code maxSegments} segments. */
+    /** Builds an SMS send step whose text may take at most {@code maxSegments} segments. */
     static Step smsSend(String id, String text, Integer maxSegments, String next) {
         return new Step(id, "send", next, "sms", null, null, text, null, maxSegments, null, null, null, null, null, null,
                 null, null);

@@ -198,7 +198,7 @@ final class CallMapper {
         return text.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** The characters of the regular expression {@code \s} without the Unicode flag, which the old pattern used. */
+    /** Returns whether {@code c} is one that the regular expression {@code \s} matches without the Unicode flag. */
     private static boolean isRegexWhitespace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }

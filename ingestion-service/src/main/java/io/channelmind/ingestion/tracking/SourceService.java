@@ -115,7 +115,8 @@ public class SourceService {
 
     /**
      * Returns the source of the HTTP Basic {@code authorization} header's key when the key cache
-     * has it, or null when only the database can tell. It never blocks.
+     * has it, or null when the key is not cached. It reads only the in-memory cache, so it does not
+     * block.
      *
      * @throws ProblemException 401 when the header is missing or malformed
      */
