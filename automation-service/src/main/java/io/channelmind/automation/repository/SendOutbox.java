@@ -57,12 +57,14 @@ public class SendOutbox {
             where campaign_id = $1 and status = 'failed' and address is not null
             """;
     // Rows of paused, cancelled or failed campaigns stay where they are. The lease makes the rows
-    // of a claimer that stopped due again once it ends.
+    // of a claimer that stopped due again once it ends. $4 are the keys that this claimer still
+    // holds in memory, which stay excluded even after their lease ended.
     private static final String CLAIM = """
             with due as (
                 select s.idempotency_key from send s join campaign c on c.id = s.campaign_id
                 where s.status = 'pending' and s.due_at <= now() and c.status = 'running'
                   and (s.claimed_until is null or s.claimed_until < now())
+                  and s.idempotency_key <> all($4::text[])
                 order by s.due_at
                 limit $1
                 for update of s skip locked
@@ -217,9 +219,13 @@ public class SendOutbox {
             boolean recommendedChannel) {
     }
 
-    /** Claims up to {@code limit} due rows of running campaigns for {@code lease}, earliest due first. */
-    public Uni<List<ClaimedSend>> claim(int limit, Duration lease, String claimer) {
-        Tuple values = Tuple.of(limit, (double) lease.toMillis() / 1000, claimer);
+    /**
+     * Claims up to {@code limit} due rows of running campaigns for {@code lease}, earliest due
+     * first, and leaves out the rows whose keys are in {@code excluded}.
+     */
+    public Uni<List<ClaimedSend>> claim(int limit, Duration lease, String claimer, List<String> excluded) {
+        Tuple values = Tuple.tuple().addInteger(limit).addDouble((double) lease.toMillis() / 1000).addString(claimer)
+                .addArrayOfString(excluded.toArray(String[]::new));
         return pool.withTransaction(connection -> connection.preparedQuery(CLAIM).execute(values)).map(rows -> {
             List<ClaimedSend> claimed = new ArrayList<>(rows.rowCount());
             for (Row row : rows) {

@@ -82,27 +82,27 @@ public class RecipientProcessor {
     }
 
     /**
-     * Processes a page of rows claimed by {@code claimer}. Send failures end in the rows' final
-     * states. A failed Uni means that a database statement failed, and the rows it left pending
-     * are sent again after the lease.
+     * Creates an open pipeline that sends the rows claimed by {@code claimer} and records each
+     * final state with its delivery event. Send failures end in the rows' final states. A failed
+     * {@link SendPipeline#finished()} means that a database statement failed, and the rows it left
+     * pending are sent again after the lease.
      *
-     * <p>Quiet hours and the send window are checked per row, the send-time rules (including the
-     * consent changes of profile-service) with one query for the page, and the rows that pass go
-     * through a {@link SendPipeline}. It keeps automation.send.concurrency sends in flight and
-     * commits their final states and delivery events in batches while the next rows are sent. At
-     * most twice automation.send.concurrency messages are accepted by the SMTP server and not yet
-     * recorded at any moment, and a crash sends at most that many again after the lease.
+     * <p>The pipeline keeps automation.send.concurrency sends in flight and commits their final
+     * states and delivery events in batches while the next rows are sent. At most twice
+     * automation.send.concurrency messages are accepted by the SMTP server and not yet recorded at
+     * any moment, and a crash sends at most that many again after the lease.
      */
-    Uni<Void> process(List<ClaimedSend> claimed, String claimer) {
-        return prepare(claimed, claimer).chain(allowed -> new SendPipeline(allowed, concurrency, this::deliverOrLeave,
-                (sends, outcomes) -> finish(sends, outcomes, claimer)).start().finished());
+    SendPipeline pipeline(String claimer) {
+        return new SendPipeline(concurrency, this::deliverOrLeave, (sends, outcomes) -> finish(sends, outcomes, claimer));
     }
 
     /**
      * Reschedules the rows in quiet hours or outside the send window, records the rows that the
-     * send-time rules skip, and returns the rows that may be sent now.
+     * send-time rules skip, and returns the rows that may be sent now. Quiet hours and the send
+     * window are checked per row, the send-time rules (including the consent changes of
+     * profile-service) with one query for the page.
      */
-    private Uni<List<ClaimedSend>> prepare(List<ClaimedSend> claimed, String claimer) {
+    Uni<List<ClaimedSend>> prepare(List<ClaimedSend> claimed, String claimer) {
         Instant now = Instant.now();
         List<Finished> skipped = new ArrayList<>();
         List<ClaimedSend> due = new ArrayList<>(claimed.size());

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,10 +22,11 @@ import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * Drains the send outbox on every instance from start to shutdown, so an instance that starts
- * after a crash resumes the sends it had claimed once their lease ends. Each round claims a
- * batch of due rows, processes them with automation.send.concurrency in flight, and then marks
- * completed the campaigns that have no pending row left. A full batch starts the next round at
- * once; otherwise the drainer waits automation.send.poll-interval.
+ * after a crash resumes the sends it had claimed once their lease ends. A round claims batches
+ * of due rows, each while the one before is still sent, and sends them with
+ * automation.send.concurrency in flight. After each claim it marks completed the campaigns that
+ * have no pending row left. A round ends with a batch that is not full, and the drainer then
+ * waits automation.send.poll-interval before the next one.
  */
 @ApplicationScoped
 public class SendDrainer {
@@ -80,24 +83,73 @@ public class SendDrainer {
         }
     }
 
-    /** Claims and processes one batch, then completes finished campaigns; returns the number of rows claimed. */
+    /**
+     * Claims and sends pages of due rows until a claim returns fewer rows than a full page, and
+     * completes finished campaigns after each claim and at the end. Returns the number of rows
+     * that the last claim returned.
+     *
+     * <p>The next page is claimed while the rows of the current one are still sent, once at most
+     * {@link #lowWater(int, int)} of them wait to start, so the sends never wait for the claim and the
+     * send-time rules. The claim leaves out every row of this round that is not yet recorded:
+     * such a row may have outlived its lease while it waited or was in flight, and claiming it
+     * again would send it twice.
+     */
     public Uni<Integer> round() {
-        return outbox.claim(claimSize, config.send().lease(), claimer)
-                .chain(claimed -> process(claimed).replaceWith(claimed.size()))
-                .call(() -> outbox.completeFinished(CampaignRunner.CANCELLED).invoke(this::logCompleted))
+        SendPipeline pipeline = recipients.pipeline(claimer);
+        AtomicInteger lastClaim = new AtomicInteger();
+        AtomicReference<Throwable> claimFailure = new AtomicReference<>();
+        pipeline.whenLow(lowWater(claimSize, config.send().concurrency()),
+                () -> claimNextPage(pipeline, lastClaim, claimFailure)).start();
+
+        return pipeline.finished()
+                .onFailure().recoverWithItem(failure -> {
+                    // The rows that were not recorded keep their claim, so they are due again when the lease ends.
+                    LOG.warnf("Recording the outcomes of claimed sends failed, so those not yet recorded are retried"
+                            + " after the lease: %s", failure.getMessage());
+                    return null;
+                })
+                .call(this::completeFinished)
+                .chain(() -> claimFailure.get() == null
+                        ? Uni.createFrom().item(lastClaim.get())
+                        : Uni.createFrom().failure(claimFailure.get()))
                 .invoke(this::recovered);
     }
 
-    private Uni<Void> process(List<SendOutbox.ClaimedSend> claimed) {
-        if (claimed.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return recipients.process(claimed, claimer).onFailure().recoverWithItem(failure -> {
-            // The rows that were not recorded keep their claim, so they are due again when the lease ends.
-            LOG.warnf("Processing %d claimed send(s) failed, so those not yet recorded are retried after the lease: %s",
-                    claimed.size(), failure.getMessage());
-            return null;
-        });
+    /**
+     * Returns how many added rows may still wait to start when the next page is claimed: a
+     * quarter of a page, and at least one row per send in flight.
+     */
+    static int lowWater(int claimSize, int concurrency) {
+        return Math.max(concurrency, claimSize / 4);
+    }
+
+    private void claimNextPage(SendPipeline pipeline, AtomicInteger lastClaim, AtomicReference<Throwable> failure) {
+        outbox.claim(claimSize, config.send().lease(), claimer, pipeline.unrecordedKeys())
+                .call(claimed -> {
+                    lastClaim.set(claimed.size());
+                    boolean last = claimed.size() < claimSize;
+                    if (claimed.isEmpty()) {
+                        pipeline.close();
+                        return Uni.createFrom().voidItem();
+                    }
+                    return recipients.prepare(claimed, claimer).invoke(allowed -> pipeline.add(allowed, last));
+                })
+                .call(this::completeFinished)
+                .subscribe().with(ignored -> { }, claimFailed -> {
+                    // Claimed rows that were not added keep their claim, so they are due again when the lease ends.
+                    failure.compareAndSet(null, claimFailed);
+                    pipeline.close();
+                });
+    }
+
+    /** Marks completed the campaigns without pending rows; a failure is logged and left to the next call. */
+    private Uni<Void> completeFinished() {
+        return outbox.completeFinished(CampaignRunner.CANCELLED).invoke(this::logCompleted)
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.debugf("Completing finished campaigns failed; the next round tries again: %s", failure.getMessage());
+                    return List.of();
+                })
+                .replaceWithVoid();
     }
 
     private void logCompleted(List<UUID> completed) {

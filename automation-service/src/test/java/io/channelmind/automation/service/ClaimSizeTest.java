@@ -31,4 +31,14 @@ class ClaimSizeTest {
     void slowRateLimitStillFillsOneGroup() {
         assertEquals(8, SendDrainer.claimSize(500, 8, LEASE, Optional.of(0.01), 1));
     }
+
+    @Test
+    void lowWaterIsQuarterPage() {
+        assertEquals(125, SendDrainer.lowWater(500, 8));
+    }
+
+    @Test
+    void lowWaterCoversWindow() {
+        assertEquals(8, SendDrainer.lowWater(20, 8));
+    }
 }

@@ -45,6 +45,10 @@ class SendPipelineTest {
             return new SendPipeline(rows(rows), CONCURRENCY, this::send, this::commit);
         }
 
+        SendPipeline openPipeline() {
+            return new SendPipeline(CONCURRENCY, this::send, this::commit);
+        }
+
         private Uni<Finished> send(ClaimedSend row) {
             CompletableFuture<Finished> reply = new CompletableFuture<>();
             sends.add(reply);
@@ -193,11 +197,110 @@ class SendPipelineTest {
         assertEquals(20_000, recorded.size());
     }
 
+    @Test
+    void claimsNextPageWhileRowsAreSent() {
+        Harness harness = new Harness();
+        List<Integer> refills = new ArrayList<>();
+        SendPipeline pipeline = harness.openPipeline();
+        pipeline.whenLow(2, () -> refills.add(harness.sends.size())).start();
+        assertEquals(1, refills.size());
+
+        pipeline.add(rows("a", 6), false);
+
+        // Four rows started and two wait, which is the low-water mark, so the next page is asked for
+        // while the window is still full.
+        assertEquals(CONCURRENCY, harness.sends.size());
+        assertEquals(List.of(0, CONCURRENCY), refills);
+    }
+
+    @Test
+    void addedPagesShareOneWindow() {
+        Harness harness = new Harness();
+        SendPipeline pipeline = harness.openPipeline();
+        pipeline.whenLow(0, () -> { }).start();
+
+        pipeline.add(rows("a", 3), false);
+        pipeline.add(rows("b", 3), false);
+
+        assertEquals(CONCURRENCY, harness.sends.size());
+        harness.acceptOne();
+        assertEquals(CONCURRENCY, harness.sends.size());
+        assertEquals(CONCURRENCY, harness.maxInFlight);
+    }
+
+    @Test
+    void unrecordedKeysShrinkWhenCommitted() {
+        Harness harness = new Harness();
+        SendPipeline pipeline = harness.openPipeline();
+        pipeline.whenLow(0, () -> { }).start();
+        pipeline.add(rows("a", 6), false);
+        assertEquals(6, pipeline.unrecordedKeys().size());
+
+        for (int accepted = 0; accepted < CONCURRENCY; accepted++) {
+            harness.acceptOne();
+        }
+        // Accepted but not yet committed rows are still unrecorded.
+        assertEquals(6, pipeline.unrecordedKeys().size());
+        harness.commitOne();
+
+        assertEquals(2, pipeline.unrecordedKeys().size());
+        assertFalse(pipeline.unrecordedKeys().contains("a-key-0"));
+        assertTrue(pipeline.unrecordedKeys().contains("a-key-5"));
+    }
+
+    @Test
+    void rowLeftToLeaseIsNotUnrecorded() {
+        List<String> recorded = new ArrayList<>();
+        SendPipeline pipeline = new SendPipeline(CONCURRENCY, row -> Uni.createFrom().nullItem(),
+                (sends, outcomes) -> Uni.createFrom().voidItem()
+                        .invoke(() -> outcomes.forEach(outcome -> recorded.add(outcome.idempotencyKey()))));
+        pipeline.whenLow(0, () -> { }).start();
+
+        pipeline.add(rows("a", 3), false);
+
+        assertEquals(List.of(), pipeline.unrecordedKeys());
+        assertEquals(List.of(), recorded);
+    }
+
+    @Test
+    void lastPageFinishesPipeline() {
+        Harness harness = new Harness();
+        SendPipeline pipeline = harness.openPipeline();
+        pipeline.whenLow(1, () -> { }).start();
+        pipeline.add(rows("a", 5), false);
+        pipeline.add(rows("b", 2), true);
+        assertFalse(pipeline.finished().subscribeAsCompletionStage().isDone());
+
+        while (!harness.sends.isEmpty() || !harness.commits.isEmpty()) {
+            if (!harness.sends.isEmpty()) {
+                harness.acceptOne();
+            } else {
+                harness.commitOne();
+            }
+        }
+
+        assertTrue(pipeline.finished().subscribeAsCompletionStage().isDone());
+        assertEquals(7, harness.recorded.stream().distinct().count());
+    }
+
+    @Test
+    void addAfterCloseIsRejected() {
+        Harness harness = new Harness();
+        SendPipeline pipeline = harness.openPipeline();
+        pipeline.close();
+
+        assertThrows(IllegalStateException.class, () -> pipeline.add(rows("a", 1), false));
+    }
+
     private static List<ClaimedSend> rows(int count) {
+        return rows("row", count);
+    }
+
+    private static List<ClaimedSend> rows(String page, int count) {
         UUID campaign = UUID.randomUUID();
         List<ClaimedSend> rows = new ArrayList<>(count);
         for (int index = 0; index < count; index++) {
-            rows.add(new ClaimedSend(campaign, "send", "p" + index, "key-" + index, "email", "hash-" + index,
+            rows.add(new ClaimedSend(campaign, "send", "p" + index, page + "-key-" + index, "email", "hash-" + index,
                     "<" + index + "@test>", "m" + index + "@example.com", "Member", "UTC", "copy-1", "Test", "en",
                     "Subject", "Body", null, false));
         }
