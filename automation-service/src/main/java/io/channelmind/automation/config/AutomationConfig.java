@@ -42,8 +42,8 @@ public interface AutomationConfig {
         int concurrency();
 
         /**
-         * Maximum rows of the send outbox that one drainer round claims. With
-         * automation.mail.rate-limit.per-second set, a round claims at most what the rate limit
+         * Maximum rows of the send outbox that one claim of the drainer takes. With
+         * automation.mail.rate-limit.per-second set, a claim takes at most what the rate limit
          * lets out in half the lease.
          */
         @WithDefault("500")
@@ -51,12 +51,13 @@ public interface AutomationConfig {
 
         /**
          * How long a claimed row belongs to its instance. When it ends, another instance may
-         * send the row, so it must exceed the time a batch takes to send.
+         * send the row. A batch is claimed while a quarter of the batch before it still waits, so
+         * the lease must exceed the time that one and a quarter batches take to send.
          */
         @WithDefault("60S")
         Duration lease();
 
-        /** How long the drainer waits after a round that claimed less than a full batch. */
+        /** How long the drainer waits after a round, which ends with a claim of less than a full batch. */
         @WithDefault("500MS")
         Duration pollInterval();
     }
