@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,6 +28,10 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import io.vertx.core.MultiMap;
+import io.vertx.ext.mail.MailMessage;
+import io.vertx.ext.mail.mailencoder.MailEncoder;
 
 /**
  * Driver of bench/sending-benchmark.sh, with three modes.
@@ -52,7 +57,8 @@ public final class SendingLoad {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "stub" -> stub(Integer.parseInt(args[1]));
-            case "baseline" -> baseline(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "baseline" -> baseline(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    args.length > 4 ? args[4] : "text");
             case "campaign" -> campaign(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("Invalid mode '" + args[0] + "': expected stub, baseline or campaign");
         }
@@ -130,17 +136,26 @@ public final class SendingLoad {
 
     // ---- baseline: a plain SMTP client loop ----
 
-    private static void baseline(String address, int messages, int concurrency) throws Exception {
+    /**
+     * Sends {@code messages} over raw SMTP on {@code concurrency} connections. {@code shape} is
+     * {@code text} for a short text/plain message, or {@code mime} for the message that the
+     * service sends for the same copy: text and HTML parts, the open pixel, a signed click link,
+     * the List-Unsubscribe headers, encoded by the same Vert.x mail encoder that the service's
+     * mailer uses, so the server receives the same bytes per message from both sides.
+     */
+    private static void baseline(String address, int messages, int concurrency, String shape) throws Exception {
         String host = address.substring(0, address.indexOf(':'));
         int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
-        String text = BODY.replace("\\n", "\r\n").replace("{{firstName}}", "Member")
-                .replace("{{unsubscribeUrl}}", "http://127.0.0.1:8085/api/v1/unsubscribe/token");
+        if (!shape.equals("text") && !shape.equals("mime")) {
+            throw new IllegalArgumentException("Invalid message shape '" + shape + "': expected text or mime");
+        }
         AtomicInteger next = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        long bytes = message(shape, 0).length();
         long start = System.nanoTime();
         List<Future<Integer>> results = new ArrayList<>();
         for (int worker = 0; worker < concurrency; worker++) {
-            results.add(workers.submit(() -> smtpLoop(host, port, messages, next, text)));
+            results.add(workers.submit(() -> smtpLoop(host, port, messages, next, shape)));
         }
         int sent = 0;
         for (Future<Integer> result : results) {
@@ -148,12 +163,51 @@ public final class SendingLoad {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         workers.shutdown();
-        System.out.printf(Locale.ROOT, "baseline: %d messages over raw SMTP with %d connections in %.1f s: %.0f messages/s%n",
-                sent, concurrency, seconds, sent / seconds);
+        System.out.printf(Locale.ROOT, "baseline (%s, %d bytes per message): %d messages over raw SMTP with %d connections"
+                + " in %.1f s: %.0f messages/s%n", shape, bytes, sent, concurrency, seconds, sent / seconds);
+    }
+
+    /** Returns the DATA section of message {@code index}: CRLF line ends, dot-stuffed, without the final dot line. */
+    private static String message(String shape, int index) {
+        String to = String.format(Locale.ROOT, "b%07d@baseline.example", index);
+        if (shape.equals("text")) {
+            String text = BODY.replace("\\n", "\r\n").replace("{{firstName}}", "Member")
+                    .replace("{{unsubscribeUrl}}", "http://127.0.0.1:8085/api/v1/unsubscribe/token");
+            return "From: ChannelMind <campaigns@channelmind.local>\r\nTo: " + to + "\r\nSubject: Member, your"
+                    + " Savings Plus offer\r\nMessage-ID: <" + index + ".baseline@channelmind.local>\r\n"
+                    + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + text + "\r\n";
+        }
+
+        // The same rendering as automation-service's MessageRenderer and FeedbackLinks: a UUID
+        // message token, an unsubscribe token <token>.<expiry>.<HMAC-SHA256 in base64url>, and
+        // signed open and click links of the configured tracking base URL.
+        String token = UUID.randomUUID().toString();
+        String signature = "Xq3tY8vB2nK7pL0sD4fG6hJ9kM1zQ5wE8rT2yU4iO6a";
+        String unsubscribe = "http://127.0.0.1:8085/api/v1/unsubscribe/" + token + ".1799999999." + signature;
+        String click = "http://127.0.0.1:8085/api/v1/feedback/click?m=" + token
+                + "&u=https%3A%2F%2Fbank.example%2Fsavings-plus&s=" + signature;
+        String pixel = "http://127.0.0.1:8085/api/v1/feedback/open?m=" + token + "&s=" + signature;
+
+        String text = BODY.replace("\\n", "\n").replace("{{firstName}}", "Member").replace("{{unsubscribeUrl}}", unsubscribe);
+        String html = "<!DOCTYPE html><html><body><p>Hello Member,</p><p>Open Savings Plus and get 2% bonus interest for"
+                + " three months. Visit <a href=\"" + click.replace("&", "&amp;") + "\">https://bank.example/savings-plus</a>"
+                + " to open your account today.</p><p>Unsubscribe: <a href=\"" + unsubscribe + "\">" + unsubscribe
+                + "</a></p><img src=\"" + pixel.replace("&", "&amp;") + "\" width=\"1\" height=\"1\" alt=\"\"></body></html>";
+
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("Message-ID", "<" + token + "@channelmind.local>")
+                .add("List-Unsubscribe", "<mailto:unsubscribe@channelmind.local?subject=unsubscribe%20" + token
+                        + ".1799999999." + signature + ">, <" + unsubscribe + ">")
+                .add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+
+        MailMessage mail = new MailMessage().setFrom("ChannelMind <campaigns@channelmind.local>").setTo(to)
+                .setSubject("Member, your Savings Plus offer").setText(text).setHtml(html).setHeaders(headers);
+        String encoded = new MailEncoder(mail, "bench.local").encode();
+        return encoded.replace("\r\n.", "\r\n..") + "\r\n";
     }
 
     /** Sends messages on one connection until {@code next} reaches {@code messages}; returns how many it sent. */
-    private static int smtpLoop(String host, int port, int messages, AtomicInteger next, String text) throws IOException {
+    private static int smtpLoop(String host, int port, int messages, AtomicInteger next, String shape) throws IOException {
         int sent = 0;
         try (Socket socket = new Socket(host, port)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
@@ -165,9 +219,7 @@ public final class SendingLoad {
                 command(out, in, "MAIL FROM:<campaigns@channelmind.local>", "250");
                 command(out, in, "RCPT TO:<" + to + ">", "250");
                 command(out, in, "DATA", "354");
-                out.write("From: ChannelMind <campaigns@channelmind.local>\r\nTo: " + to + "\r\nSubject: Member, your"
-                        + " Savings Plus offer\r\nMessage-ID: <" + index + ".baseline@channelmind.local>\r\n"
-                        + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + text + "\r\n");
+                out.write(message(shape, index));
                 command(out, in, ".", "250");
                 sent++;
             }

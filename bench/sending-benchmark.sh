@@ -4,8 +4,10 @@
 # same server in the same run, and the peak RSS of the service for two campaign sizes.
 #
 # SendingLoad.java serves profile-service's segment API and content-service's copy API from one
-# stub process, runs the raw-socket SMTP baseline, and drives each campaign through the REST
-# API. For each size a fresh automation-service JVM runs from automation-service/target/quarkus-app
+# stub process, runs the raw-socket SMTP baselines, and drives each campaign through the REST
+# API. The `mime` baseline writes the same message as the service (same parts, links and
+# headers, encoded by the same Vert.x mail encoder). Both sides then cost the server the same
+# per message. The `text` baseline, a short text/plain message, shows the server's own ceiling. For each size a fresh automation-service JVM runs from automation-service/target/quarkus-app
 # against its own database, so its peak RSS (VmHWM from /proc/PID/status) belongs to that
 # campaign alone. Every process this script starts is stopped by its PID at exit.
 #
@@ -40,6 +42,12 @@ mkdir -p "$OUT/state"
 if [ "${CHANNELMIND_BENCH_BUILD:-true}" != "false" ]; then
   (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl stack,automation-service -am package)
 fi
+
+# SendingLoad.java encodes its MIME baseline with the service's Vert.x mail client jars.
+SERVICE_APP="${CHANNELMIND_BENCH_SERVICE_APP:-$ROOT/automation-service/target/quarkus-app}"
+SERVICE_LIB="$SERVICE_APP/lib/main"
+MAIL_CP="$(ls "$SERVICE_LIB"/io.vertx.vertx-core-*.jar "$SERVICE_LIB"/io.vertx.vertx-mail-client-*.jar \
+  "$SERVICE_LIB"/io.netty.netty-*.jar "$SERVICE_LIB"/com.fasterxml.jackson.core.jackson-core-*.jar | paste -sd:)"
 
 PIDS=()
 cleanup() {
@@ -106,13 +114,19 @@ java -Xmx768m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$ROOT/stack/tar
   --databases "$DATABASES" > "$OUT/infra.log" 2>&1 &
 INFRA_PID=$!
 PIDS+=($INFRA_PID)
-java -Xmx256m "$ROOT/bench/SendingLoad.java" stub "$STUB_PORT" > "$OUT/stub.log" 2>&1 &
+java -Xmx256m -cp "$MAIL_CP" "$ROOT/bench/SendingLoad.java" stub "$STUB_PORT" > "$OUT/stub.log" 2>&1 &
 PIDS+=($!)
 wait_for "PostgreSQL, Kafka and SMTP" "test -e '$OUT/state/infra.json'" 120
 wait_for "the stub" "curl -sf -o /dev/null http://127.0.0.1:$STUB_PORT/api/v1/segments/bench-1" 60
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/result.txt"
-java -Xmx256m "$ROOT/bench/SendingLoad.java" baseline "127.0.0.1:$SMTP_PORT" "$BASELINE_MESSAGES" "$CONCURRENCY" | tee -a "$OUT/result.txt"
+# Two baselines: a short text/plain message, and the same MIME message that the service sends
+# for the campaign's copy (text and HTML parts, open pixel, signed links, List-Unsubscribe),
+# encoded by the service's own Vert.x mail encoder. The goal's ratio is against the second.
+for shape in text mime; do
+  java -Xmx256m -cp "$MAIL_CP" "$ROOT/bench/SendingLoad.java" baseline "127.0.0.1:$SMTP_PORT" "$BASELINE_MESSAGES" \
+    "$CONCURRENCY" "$shape" | tee -a "$OUT/result.txt"
+done
 
 for size in $SIZES; do
   SERVICE_PORT="$(free_port)"
@@ -129,14 +143,14 @@ for size in $SIZES; do
     -Dautomation.quiet-hours.start=00:00 -Dautomation.quiet-hours.end=00:00 \
     -Dautomation.send.concurrency="$CONCURRENCY" \
     -Dquarkus.log.level=WARN \
-    -jar "${CHANNELMIND_BENCH_SERVICE_APP:-$ROOT/automation-service/target/quarkus-app}/quarkus-run.jar" > "$OUT/automation-service-$size.log" 2>&1 &
+    -jar "$SERVICE_APP/quarkus-run.jar" > "$OUT/automation-service-$size.log" 2>&1 &
   SERVICE_PID=$!
   PIDS+=($SERVICE_PID)
   wait_for "automation-service" "curl -sf -o /dev/null http://127.0.0.1:$SERVICE_PORT/q/health/live" 180
   echo "load average before the $size-member campaign: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/result.txt"
   SERVICE_CPU_BEFORE="$(cpu_seconds "$SERVICE_PID")"
   POSTGRES_CPU_BEFORE="$(cpu_seconds $(postgres_pids))"
-  java -Xmx256m "$ROOT/bench/SendingLoad.java" campaign "http://127.0.0.1:$SERVICE_PORT" "$size" "$MAX_SECONDS" \
+  java -Xmx256m -cp "$MAIL_CP" "$ROOT/bench/SendingLoad.java" campaign "http://127.0.0.1:$SERVICE_PORT" "$size" "$MAX_SECONDS" \
     | tee -a "$OUT/result.txt" | tee "$OUT/campaign-$size.txt"
   SERVICE_CPU="$(awk -v a="$SERVICE_CPU_BEFORE" -v b="$(cpu_seconds "$SERVICE_PID")" 'BEGIN {printf "%.2f", b - a}')"
   POSTGRES_CPU="$(awk -v a="$POSTGRES_CPU_BEFORE" -v b="$(cpu_seconds $(postgres_pids))" 'BEGIN {printf "%.2f", b - a}')"
