@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.channelmind.profile.repository.ContactPointColumns;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -50,6 +51,12 @@ public class PrivacyRepository {
             where r.request_id = $1 and r.status = 'pending'
               and (select count(distinct c.service) from privacy_confirmation c
                    where c.request_id = r.request_id and c.service = any($2)) = cardinality($2)""";
+
+    private final ContactPointColumns contactPoints;
+
+    public PrivacyRepository(ContactPointColumns contactPoints) {
+        this.contactPoints = contactPoints;
+    }
 
     /** A person's profile keys and the hashes of their e-mail addresses and phone numbers. */
     public record Person(List<String> profileKeys, List<String> identityHashes) {
@@ -91,7 +98,7 @@ public class PrivacyRepository {
                 .chain(tables -> Multi.createFrom().iterable(tables).onItem().transformToUniAndConcatenate(table ->
                         rowsAsJson(client, "select to_jsonb(t) from " + PersonTables.quoted(table)
                                 + " t where t.profile_key = any($1)", keys)
-                                .invoke(rows -> data.put(table, rows)))
+                                .invoke(rows -> data.put(table, readable(table, rows))))
                         .collect().last())
                 .chain(() -> rowsAsJson(client, "select to_jsonb(m) from profile_merge m "
                         + "where m.surviving_key = any($1) or m.merged_key = any($1) order by m.id", keys))
@@ -175,6 +182,15 @@ public class PrivacyRepository {
                         byService));
             });
         });
+    }
+
+    // The export returns the person's contact points in clear text, not as ciphertext.
+    @SuppressWarnings("unchecked")
+    private List<Object> readable(String table, List<Object> rows) {
+        if (table.equals("profile")) {
+            rows.forEach(row -> contactPoints.decryptExported((Map<String, Object>) row));
+        }
+        return rows;
     }
 
     private static Uni<List<Object>> rowsAsJson(SqlClient client, String sql, String[] keys) {

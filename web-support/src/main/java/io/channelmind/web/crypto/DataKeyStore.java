@@ -12,7 +12,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -73,6 +73,11 @@ public class DataKeyStore {
                 .chain(() -> select(client))
                 .chain(keys -> insertNext(client, keys, activeFrom(keys))))
                 .map(this::install);
+    }
+
+    /** Returns the id of the data key that encrypts new values, or 0 before the first load. */
+    public int activeKeyId() {
+        return cipher.keyring().activeId();
     }
 
     private DataKeyring install(List<WrappedDataKey> keys) {
