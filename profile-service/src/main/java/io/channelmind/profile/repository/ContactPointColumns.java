@@ -1,5 +1,6 @@
 package io.channelmind.profile.repository;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -47,19 +48,11 @@ public class ContactPointColumns {
         return cipher.keyring().activeId();
     }
 
-    /**
-     * Returns the lowest data key id among a row's encrypted values, or null when it has none, so
-     * that the re-encryption job converts a row while any of its values uses an old key.
-     */
+    /** Returns the lowest data key id among a row's encrypted values, or null when it has none. */
     public static Integer keyId(Buffer... values) {
-        Integer lowest = null;
-        for (Buffer value : values) {
-            if (value != null) {
-                int id = EnvelopeCipher.dataKeyId(value.getBytes());
-                lowest = lowest == null ? id : Math.min(lowest, id);
-            }
-        }
-        return lowest;
+        byte[][] ciphertexts = Arrays.stream(values).map(value -> value == null ? null : value.getBytes())
+                .toArray(byte[][]::new);
+        return EnvelopeCipher.lowestDataKeyId(ciphertexts);
     }
 
     /**

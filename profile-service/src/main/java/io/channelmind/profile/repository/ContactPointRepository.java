@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.channelmind.web.crypto.KeyMaintenance.Page;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,10 +33,6 @@ public class ContactPointRepository {
                    phone_encrypted = d.ph, first_name_encrypted = d.fn, contact_key_id = d.ck
             from unnest($1::text[], $2::bytea[], $3::bytea[], $4::bytea[], $5::int4[]) as d(k, em, ph, fn, ck)
             where p.profile_key = d.k""";
-
-    /** The last profile key of a converted page and the number of rows converted. */
-    public record Page(String lastKey, int rows) {
-    }
 
     private final ContactPointColumns columns;
 

@@ -75,6 +75,21 @@ public final class EnvelopeCipher {
         return ByteBuffer.wrap(ciphertext, 1, Integer.BYTES).getInt();
     }
 
+    /**
+     * Returns the lowest data key id among a row's ciphertexts, skipping nulls, or null when all
+     * are null. A re-encryption job converts a row while any of its values uses an old key.
+     */
+    public static Integer lowestDataKeyId(byte[]... ciphertexts) {
+        Integer lowest = null;
+        for (byte[] ciphertext : ciphertexts) {
+            if (ciphertext != null) {
+                int id = dataKeyId(ciphertext);
+                lowest = lowest == null ? id : Math.min(lowest, id);
+            }
+        }
+        return lowest;
+    }
+
     private static byte[] associatedData(byte[] header, String context) {
         byte[] name = context.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(HEADER_BYTES + name.length).put(header, 0, HEADER_BYTES).put(name).array();
