@@ -1,20 +1,16 @@
 package io.channelmind.profile.repository;
 
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.channelmind.web.crypto.EncryptedColumns;
 import io.channelmind.web.crypto.EnvelopeCipher;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 
-/**
- * Encrypts and decrypts the profile columns that hold contact points and names. Each value is
- * bound to its column, so a ciphertext copied into another column does not decrypt. A row whose
- * encrypted column is null is read from the plaintext column of the version before encryption.
- */
+/** Encrypts and decrypts the profile columns that hold contact points and names ({@link EncryptedColumns}). */
 @ApplicationScoped
 public class ContactPointColumns {
 
@@ -25,34 +21,30 @@ public class ContactPointColumns {
     /** The plaintext columns, each with an {@code _encrypted} column next to it. */
     static final String[] PLAINTEXT = {EMAIL, PHONE, FIRST_NAME};
 
-    private final EnvelopeCipher cipher;
+    private final EncryptedColumns columns;
 
     public ContactPointColumns(EnvelopeCipher cipher) {
-        this.cipher = cipher;
+        this.columns = new EncryptedColumns(cipher, "profile");
     }
 
     /** Encrypts a value of the plaintext column {@code column}; null stays null. */
     public Buffer encrypt(String column, String value) {
-        byte[] ciphertext = cipher.encrypt(context(column), value);
-        return ciphertext == null ? null : Buffer.buffer(ciphertext);
+        return columns.encrypt(column, value);
     }
 
     /** Reads the value of {@code column} from its encrypted column, or from the plaintext column when that is null. */
     public String read(Row row, String column) {
-        io.vertx.mutiny.core.buffer.Buffer encrypted = row.getBuffer(column + "_encrypted");
-        return encrypted == null ? row.getString(column) : cipher.decrypt(context(column), encrypted.getBytes());
+        return columns.read(row, column);
     }
 
     /** Returns the id of the data key that encrypts new values. */
     public int activeKeyId() {
-        return cipher.keyring().activeId();
+        return columns.activeKeyId();
     }
 
     /** Returns the lowest data key id among a row's encrypted values, or null when it has none. */
     public static Integer keyId(Buffer... values) {
-        byte[][] ciphertexts = Arrays.stream(values).map(value -> value == null ? null : value.getBytes())
-                .toArray(byte[][]::new);
-        return EnvelopeCipher.lowestDataKeyId(ciphertexts);
+        return EncryptedColumns.keyId(values);
     }
 
     /**
@@ -64,13 +56,9 @@ public class ContactPointColumns {
         for (String column : PLAINTEXT) {
             Object encrypted = row.remove(column + "_encrypted");
             if (encrypted instanceof String text && text.startsWith("\\x")) {
-                row.put(column, cipher.decrypt(context(column), HexFormat.of().parseHex(text.substring(2))));
+                row.put(column, columns.decrypt(column, HexFormat.of().parseHex(text.substring(2))));
             }
         }
         row.remove("contact_key_id");
-    }
-
-    private static String context(String column) {
-        return "profile." + column;
     }
 }

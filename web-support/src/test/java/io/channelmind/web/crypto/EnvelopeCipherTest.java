@@ -229,6 +229,32 @@ class EnvelopeCipherTest {
         assertThrows(CryptoException.class, () -> kek.unwrap(kek.currentKeyId(), 8, wrapped));
     }
 
+    @Test
+    void lowestKeyIdSkipsNulls() {
+        List<WrappedDataKey> stored = new ArrayList<>(List.of(WrappedDataKey.generate(1, kek, NOW, NOW)));
+        EnvelopeCipher cipher = cipherWith(stored);
+        byte[] first = cipher.encrypt(CONTEXT, "a");
+        stored.add(WrappedDataKey.generate(2, kek, NOW, NOW));
+        cipher.use(DataKeyring.unwrap(stored, kek, NOW));
+        byte[] second = cipher.encrypt(CONTEXT, "b");
+
+        assertEquals(1, EnvelopeCipher.lowestDataKeyId(second, null, first));
+        assertEquals(2, EnvelopeCipher.lowestDataKeyId(null, second));
+        assertNull(EnvelopeCipher.lowestDataKeyId(null, null));
+    }
+
+    @Test
+    void sealedValueRevealsOnlyOnRequest() {
+        EnvelopeCipher cipher = cipherWith(List.of(WrappedDataKey.generate(1, kek, NOW, NOW)));
+        SealedValue sealed = SealedValue.of(cipher, CONTEXT, cipher.encrypt(CONTEXT, "ann@example.com"));
+
+        assertEquals("ann@example.com", sealed.reveal());
+        assertFalse(sealed.toString().contains("ann"), sealed.toString());
+        assertEquals("legacy@example.com", SealedValue.plaintext("legacy@example.com").reveal());
+        assertFalse(SealedValue.plaintext("legacy@example.com").toString().contains("legacy"));
+        assertNull(SealedValue.of(cipher, CONTEXT, null).reveal());
+    }
+
     private EnvelopeCipher cipherWith(List<WrappedDataKey> stored) {
         EnvelopeCipher cipher = new EnvelopeCipher();
         cipher.use(DataKeyring.unwrap(stored, kek, NOW));
