@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -161,6 +162,11 @@ class ContactPointEncryptionTest {
         assertEquals(email, created.getString("data.profile-service.profile[0].email"));
         assertEquals("Bo", created.getString("data.profile-service.profile[0].first_name"));
         assertNull(created.get("data.profile-service.profile[0].email_encrypted"));
+        String stored = pool.preparedQuery("select data::text from privacy_confirmation where request_id = $1")
+                .execute(Tuple.of(UUID.fromString(created.getString("requestId")))).await().indefinitely()
+                .iterator().next().getString(0);
+        assertFalse(stored.contains(email), "the stored export keeps the contact points encrypted");
+        assertTrue(stored.contains("email_encrypted"), stored);
     }
 
     private void storeProfile(String key, Map<String, Object> traits) {

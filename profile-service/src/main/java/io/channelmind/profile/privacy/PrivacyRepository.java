@@ -98,7 +98,7 @@ public class PrivacyRepository {
                 .chain(tables -> Multi.createFrom().iterable(tables).onItem().transformToUniAndConcatenate(table ->
                         rowsAsJson(client, "select to_jsonb(t) from " + PersonTables.quoted(table)
                                 + " t where t.profile_key = any($1)", keys)
-                                .invoke(rows -> data.put(table, readable(table, rows))))
+                                .invoke(rows -> data.put(table, rows)))
                         .collect().last())
                 .chain(() -> rowsAsJson(client, "select to_jsonb(m) from profile_merge m "
                         + "where m.surviving_key = any($1) or m.merged_key = any($1) order by m.id", keys))
@@ -172,8 +172,10 @@ public class PrivacyRepository {
             return client.preparedQuery(confirmations).execute(Tuple.of(requestId)).map(found -> {
                 Map<String, Confirmation> byService = new LinkedHashMap<>();
                 for (Row confirmation : found) {
-                    byService.put(confirmation.getString(0), new Confirmation(
-                            confirmation.getJsonObject(1).getMap(), confirmation.getJsonObject(2).getMap(),
+                    String service = confirmation.getString(0);
+                    Map<String, Object> data = confirmation.getJsonObject(2).getMap();
+                    byService.put(service, new Confirmation(confirmation.getJsonObject(1).getMap(),
+                            PrivacyService.SERVICE.equals(service) ? readable(data) : data,
                             confirmation.getOffsetDateTime(3).toInstant()));
                 }
                 OffsetDateTime completedAt = row.getOffsetDateTime(3);
@@ -184,13 +186,20 @@ public class PrivacyRepository {
         });
     }
 
-    // The export returns the person's contact points in clear text, not as ciphertext.
+    // profile-service's own export is stored with the contact points encrypted, as in the profile
+    // table, and decrypted only for the response, so no copy of them is kept in clear text.
     @SuppressWarnings("unchecked")
-    private List<Object> readable(String table, List<Object> rows) {
-        if (table.equals("profile")) {
-            rows.forEach(row -> contactPoints.decryptExported((Map<String, Object>) row));
+    private Map<String, Object> readable(Map<String, Object> data) {
+        if (data.get("profile") instanceof List<?> rows) {
+            for (Object row : rows) {
+                if (row instanceof JsonObject json) {
+                    contactPoints.decryptExported(json.getMap());
+                } else if (row instanceof Map<?, ?> map) {
+                    contactPoints.decryptExported((Map<String, Object>) map);
+                }
+            }
         }
-        return rows;
+        return data;
     }
 
     private static Uni<List<Object>> rowsAsJson(SqlClient client, String sql, String[] keys) {
