@@ -10,6 +10,24 @@ One env entry read from a Secret key. Argument: dict "name" <variable> "secret" 
 {{- end }}
 
 {{/*
+Env entries of the key-encryption key of personal data: the current key, and the earlier keys
+from an optional key of the same Secret. Argument: the global cryptoKekSecret value.
+*/}}
+{{- define "channelmind.cryptoKekEnv" -}}
+- name: CHANNELMIND_CRYPTO_KEK
+  valueFrom:
+    secretKeyRef:
+      name: {{ .name }}
+      key: {{ .key }}
+- name: CHANNELMIND_CRYPTO_PREVIOUS_KEKS
+  valueFrom:
+    secretKeyRef:
+      name: {{ .name }}
+      key: {{ .previousKeysKey }}
+      optional: true
+{{- end }}
+
+{{/*
 Env entries of automation-service that come from Secrets: the link-signing key, the SMTP
 password, and the URLs, tokens and signing secrets of the enabled connectors. URLs of Slack,
 WeCom and DingTalk contain their token, so they are read from Secrets as well.

@@ -13,6 +13,7 @@ import io.channelmind.stack.cli.ServiceLauncher;
 import io.channelmind.stack.cli.ServiceSpec;
 import io.channelmind.stack.infra.FreePorts;
 import io.channelmind.stack.infra.KafkaBroker;
+import io.channelmind.stack.infra.LocalKeys;
 import io.channelmind.stack.infra.MailServer;
 import io.channelmind.stack.infra.PostgresServer;
 import io.channelmind.stack.infra.StackTopics;
@@ -51,10 +52,14 @@ final class LocalStack implements AutoCloseable {
         ServiceLauncher.Addresses addresses = new ServiceLauncher.Addresses(kafka.bootstrapServers(), postgres.port(),
                 mail.port(), ports);
         ServiceLauncher launcher = new ServiceLauncher(root, logDir);
+        // The databases are temporary, so a fresh key-encryption key per stack is enough.
+        String keyEncryptionKey = LocalKeys.keyEncryptionKey();
         List<CompletableFuture<Void>> readiness = new ArrayList<>();
         try {
             for (ServiceSpec spec : ServiceSpec.ALL) {
-                Map<String, String> environment = new LinkedHashMap<>(extraEnvironment);
+                Map<String, String> environment = new LinkedHashMap<>();
+                environment.put("CHANNELMIND_CRYPTO_KEK", keyEncryptionKey);
+                environment.putAll(extraEnvironment);
                 environment.putAll(serviceEnvironment.getOrDefault(spec.module(), Map.of()));
                 Process process = launcher.start(spec, addresses, environment);
                 services.add(process);

@@ -462,6 +462,19 @@ class ChartObjectsTest {
         assertReadFromSecret(chart, name, "CHANNELMIND_CONSENT_TOKEN_SECRET");
     }
 
+    @ParameterizedTest
+    @MethodSource("cases")
+    void keyEncryptionKeyComesFromSecret(ValuesCase valuesCase) {
+        RenderedChart chart = RenderedChart.of(valuesCase);
+
+        // Every replica of both services unwraps the data keys in its database with the same key.
+        for (String service : List.of("profile-service", "automation-service")) {
+            String name = objectName(valuesCase, service);
+            assertReadFromSecret(chart, name, "CHANNELMIND_CRYPTO_KEK");
+            assertReadFromSecret(chart, name, "CHANNELMIND_CRYPTO_PREVIOUS_KEKS");
+        }
+    }
+
     /** Asserts that the Deployment {@code name} reads {@code variable} from a Secret key, not a literal or its ConfigMap. */
     private static void assertReadFromSecret(RenderedChart chart, String name, String variable) {
         EnvVar entry = chart.find(Deployment.class, name).orElseThrow().getSpec().getTemplate().getSpec()

@@ -59,6 +59,8 @@ public class ProfileFacts {
         });
     }
 
+    // NOTE: the traits are stored in plaintext, including the email, phone and firstName that
+    // journey steps send to. Only the campaign send table encrypts addresses so far.
     private static void mergeTraits(Connection connection, String profileKey, Map<String, Object> traits, Instant at)
             throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(

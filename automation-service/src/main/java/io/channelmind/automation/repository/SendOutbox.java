@@ -16,7 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.channelmind.automation.domain.SendWindow;
 import io.channelmind.automation.messaging.DeliveryEvent;
 import io.channelmind.automation.messaging.EventOutbox;
+import io.channelmind.web.crypto.EncryptedColumns;
+import io.channelmind.web.crypto.SealedValue;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -36,16 +39,17 @@ public class SendOutbox {
     public static final String FAILED = "failed";
 
     // One statement per page: the arrays are the page's rows. A row whose profile or address
-    // already has a send in this campaign step is left out.
+    // already has a send in this campaign step is left out. Addresses and first names are encrypted.
     private static final String FILL = """
             insert into send (campaign_id, step, channel, run_id, copy_id, profile_key, idempotency_key, address_hash,
-                status, skip_reason, message_id, due_at, address, first_name, time_zone, attempts, created_at, updated_at)
+                status, skip_reason, message_id, due_at, address_encrypted, first_name_encrypted, time_zone,
+                contact_key_id, attempts, created_at, updated_at)
             select $1, $2, $3, $4, $5, t.profile_key, t.idempotency_key, t.address_hash, t.status, t.skip_reason,
-                t.message_id, t.due_at, t.address, t.first_name, t.time_zone, 0, now(), now()
+                t.message_id, t.due_at, t.address, t.first_name, t.time_zone, t.contact_key_id, 0, now(), now()
             from unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::timestamptz[],
-                $13::text[], $14::text[], $15::text[])
+                $13::bytea[], $14::bytea[], $15::text[], $16::int4[])
                 as t(profile_key, idempotency_key, address_hash, status, skip_reason, message_id, due_at, address,
-                    first_name, time_zone)
+                    first_name, time_zone, contact_key_id)
             on conflict do nothing
             returning profile_key
             """;
@@ -54,7 +58,7 @@ public class SendOutbox {
             """;
     private static final String RETRY_FAILED = """
             update send set status = 'pending', due_at = now(), error = null, claimed_until = null, updated_at = now()
-            where campaign_id = $1 and status = 'failed' and address is not null
+            where campaign_id = $1 and status = 'failed' and (address is not null or address_encrypted is not null)
             """;
     // Rows of paused, cancelled or failed campaigns stay where they are. The lease makes the rows
     // of a claimer that stopped due again once it ends. $4 are the keys that this claimer still
@@ -74,7 +78,7 @@ public class SendOutbox {
             from due, campaign c
             where s.idempotency_key = due.idempotency_key and c.id = s.campaign_id
             returning s.campaign_id, s.step, s.profile_key, s.idempotency_key, s.channel, s.address_hash, s.message_id,
-                s.address, s.first_name, s.time_zone, s.copy_id, c.name, c.locale, c.copy_subject, c.copy_body,
+                s.address, s.first_name, s.address_encrypted, s.first_name_encrypted, s.time_zone, s.copy_id, c.name, c.locale, c.copy_subject, c.copy_body,
                 c.send_window_start, c.send_window_end, c.send_window_zone, c.requested_channel
             """;
     private static final String RESCHEDULE = """
@@ -96,6 +100,9 @@ public class SendOutbox {
                     accepted_at = o.accepted_at, claimed_until = null,
                     address = case when o.status = 'failed' then s.address end,
                     first_name = case when o.status = 'failed' then s.first_name end,
+                    address_encrypted = case when o.status = 'failed' then s.address_encrypted end,
+                    first_name_encrypted = case when o.status = 'failed' then s.first_name_encrypted end,
+                    contact_key_id = case when o.status = 'failed' then s.contact_key_id end,
                     time_zone = case when o.status = 'failed' then s.time_zone end,
                     updated_at = now()
                 from outcome o
@@ -114,12 +121,13 @@ public class SendOutbox {
     // to the SMTP server is not recorded as cancelled. The completion sweep skips it afterwards.
     private static final String CANCEL_PENDING = """
             update send set status = 'skipped', skip_reason = $2, address = null, first_name = null, time_zone = null,
-                updated_at = now()
+                address_encrypted = null, first_name_encrypted = null, contact_key_id = null, updated_at = now()
             where campaign_id = $1 and status = 'pending' and (claimed_until is null or claimed_until < now())
             """;
     private static final String CANCEL_LEFTOVERS = """
             update send s set status = 'skipped', skip_reason = $1, address = null, first_name = null,
-                time_zone = null, updated_at = now()
+                time_zone = null, address_encrypted = null, first_name_encrypted = null, contact_key_id = null,
+                updated_at = now()
             from campaign c
             where c.id = s.campaign_id and c.status = 'cancelled' and s.status = 'pending'
               and (s.claimed_until is null or s.claimed_until < now())
@@ -137,10 +145,12 @@ public class SendOutbox {
 
     private final Pool pool;
     private final EventOutbox events;
+    private final SendAddressColumns addresses;
 
-    public SendOutbox(Pool pool, EventOutbox events) {
+    public SendOutbox(Pool pool, EventOutbox events, SendAddressColumns addresses) {
         this.pool = pool;
         this.events = events;
+        this.addresses = addresses;
     }
 
     /**
@@ -168,7 +178,10 @@ public class SendOutbox {
             return Uni.createFrom().item(new FillResult(0, 0, 0));
         }
         int size = rows.size();
-        String[][] text = new String[9][size];
+        String[][] text = new String[7][size];
+        Buffer[] sealedAddresses = new Buffer[size];
+        Buffer[] sealedFirstNames = new Buffer[size];
+        Integer[] keyIds = new Integer[size];
         OffsetDateTime[] due = new OffsetDateTime[size];
         for (int index = 0; index < size; index++) {
             NewSend row = rows.get(index);
@@ -178,9 +191,10 @@ public class SendOutbox {
             text[3][index] = row.status();
             text[4][index] = row.skipReason();
             text[5][index] = row.messageId();
-            text[6][index] = row.address();
-            text[7][index] = row.firstName();
-            text[8][index] = row.timeZone();
+            sealedAddresses[index] = addresses.encrypt(SendAddressColumns.ADDRESS, row.address());
+            sealedFirstNames[index] = addresses.encrypt(SendAddressColumns.FIRST_NAME, row.firstName());
+            keyIds[index] = EncryptedColumns.keyId(sealedAddresses[index], sealedFirstNames[index]);
+            text[6][index] = row.timeZone();
             due[index] = row.dueAt() == null ? null : row.dueAt().atOffset(ZoneOffset.UTC);
         }
         Tuple values = Tuple.tuple()
@@ -189,7 +203,7 @@ public class SendOutbox {
                 .addArrayOfString(text[0]).addArrayOfString(text[1]).addArrayOfString(text[2])
                 .addArrayOfString(text[3]).addArrayOfString(text[4]).addArrayOfString(text[5])
                 .addArrayOfOffsetDateTime(due)
-                .addArrayOfString(text[6]).addArrayOfString(text[7]).addArrayOfString(text[8]);
+                .addValue(sealedAddresses).addValue(sealedFirstNames).addArrayOfString(text[6]).addValue(keyIds);
         return pool.withConnection(connection -> connection.preparedQuery(FILL).execute(values).chain(inserted -> {
             List<String> missing = new ArrayList<>(rows.stream().map(NewSend::profileKey).toList());
             for (Row row : inserted) {
@@ -212,10 +226,13 @@ public class SendOutbox {
         return pool.preparedQuery(RETRY_FAILED).execute(Tuple.of(campaignId)).map(rows -> rows.rowCount());
     }
 
-    /** A row claimed by this instance, with what the send needs from its campaign. */
+    /**
+     * A row claimed by this instance, with what the send needs from its campaign. The address and
+     * first name stay encrypted until the send reveals them for the connector.
+     */
     public record ClaimedSend(UUID campaignId, String step, String profileKey, String idempotencyKey, String channel,
-            String addressHash, String messageId, String address, String firstName, String timeZone, String copyId,
-            String campaignName, String locale, String subject, String body, SendWindow window,
+            String addressHash, String messageId, SealedValue address, SealedValue firstName, String timeZone,
+            String copyId, String campaignName, String locale, String subject, String body, SendWindow window,
             boolean recommendedChannel) {
     }
 
@@ -229,19 +246,20 @@ public class SendOutbox {
         return pool.withTransaction(connection -> connection.preparedQuery(CLAIM).execute(values)).map(rows -> {
             List<ClaimedSend> claimed = new ArrayList<>(rows.rowCount());
             for (Row row : rows) {
-                claimed.add(claimedSend(row));
+                claimed.add(claimedSend(row, addresses));
             }
             return claimed;
         });
     }
 
-    private static ClaimedSend claimedSend(Row row) {
+    private static ClaimedSend claimedSend(Row row, SendAddressColumns addresses) {
         LocalTime windowStart = row.getLocalTime("send_window_start");
         SendWindow window = windowStart == null ? null
                 : new SendWindow(windowStart, row.getLocalTime("send_window_end"), row.getString("send_window_zone"));
         return new ClaimedSend(row.getUUID("campaign_id"), row.getString("step"), row.getString("profile_key"),
                 row.getString("idempotency_key"), row.getString("channel"), row.getString("address_hash"),
-                row.getString("message_id"), row.getString("address"), row.getString("first_name"),
+                row.getString("message_id"), addresses.sealed(row, SendAddressColumns.ADDRESS),
+                addresses.sealed(row, SendAddressColumns.FIRST_NAME),
                 row.getString("time_zone"), row.getString("copy_id"), row.getString("name"), row.getString("locale"),
                 row.getString("copy_subject"), row.getString("copy_body"), window,
                 row.getString("requested_channel") == null);

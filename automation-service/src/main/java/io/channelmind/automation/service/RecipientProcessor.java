@@ -182,9 +182,10 @@ public class RecipientProcessor {
         Instant now = Instant.now();
         String unsubscribeUrl = links.unsubscribeUrl(token, now, send.locale());
         CopySummary copy = new CopySummary(send.copyId(), null, send.subject(), send.body());
-        RenderedMessage message = MessageRenderer.render(copy, send.firstName(), send.locale(), unsubscribeUrl,
+        // The recipient's address and first name are decrypted only here, for the connector call.
+        RenderedMessage message = MessageRenderer.render(copy, send.firstName().reveal(), send.locale(), unsubscribeUrl,
                 send.campaignName(), target -> links.clickUrl(token, target), links.pixelUrl(token));
-        OutgoingMail outgoing = new OutgoingMail(send.address(), message.subject(), message.text(), message.html(),
+        OutgoingMail outgoing = new OutgoingMail(send.address().reveal(), message.subject(), message.text(), message.html(),
                 send.messageId(), unsubscribeUrl, links.unsubscribeMailto(token, now));
 
         return mail.send(outgoing).onItemOrFailure().transformToUni((ignored, failure) -> failure == null

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.channelmind.automation.repository.SendOutbox.ClaimedSend;
 import io.channelmind.automation.repository.SendOutbox.Finished;
 import io.channelmind.automation.repository.SendOutbox.Outcome;
+import io.channelmind.web.crypto.SealedValue;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -301,7 +302,8 @@ class SendPipelineTest {
         List<ClaimedSend> rows = new ArrayList<>(count);
         for (int index = 0; index < count; index++) {
             rows.add(new ClaimedSend(campaign, "send", "p" + index, page + "-key-" + index, "email", "hash-" + index,
-                    "<" + index + "@test>", "m" + index + "@example.com", "Member", "UTC", "copy-1", "Test", "en",
+                    "<" + index + "@test>", SealedValue.plaintext("m" + index + "@example.com"),
+                    SealedValue.plaintext("Member"), "UTC", "copy-1", "Test", "en",
                     "Subject", "Body", null, false));
         }
         return rows;

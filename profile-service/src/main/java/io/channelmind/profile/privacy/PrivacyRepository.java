@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.channelmind.profile.repository.ContactPointColumns;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -50,6 +51,12 @@ public class PrivacyRepository {
             where r.request_id = $1 and r.status = 'pending'
               and (select count(distinct c.service) from privacy_confirmation c
                    where c.request_id = r.request_id and c.service = any($2)) = cardinality($2)""";
+
+    private final ContactPointColumns contactPoints;
+
+    public PrivacyRepository(ContactPointColumns contactPoints) {
+        this.contactPoints = contactPoints;
+    }
 
     /** A person's profile keys and the hashes of their e-mail addresses and phone numbers. */
     public record Person(List<String> profileKeys, List<String> identityHashes) {
@@ -165,8 +172,10 @@ public class PrivacyRepository {
             return client.preparedQuery(confirmations).execute(Tuple.of(requestId)).map(found -> {
                 Map<String, Confirmation> byService = new LinkedHashMap<>();
                 for (Row confirmation : found) {
-                    byService.put(confirmation.getString(0), new Confirmation(
-                            confirmation.getJsonObject(1).getMap(), confirmation.getJsonObject(2).getMap(),
+                    String service = confirmation.getString(0);
+                    Map<String, Object> data = confirmation.getJsonObject(2).getMap();
+                    byService.put(service, new Confirmation(confirmation.getJsonObject(1).getMap(),
+                            PrivacyService.SERVICE.equals(service) ? readable(data) : data,
                             confirmation.getOffsetDateTime(3).toInstant()));
                 }
                 OffsetDateTime completedAt = row.getOffsetDateTime(3);
@@ -175,6 +184,22 @@ public class PrivacyRepository {
                         byService));
             });
         });
+    }
+
+    // profile-service's own export is stored with the contact points encrypted, as in the profile
+    // table, and decrypted only for the response, so no copy of them is kept in clear text.
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> readable(Map<String, Object> data) {
+        if (data.get("profile") instanceof List<?> rows) {
+            for (Object row : rows) {
+                if (row instanceof JsonObject json) {
+                    contactPoints.decryptExported(json.getMap());
+                } else if (row instanceof Map<?, ?> map) {
+                    contactPoints.decryptExported((Map<String, Object>) map);
+                }
+            }
+        }
+        return data;
     }
 
     private static Uni<List<Object>> rowsAsJson(SqlClient client, String sql, String[] keys) {

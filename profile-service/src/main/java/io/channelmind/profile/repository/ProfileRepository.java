@@ -19,6 +19,7 @@ import io.channelmind.profile.domain.Profile;
 import io.channelmind.profile.domain.ProfileDraft;
 import io.channelmind.profile.interest.InterestEncoder;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -32,29 +33,36 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ProfileRepository {
 
     private static final String COLUMNS = """
-            profile_key, email, phone, first_name, locale, time_zone, consent::text as consent,
+            profile_key, email, phone, first_name, email_encrypted, phone_encrypted, first_name_encrypted, locale,
+            time_zone, consent::text as consent,
             traits::text as traits, trait_times::text as trait_times, contacts, conversions, conversion_value,
             last_channel, last_contact_at, first_seen_at, last_seen_at, anonymous, purchases, cancellations, returns,
             monetary, first_purchase_at, last_purchase_at, first_channel, first_contact_at, engagement::text as engagement,
             interest_vector, interest_at, interest_model""";
 
+    // Contact points and names go to the encrypted columns, and the plaintext columns of rows
+    // written before encryption are cleared.
     private static final String UPSERT = """
-            insert into profile (profile_key, email, phone, first_name, locale, time_zone, consent, traits,
+            insert into profile (profile_key, email_encrypted, phone_encrypted, first_name_encrypted, locale, time_zone,
+                                 consent, traits,
                                  trait_times, contacts, conversions, conversion_value, last_channel,
                                  last_contact_at, first_seen_at, last_seen_at, anonymous, purchases, cancellations,
                                  returns, monetary, first_purchase_at, last_purchase_at, first_channel,
-                                 first_contact_at, engagement, interest_vector, interest_at, interest_model, updated_at)
+                                 first_contact_at, engagement, interest_vector, interest_at, interest_model,
+                                 contact_key_id, updated_at)
             select k, em, ph, fn, lo, tz, co::jsonb, tr::jsonb, tt::jsonb, ct, cv, va::numeric, lc, lca, fs, ls, an,
-                   pu, ca, rt, mo::numeric, fp, lp, fc, fca, en::jsonb, iv::float8[], ia, im, now()
-            from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                   pu, ca, rt, mo::numeric, fp, lp, fc, fca, en::jsonb, iv::float8[], ia, im, ck, now()
+            from unnest($1::text[], $2::bytea[], $3::bytea[], $4::bytea[], $5::text[], $6::text[], $7::text[],
                         $8::text[], $9::text[], $10::int8[], $11::int8[], $12::text[], $13::text[],
                         $14::timestamptz[], $15::timestamptz[], $16::timestamptz[], $17::bool[], $18::int8[],
                         $19::int8[], $20::int8[], $21::text[], $22::timestamptz[], $23::timestamptz[], $24::text[],
-                        $25::timestamptz[], $26::text[], $27::text[], $28::timestamptz[], $29::text[])
+                        $25::timestamptz[], $26::text[], $27::text[], $28::timestamptz[], $29::text[], $30::int4[])
                  as d(k, em, ph, fn, lo, tz, co, tr, tt, ct, cv, va, lc, lca, fs, ls, an, pu, ca, rt, mo, fp, lp, fc,
-                      fca, en, iv, ia, im)
+                      fca, en, iv, ia, im, ck)
             on conflict (profile_key) do update set
-                email = excluded.email, phone = excluded.phone, first_name = excluded.first_name,
+                email = null, phone = null, first_name = null, email_encrypted = excluded.email_encrypted,
+                phone_encrypted = excluded.phone_encrypted, first_name_encrypted = excluded.first_name_encrypted,
+                contact_key_id = excluded.contact_key_id,
                 locale = excluded.locale, time_zone = excluded.time_zone, consent = excluded.consent,
                 traits = excluded.traits, trait_times = excluded.trait_times, contacts = excluded.contacts,
                 conversions = excluded.conversions, conversion_value = excluded.conversion_value,
@@ -132,10 +140,12 @@ public class ProfileRepository {
 
     private final JsonColumns json;
     private final InterestEncoder interests;
+    private final ContactPointColumns contactPoints;
 
-    public ProfileRepository(JsonColumns json, InterestEncoder interests) {
+    public ProfileRepository(JsonColumns json, InterestEncoder interests, ContactPointColumns contactPoints) {
         this.json = json;
         this.interests = interests;
+        this.contactPoints = contactPoints;
     }
 
     /**
@@ -169,9 +179,10 @@ public class ProfileRepository {
     public Uni<Void> upsert(SqlClient client, Collection<ProfileDraft> drafts) {
         int size = drafts.size();
         String[] keys = new String[size];
-        String[] emails = new String[size];
-        String[] phones = new String[size];
-        String[] firstNames = new String[size];
+        Buffer[] emails = new Buffer[size];
+        Buffer[] phones = new Buffer[size];
+        Buffer[] firstNames = new Buffer[size];
+        Integer[] contactKeys = new Integer[size];
         String[] locales = new String[size];
         String[] timeZones = new String[size];
         String[] consents = new String[size];
@@ -191,9 +202,10 @@ public class ProfileRepository {
         int i = 0;
         for (ProfileDraft draft : drafts) {
             keys[i] = draft.profileKey();
-            emails[i] = draft.email();
-            phones[i] = draft.phone();
-            firstNames[i] = draft.firstName();
+            emails[i] = contactPoints.encrypt(ContactPointColumns.EMAIL, draft.email());
+            phones[i] = contactPoints.encrypt(ContactPointColumns.PHONE, draft.phone());
+            firstNames[i] = contactPoints.encrypt(ContactPointColumns.FIRST_NAME, draft.firstName());
+            contactKeys[i] = ContactPointColumns.keyId(emails[i], phones[i], firstNames[i]);
             locales[i] = draft.locale();
             timeZones[i] = draft.timeZone();
             consents[i] = json.write(draft.consent());
@@ -217,6 +229,7 @@ public class ProfileRepository {
                 anonymous));
         columns.addAll(features.arrays());
         columns.addAll(interestColumns.arrays());
+        columns.add(contactKeys);
         Tuple parameters = Tuple.from(columns);
         return client.preparedQuery(UPSERT).execute(parameters).replaceWithVoid();
     }
@@ -344,9 +357,9 @@ public class ProfileRepository {
                 json.readBooleans(row.getString("consent")), json.readObject(row.getString("traits")),
                 json.readInstants(row.getString("trait_times")),
                 instant(row, "first_seen_at"), instant(row, "last_seen_at"));
-        draft.email(row.getString("email"));
-        draft.phone(row.getString("phone"));
-        draft.firstName(row.getString("first_name"));
+        draft.email(contactPoints.read(row, ContactPointColumns.EMAIL));
+        draft.phone(contactPoints.read(row, ContactPointColumns.PHONE));
+        draft.firstName(contactPoints.read(row, ContactPointColumns.FIRST_NAME));
         draft.locale(row.getString("locale"));
         draft.timeZone(row.getString("time_zone"));
         draft.counters(row.getLong("contacts"), row.getLong("conversions"), row.getBigDecimal("conversion_value"));

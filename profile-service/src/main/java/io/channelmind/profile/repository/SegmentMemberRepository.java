@@ -25,9 +25,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class SegmentMemberRepository {
 
     private final JsonColumns json;
+    private final ContactPointColumns contactPoints;
 
-    public SegmentMemberRepository(JsonColumns json) {
+    public SegmentMemberRepository(JsonColumns json, ContactPointColumns contactPoints) {
         this.json = json;
+        this.contactPoints = contactPoints;
     }
 
     /** Returns the member count of every segment that has members. */
@@ -94,14 +96,16 @@ public class SegmentMemberRepository {
     /** Loads up to {@code limit} members with keys after {@code after}, in key order, with their contact points. */
     public Uni<List<SegmentMember>> members(SqlClient client, String segment, String after, int limit) {
         String sql = """
-                select p.profile_key, p.email, p.phone, p.first_name, p.locale, p.time_zone, p.consent::text as consent
+                select p.profile_key, p.email, p.phone, p.first_name, p.email_encrypted, p.phone_encrypted,
+                       p.first_name_encrypted, p.locale, p.time_zone, p.consent::text as consent
                 from segment_member m join profile p on p.profile_key = m.profile_key
                 where m.segment = $1 and m.profile_key > $2
                 order by m.profile_key limit $3""";
         return client.preparedQuery(sql).execute(Tuple.of(segment, after, limit)).map(rows -> {
             List<SegmentMember> members = new ArrayList<>(rows.size());
-            rows.forEach(row -> members.add(new SegmentMember(row.getString("profile_key"), row.getString("email"),
-                    row.getString("phone"), row.getString("first_name"), row.getString("locale"),
+            rows.forEach(row -> members.add(new SegmentMember(row.getString("profile_key"),
+                    contactPoints.read(row, ContactPointColumns.EMAIL), contactPoints.read(row, ContactPointColumns.PHONE),
+                    contactPoints.read(row, ContactPointColumns.FIRST_NAME), row.getString("locale"),
                     row.getString("time_zone"), json.readBooleans(row.getString("consent")))));
             return members;
         });

@@ -44,7 +44,9 @@ public final class ChannelMindCli {
             (19093), CHANNELMIND_POSTGRES_PORT (15432), CHANNELMIND_SMTP_PORT (12525),
             OPENAI_BASE_URL, OPENAI_API_KEY and OPENAI_MODEL for a real model,
             CHANNELMIND_EGRESS_ALLOW_LIST (internal hosts and CIDR blocks that outbound
-            calls may reach, default 127.0.0.1,::1,localhost).
+            calls may reach, default 127.0.0.1,::1,localhost), CHANNELMIND_CRYPTO_KEK
+            (key-encryption key of personal data, base64 of 32 random bytes; default: one
+            generated into the state folder on first start).
             """;
 
     private ChannelMindCli() {

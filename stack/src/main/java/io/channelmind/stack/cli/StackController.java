@@ -74,11 +74,12 @@ public final class StackController {
                         + " is taken by another program: stop it or set " + spec.portVariable());
             }
             out.println("Starting " + spec.module() + " on " + settings.baseUrl(spec.module()));
-            Map<String, String> extra = switch (spec.module()) {
+            Map<String, String> extra = new java.util.HashMap<>(switch (spec.module()) {
                 case "ingestion-service" -> Map.of("CHANNELMIND_LOCAL_WRITE_KEY", localWriteKey());
                 case "automation-service" -> Map.of("AUTOMATION_FEEDBACK_SIGNING_KEY", feedbackSigningKey());
                 default -> Map.of();
-            };
+            });
+            extra.put("CHANNELMIND_CRYPTO_KEK", keyEncryptionKey());
             Process process = launcher.start(spec, addresses, extra);
             registry.record(spec.module(), process.toHandle());
             readiness.add(CompletableFuture.runAsync(() -> {
@@ -114,6 +115,19 @@ public final class StackController {
         return stateSecret("feedback-signing-key", 32, java.util.Base64.getEncoder());
     }
 
+    /**
+     * Returns the key-encryption key of the local stack (32 random bytes, base64), generating it
+     * on first use. It wraps the data keys that encrypt personal data in the databases, so it stays
+     * in the state folder as long as they do. An environment variable CHANNELMIND_CRYPTO_KEK wins.
+     */
+    public String keyEncryptionKey() {
+        String configured = System.getenv("CHANNELMIND_CRYPTO_KEK");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        return stateSecret("crypto-kek", 32, java.util.Base64.getEncoder());
+    }
+
     private String stateSecret(String name, int bytes, java.util.Base64.Encoder encoder) {
         Path file = settings.state().resolve(name);
         try {
@@ -122,6 +136,7 @@ public final class StackController {
                 new java.security.SecureRandom().nextBytes(random);
                 Files.createDirectories(settings.state());
                 Files.writeString(file, encoder.encodeToString(random), StandardCharsets.UTF_8);
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             }
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
