@@ -5,7 +5,7 @@ import java.util.List;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Who made a change: the principal name of the request's security identity, {@code anonymous}
+ * The author of a change: the principal name of the request's security identity, {@code anonymous}
  * without one, {@code service:<name>} for a caller with the role {@code service}, and
  * {@code system} for a change that no request made, such as a scheduled launch.
  */

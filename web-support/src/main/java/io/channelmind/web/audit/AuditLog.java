@@ -26,6 +26,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Writes and reads the service's append-only audit log, the table {@code audit_log} that the
@@ -49,6 +51,10 @@ public class AuditLog {
     private static final String JDBC_INSERT = """
             insert into audit_log (actor, actor_roles, action, entity_type, entity_id, before, after, request_id)
             values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)
+            """;
+    private static final String CLIENT_INSERT = """
+            insert into audit_log (actor, actor_roles, action, entity_type, entity_id, before, after, request_id)
+            values ($1, $2, $3, $4, $5, cast(cast($6 as text) as jsonb), cast(cast($7 as text) as jsonb), $8)
             """;
     private static final String SELECT = """
             select id, to_char(time at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), actor, actor_roles, action,
@@ -122,6 +128,24 @@ public class AuditLog {
             insert.executeUpdate();
         }
         LOG.debugf("Audit: %s %s %s %s", actor.name(), action.wireName(), entityType, entityId);
+    }
+
+    /**
+     * Appends an entry through a reactive SQL client that is inside a transaction, such as the
+     * client of {@code Pool.withTransaction}, like {@link #record(AuditAction, String, String, Object, Object)}
+     * does for Hibernate Reactive.
+     */
+    public Uni<Void> record(SqlClient transaction, AuditAction action, String entityType, String entityId,
+            Object before, Object after) {
+        AuditActor actor = currentActor();
+        Tuple values = Tuple.tuple(List.of(actor.name(), String.join(",", actor.roles()), action.wireName(), entityType,
+                entityId))
+                .addString(emptyToNull(write(redaction.redact(before))))
+                .addString(emptyToNull(write(redaction.redact(after))))
+                .addString(emptyToNull(currentRequestId()));
+        return transaction.preparedQuery(CLIENT_INSERT).execute(values)
+                .invoke(() -> LOG.debugf("Audit: %s %s %s %s", actor.name(), action.wireName(), entityType, entityId))
+                .replaceWithVoid();
     }
 
     private static String emptyToNull(String value) {

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 /**
  * Removes contact points and secrets from an entity before it enters the audit log. A member is
  * replaced by {@value #REDACTED} when its name is a contact point (email, phone, address) or
- * names a secret (key, secret, password, token, credential), unless the name ends in
- * {@code id} or {@code prefix}, which identify a secret without revealing it. Any string value
+ * names a secret (key, apiKey, writeKey, secret, password, token, credential, a hash), unless
+ * the name ends in {@code id} or {@code prefix}, which identify a secret without revealing it. Any string value
  * that looks like an e-mail address or an E.164 phone number is replaced too, whatever its name.
  */
 public final class AuditRedaction {

@@ -25,11 +25,11 @@ public interface RateLimitConfig {
 
     interface Limit {
         /** Requests a second that a key may sustain; 0 turns the limit off. */
-        @WithDefault("200")
+        @WithDefault("1000")
         double requestsPerSecond();
 
         /** Requests a key may send at once after it has been idle. */
-        @WithDefault("2000")
+        @WithDefault("10000")
         int burst();
     }
 

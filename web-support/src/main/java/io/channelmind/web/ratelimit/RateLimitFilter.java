@@ -28,10 +28,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Answers 429 with {@code Retry-After} and a problem document when a key has used up its token
- * bucket. Two limits apply: per write key on the configured write key paths, and per principal,
- * or per client address without one, on every other path under {@code /api/}. The buckets live
- * in this replica's memory, so with N replicas a key may send up to N times the limit.
+ * Rejects a request with 429, {@code Retry-After} and a problem document when its key has used
+ * up its token bucket. Two limits apply: per write key on the configured write key paths, and per
+ * principal, or per client address without one, on every other path under {@code /api/}. The
+ * buckets live in this replica's memory, so with N replicas a key may send up to N times the limit.
  */
 @Singleton
 public class RateLimitFilter {

@@ -40,7 +40,7 @@ public final class TokenBuckets {
 
     /**
      * Takes a token from the key's bucket. Returns {@link Duration#ZERO} when the request may pass,
-     * or how long to wait until the bucket holds a token again.
+     * or how long to wait until the bucket contains a token again.
      */
     public synchronized Duration take(String key) {
         long now = nanoTime.getAsLong();
