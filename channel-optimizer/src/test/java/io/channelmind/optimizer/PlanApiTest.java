@@ -46,6 +46,25 @@ class PlanApiTest {
     }
 
     @Test
+    void createAndAcceptAudited() {
+        String id = given().contentType(ContentType.JSON).body(planBody("audited", 7000))
+                .post("/api/v1/plans")
+                .then().statusCode(201).extract().path("id");
+        given().post("/api/v1/plans/" + id + "/accept").then().statusCode(200);
+        given().post("/api/v1/plans/" + id + "/accept").then().statusCode(409);
+
+        given().queryParam("entityType", "budget-plan").queryParam("entityId", id)
+                .get("/api/v1/audit")
+                .then().statusCode(200)
+                .body("entries.action", equalTo(List.of("approved", "created")))
+                .body("entries[0].before.status", equalTo("proposed"))
+                .body("entries[0].after.status", equalTo("accepted"))
+                .body("entries[1].after.name", equalTo("audited"))
+                .body("entries[1].after.proposedSpend.print", equalTo(1000.0f))
+                .body("entries[1].actor", equalTo("anonymous"));
+    }
+
+    @Test
     void createCompareAndAccept() throws Exception {
         String first = given().contentType(ContentType.JSON).body(planBody("steady", 7000))
                 .post("/api/v1/plans")

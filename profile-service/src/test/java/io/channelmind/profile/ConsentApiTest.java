@@ -63,6 +63,36 @@ class ConsentApiTest {
     }
 
     @Test
+    void consentChangesAudited() {
+        String key = profile("dora");
+
+        given().contentType(ContentType.JSON).body(Map.of("state", "granted", "actor", "signup-form"))
+                .put("/api/v1/privacy/consent/{key}/email/marketing", key)
+                .then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("state", "withdrawn", "actor", "support:li"))
+                .put("/api/v1/privacy/consent/{key}/email/marketing", key)
+                .then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("reason", "manual", "actor", "support:li"))
+                .put("/api/v1/privacy/consent/{key}/do-not-contact", key)
+                .then().statusCode(200);
+
+        given().queryParam("entityType", "consent").queryParam("entityId", key + "/email/marketing")
+                .get("/api/v1/audit")
+                .then().statusCode(200)
+                .body("entries.action", equalTo(List.of("revoked", "granted")))
+                .body("entries[0].before.state", equalTo("confirmed"))
+                .body("entries[0].after.consent.state", equalTo("withdrawn"))
+                .body("entries[0].after.requestedBy", equalTo("support:li"))
+                .body("entries[1].before", nullValue());
+        given().queryParam("entityType", "do-not-contact").queryParam("entityId", key)
+                .get("/api/v1/audit")
+                .then().statusCode(200)
+                .body("entries[0].action", equalTo("changed"))
+                .body("entries[0].after.doNotContact", equalTo(true))
+                .body("entries[0].after.reason", equalTo("manual"));
+    }
+
+    @Test
     void withdrawalNeedsNoToken() {
         String key = profile("ben");
 

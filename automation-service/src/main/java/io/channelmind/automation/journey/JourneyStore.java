@@ -22,23 +22,35 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.channelmind.web.audit.AuditAction;
+import io.channelmind.web.audit.AuditLog;
+
 /** Journey definitions and their per-step counts in PostgreSQL, over JDBC. */
 @ApplicationScoped
 public class JourneyStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Entity type of journeys in the audit log. */
+    static final String ENTITY = "journey";
+
     private final DataSource dataSource;
     private final Clock clock;
+    private final AuditLog audit;
 
     @Inject
-    public JourneyStore(DataSource dataSource) {
-        this(dataSource, Clock.systemUTC());
+    public JourneyStore(DataSource dataSource, AuditLog audit) {
+        this(dataSource, Clock.systemUTC(), audit);
     }
 
-    JourneyStore(DataSource dataSource, Clock clock) {
+    JourneyStore(DataSource dataSource, Clock clock, AuditLog audit) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** A journey's status in the audit log. */
+    record StatusAudit(String status) {
     }
 
     /** A stored journey. */
@@ -57,8 +69,10 @@ public class JourneyStore {
                 insert.setString(3, write(definition));
                 insert.setTimestamp(4, Jdbc.timestamp(now));
                 insert.setTimestamp(5, Jdbc.timestamp(now));
-                return insert.executeUpdate();
+                insert.executeUpdate();
             }
+            audit.record(connection, AuditAction.CREATED, ENTITY, id.toString(), null, definition);
+            return null;
         });
         return new StoredJourney(id, definition, "active", now, now);
     }
@@ -125,6 +139,7 @@ public class JourneyStore {
             if (!orphaned.isEmpty()) {
                 return orphaned;
             }
+            Optional<StoredJourney> before = find(connection, id, true);
             try (PreparedStatement update = connection.prepareStatement(
                     "update journey set name = ?, definition = ?::jsonb, updated_at = ? where id = ?")) {
                 update.setString(1, definition.name());
@@ -133,6 +148,8 @@ public class JourneyStore {
                 update.setObject(4, id);
                 update.executeUpdate();
             }
+            audit.record(connection, AuditAction.CHANGED, ENTITY, id.toString(),
+                    before.map(StoredJourney::definition).orElse(null), definition);
             return orphaned;
         });
     }
@@ -148,7 +165,12 @@ public class JourneyStore {
                 statement.setString(1, status);
                 statement.setTimestamp(2, Jdbc.timestamp(clock.instant()));
                 statement.setObject(3, id);
-                return statement.executeUpdate();
+                int updated = statement.executeUpdate();
+                if (updated == 1) {
+                    audit.record(connection, "paused".equals(status) ? AuditAction.PAUSED : AuditAction.RESUMED, ENTITY,
+                            id.toString(), null, new StatusAudit(status));
+                }
+                return updated;
             }
         }) == 1;
     }
@@ -174,16 +196,24 @@ public class JourneyStore {
                     return -1;
                 }
             }
-            return JourneyCancellation.endEntries(connection, id, now);
+            int ended = JourneyCancellation.endEntries(connection, id, now);
+            audit.record(connection, AuditAction.CANCELLED, ENTITY, id.toString(), null, new StatusAudit("cancelled"));
+            return ended;
         });
     }
 
     /** Deletes the journey with its entries, counts and send ledger; returns false when it does not exist. */
     public boolean delete(UUID id) {
         return Jdbc.inTransaction(dataSource, connection -> {
+            Optional<StoredJourney> before = find(connection, id, true);
             try (PreparedStatement statement = connection.prepareStatement("delete from journey where id = ?")) {
                 statement.setObject(1, id);
-                return statement.executeUpdate();
+                int deleted = statement.executeUpdate();
+                if (deleted == 1) {
+                    audit.record(connection, AuditAction.DELETED, ENTITY, id.toString(),
+                            before.map(StoredJourney::definition).orElse(null), null);
+                }
+                return deleted;
             }
         }) == 1;
     }

@@ -21,6 +21,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.channelmind.web.Problem;
+import io.channelmind.web.audit.AuditAction;
+import io.channelmind.web.audit.AuditLog;
 
 /**
  * Recurring campaigns: a cron expression in a time zone that launches one campaign run per
@@ -36,16 +38,18 @@ public class RecurringCampaigns {
     private final DataSource dataSource;
     private final OccurrenceLauncher launcher;
     private final Clock clock;
+    private final AuditLog audit;
 
     @Inject
-    public RecurringCampaigns(DataSource dataSource, OccurrenceLauncher launcher) {
-        this(dataSource, launcher, Clock.systemUTC());
+    public RecurringCampaigns(DataSource dataSource, OccurrenceLauncher launcher, AuditLog audit) {
+        this(dataSource, launcher, Clock.systemUTC(), audit);
     }
 
-    RecurringCampaigns(DataSource dataSource, OccurrenceLauncher launcher, Clock clock) {
+    RecurringCampaigns(DataSource dataSource, OccurrenceLauncher launcher, Clock clock, AuditLog audit) {
         this.dataSource = dataSource;
         this.launcher = launcher;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A stored schedule. */
@@ -87,8 +91,10 @@ public class RecurringCampaigns {
                 insert.setString(4, schedule.zone());
                 insert.setTimestamp(5, Jdbc.timestamp(nextAt));
                 insert.setTimestamp(6, Jdbc.timestamp(clock.instant()));
-                return insert.executeUpdate();
+                insert.executeUpdate();
             }
+            audit.record(connection, AuditAction.CREATED, "recurring-campaign", schedule.id().toString(), null, schedule);
+            return null;
         });
         return schedule;
     }

@@ -22,6 +22,9 @@ import io.channelmind.automation.repository.CampaignRepository;
 import io.channelmind.automation.repository.SendLedger;
 import io.channelmind.automation.repository.SendOutbox;
 import io.channelmind.web.Problem;
+import io.channelmind.web.audit.AuditAction;
+import io.channelmind.web.audit.AuditLog;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Creates, reads, launches, schedules, pauses, resumes and cancels campaigns; launches run in {@link CampaignRunner}. */
@@ -29,6 +32,8 @@ import io.smallrye.mutiny.Uni;
 public class CampaignService {
 
     private static final Logger LOG = Logger.getLogger(CampaignService.class);
+    /** Entity type of campaigns in the audit log. */
+    static final String ENTITY = "campaign";
     static final String DEFAULT_LOCALE = "en";
 
     private final CampaignRepository campaigns;
@@ -37,15 +42,17 @@ public class CampaignService {
     private final SendLedger ledger;
     private final SendOutbox outbox;
     private final AutomationConfig config;
+    private final AuditLog audit;
 
     public CampaignService(CampaignRepository campaigns, CampaignRunner runner, ProfileGateway profiles,
-            SendLedger ledger, SendOutbox outbox, AutomationConfig config) {
+            SendLedger ledger, SendOutbox outbox, AutomationConfig config, AuditLog audit) {
         this.campaigns = campaigns;
         this.runner = runner;
         this.profiles = profiles;
         this.ledger = ledger;
         this.outbox = outbox;
         this.config = config;
+        this.audit = audit;
     }
 
     /**
@@ -58,7 +65,9 @@ public class CampaignService {
         Campaign campaign = Campaign.draft(name.trim(), segment, channel, locale == null ? DEFAULT_LOCALE : locale, brief,
                 sendWindow, Instant.now().truncatedTo(ChronoUnit.MICROS));
         return validateSegment(segment)
-                .chain(() -> campaigns.insert(campaign))
+                .chain(() -> Panache.withTransaction(() -> campaigns.insert(campaign)
+                        .call(() -> audit.record(AuditAction.CREATED, ENTITY, campaign.id.toString(), null,
+                                CampaignAudit.of(campaign)))))
                 .invoke(() -> LOG.infof("Campaign %s created for segment %s", campaign.id, segment))
                 .replaceWith(campaign);
     }
@@ -84,6 +93,25 @@ public class CampaignService {
                             .detail(dependency.getMessage() + ". Try again when profile-service answers")
                             .toException();
                 });
+    }
+
+    /** A campaign's status in the audit log. */
+    record StatusAudit(String status) {
+    }
+
+    /** The start time and send window of a scheduled campaign in the audit log. */
+    record ScheduleAudit(Instant startAt, SendWindow sendWindow) {
+    }
+
+    /** A campaign's definition and status in the audit log; counts and run details are left out. */
+    record CampaignAudit(String name, String segment, String requestedChannel, String channel, String locale,
+            Brief brief, SendWindow sendWindow, String status, String launchStep) {
+
+        static CampaignAudit of(Campaign campaign) {
+            return new CampaignAudit(campaign.name, campaign.segment, campaign.requestedChannel, campaign.channel,
+                    campaign.locale, campaign.brief, campaign.sendWindow, campaign.status.wireName(),
+                    campaign.launchStep);
+        }
     }
 
     /** A campaign with the tally of its sends by state. */
@@ -147,12 +175,17 @@ public class CampaignService {
         return startLaunch(campaignId, null);
     }
 
+    /** Starts the run after its transaction, with the audit entry, has committed, so the runner sees the new run. */
     private Uni<Campaign> startLaunch(UUID campaignId, String step) {
-        return campaigns.startRun(campaignId, UUID.randomUUID(), config.run().lease(), step).invoke(started -> {
-            if (started != null) {
-                runner.start(started);
-            }
-        });
+        return Panache.withTransaction(() -> campaigns.startRun(campaignId, UUID.randomUUID(), config.run().lease(), step)
+                .call(started -> started == null ? Uni.createFrom().voidItem()
+                        : audit.record(AuditAction.LAUNCHED, ENTITY, campaignId.toString(), null,
+                                CampaignAudit.of(started))))
+                .invoke(started -> {
+                    if (started != null) {
+                        runner.start(started);
+                    }
+                });
     }
 
     /**
@@ -168,10 +201,12 @@ public class CampaignService {
                     .error("startAt", startAt.toString(), "Use a future ISO-8601 time such as 2030-01-31T09:00:00Z")
                     .toException();
         }
-        return campaigns.schedule(campaignId, startAt)
+        return Panache.withTransaction(() -> campaigns.schedule(campaignId, startAt)
                 .call(scheduled -> scheduled && sendWindow != null
                         ? campaigns.saveSendWindow(campaignId, sendWindow)
                         : Uni.createFrom().voidItem())
+                .call(scheduled -> scheduled ? audit.record(AuditAction.SCHEDULED, ENTITY, id, null,
+                        new ScheduleAudit(startAt, sendWindow)) : Uni.createFrom().voidItem()))
                 .chain(scheduled -> afterTransition(id, scheduled, "schedule",
                         "Only a draft or scheduled campaign can be scheduled. Launch it again instead"))
                 .invoke(() -> LOG.infof("Campaign %s scheduled for %s", campaignId, startAt));
@@ -180,7 +215,7 @@ public class CampaignService {
     /** Pauses a running campaign: the drainers leave its pending sends until it is resumed. Fails with a 422 problem otherwise. */
     public Uni<CampaignState> pause(String id) {
         UUID campaignId = parseId(id);
-        return campaigns.transition(campaignId, CampaignStatus.RUNNING, CampaignStatus.PAUSED)
+        return transition(campaignId, CampaignStatus.RUNNING, CampaignStatus.PAUSED, AuditAction.PAUSED)
                 .chain(paused -> afterTransition(id, paused, "pause", "Only a running campaign can be paused"))
                 .invoke(() -> LOG.infof("Campaign %s paused", campaignId));
     }
@@ -188,7 +223,7 @@ public class CampaignService {
     /** Resumes a paused campaign. Fails with a 422 problem when it is not paused. */
     public Uni<CampaignState> resume(String id) {
         UUID campaignId = parseId(id);
-        return campaigns.transition(campaignId, CampaignStatus.PAUSED, CampaignStatus.RUNNING)
+        return transition(campaignId, CampaignStatus.PAUSED, CampaignStatus.RUNNING, AuditAction.RESUMED)
                 .chain(resumed -> afterTransition(id, resumed, "resume", "Only a paused campaign can be resumed"))
                 .invoke(() -> LOG.infof("Campaign %s resumed", campaignId));
     }
@@ -201,10 +236,19 @@ public class CampaignService {
      */
     public Uni<CampaignState> cancel(String id) {
         UUID campaignId = parseId(id);
-        return campaigns.cancel(campaignId)
+        return Panache.withTransaction(() -> campaigns.cancel(campaignId)
+                .call(cancelled -> cancelled ? audit.record(AuditAction.CANCELLED, ENTITY, id, null,
+                        new StatusAudit(CampaignStatus.CANCELLED.wireName())) : Uni.createFrom().voidItem()))
                 .call(cancelled -> cancelled ? ledgerCancel(campaignId) : Uni.createFrom().voidItem())
                 .chain(cancelled -> afterTransition(id, cancelled, "cancel",
                         "A completed, failed or cancelled campaign has nothing left to cancel"));
+    }
+
+    /** Moves the campaign between statuses and records the change in the same transaction. */
+    private Uni<Boolean> transition(UUID campaignId, CampaignStatus from, CampaignStatus to, AuditAction action) {
+        return Panache.withTransaction(() -> campaigns.transition(campaignId, from, to)
+                .call(changed -> changed ? audit.record(action, ENTITY, campaignId.toString(),
+                        new StatusAudit(from.wireName()), new StatusAudit(to.wireName())) : Uni.createFrom().voidItem()));
     }
 
     private Uni<Integer> ledgerCancel(UUID campaignId) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import io.channelmind.automation.journey.JourneyFixtures.MutableClock;
 import io.channelmind.automation.journey.JourneyFixtures.RecordingSender;
+import io.channelmind.web.audit.AuditLog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -34,6 +35,9 @@ class JourneyCancelTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     ProfileFacts facts;
@@ -49,7 +53,7 @@ class JourneyCancelTest {
 
     @BeforeEach
     void setUp() {
-        store = new JourneyStore(dataSource, clock);
+        store = new JourneyStore(dataSource, clock, audit);
         engine = JourneyFixtures.engine(dataSource, facts, sender, clock);
         run = UUID.randomUUID().toString().substring(0, 8);
     }

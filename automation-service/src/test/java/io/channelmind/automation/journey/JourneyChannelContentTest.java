@@ -35,6 +35,7 @@ import io.channelmind.automation.DependencyStubs;
 import io.channelmind.automation.WireMockResource;
 import io.channelmind.automation.journey.JourneyFixtures.MutableClock;
 import io.channelmind.automation.journey.JourneyFixtures.RecordingSender;
+import io.channelmind.web.audit.AuditLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -50,6 +51,9 @@ class JourneyChannelContentTest {
     DataSource dataSource;
 
     @Inject
+    AuditLog audit;
+
+    @Inject
     ProfileFacts facts;
 
     @Inject
@@ -63,7 +67,7 @@ class JourneyChannelContentTest {
 
     @BeforeEach
     void setUp() {
-        store = new JourneyStore(dataSource, clock);
+        store = new JourneyStore(dataSource, clock, audit);
         engine = JourneyFixtures.engine(dataSource, facts, sender, clock);
         run = UUID.randomUUID().toString().substring(0, 8);
     }

@@ -28,6 +28,7 @@ import io.channelmind.automation.connector.OutgoingMessage;
 import io.channelmind.automation.journey.JourneyDefinition.Trigger;
 import io.channelmind.automation.journey.JourneyFixtures.MutableClock;
 import io.channelmind.automation.journey.JourneyFixtures.RecordingSender;
+import io.channelmind.web.audit.AuditLog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -40,6 +41,9 @@ class JourneyConsentTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     Pool pool;
@@ -55,7 +59,7 @@ class JourneyConsentTest {
 
     @BeforeEach
     void setUp() {
-        store = new JourneyStore(dataSource, clock);
+        store = new JourneyStore(dataSource, clock, audit);
         engine = JourneyFixtures.engine(dataSource, facts, sender, clock);
         run = UUID.randomUUID().toString().substring(0, 8);
     }

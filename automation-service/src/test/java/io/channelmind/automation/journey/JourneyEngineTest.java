@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.channelmind.automation.journey.JourneyDefinition.Reentry;
 import io.channelmind.automation.journey.JourneyFixtures.MutableClock;
 import io.channelmind.automation.journey.JourneyFixtures.RecordingSender;
+import io.channelmind.web.audit.AuditLog;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -40,6 +41,9 @@ class JourneyEngineTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     ProfileFacts facts;
@@ -53,7 +57,7 @@ class JourneyEngineTest {
 
     @BeforeEach
     void setUp() {
-        store = new JourneyStore(dataSource, clock);
+        store = new JourneyStore(dataSource, clock, audit);
         engine = JourneyFixtures.engine(dataSource, facts, sender, clock);
         triggers = new JourneyTriggers(store, engine, facts, dataSource, clock);
         run = UUID.randomUUID().toString().substring(0, 8);

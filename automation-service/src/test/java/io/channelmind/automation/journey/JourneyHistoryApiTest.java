@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import io.channelmind.automation.journey.JourneyFixtures.MutableClock;
 import io.channelmind.automation.journey.JourneyFixtures.RecordingSender;
+import io.channelmind.web.audit.AuditLog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -38,6 +39,9 @@ class JourneyHistoryApiTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     ProfileFacts facts;
@@ -55,7 +59,7 @@ class JourneyHistoryApiTest {
     @BeforeEach
     void setUp() {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        journey = new JourneyStore(dataSource, clock).create(segmentJourney("history-" + run, null,
+        journey = new JourneyStore(dataSource, clock, audit).create(segmentJourney("history-" + run, null,
                 waitFor("cool-off", "PT1H", "converted"),
                 eventCondition("converted", "conversion", "done", "pick"),
                 banditSplit("pick", "conversion", "nudge"),

@@ -27,6 +27,7 @@ import io.channelmind.automation.journey.JourneyFixtures.MutableClock;
 import io.channelmind.automation.journey.JourneyFixtures.RecordingSender;
 import io.channelmind.automation.service.QuietHours;
 import io.channelmind.automation.service.SendKeys;
+import io.channelmind.web.audit.AuditLog;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -36,6 +37,9 @@ class JourneySendRulesTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     ProfileFacts facts;
@@ -91,7 +95,7 @@ class JourneySendRulesTest {
         // 06:00Z. Sao Paulo has had no daylight saving since 2019 and stays at UTC-3.
         MutableClock clock = new MutableClock(Instant.parse("2030-03-31T00:30:00Z"));
         JourneySendRules rules = new JourneySendRules(NIGHT, JourneySendRules.caps(0, Duration.ofDays(7), 0, Duration.ofDays(7)));
-        JourneyStore store = new JourneyStore(dataSource, clock);
+        JourneyStore store = new JourneyStore(dataSource, clock, audit);
         JourneyStore.StoredJourney journey = store.create(segmentJourney("quiet-" + run, null,
                 send("hello", "sms", "Hi", null)));
         String paris = "demo:paris-" + run;
@@ -139,7 +143,7 @@ class JourneySendRulesTest {
     void capsAndDoNotContactSkipSends() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2030-05-01T12:00:00Z"));
         JourneySendRules rules = new JourneySendRules(NIGHT, JourneySendRules.caps(1, Duration.ofDays(7), 2, Duration.ofDays(7)));
-        JourneyStore store = new JourneyStore(dataSource, clock);
+        JourneyStore store = new JourneyStore(dataSource, clock, audit);
         JourneyStore.StoredJourney journey = store.create(segmentJourney("caps-" + run, null,
                 send("first-sms", "sms", "One", "second-sms"),
                 send("second-sms", "sms", "Two", "slack"),
@@ -178,7 +182,7 @@ class JourneySendRulesTest {
     void capsCountMergedProfileSends() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2030-05-01T12:00:00Z"));
         JourneySendRules rules = new JourneySendRules(NIGHT, JourneySendRules.caps(1, Duration.ofDays(7), 0, Duration.ofDays(7)));
-        JourneyStore store = new JourneyStore(dataSource, clock);
+        JourneyStore store = new JourneyStore(dataSource, clock, audit);
         JourneyStore.StoredJourney journey = store.create(segmentJourney("merged-caps-" + run, null,
                 send("sms", "sms", "One", null)));
         String survivor = "demo:survivor-" + run;

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.channelmind.automation.journey.JourneyFixtures.MutableClock;
+import io.channelmind.web.audit.AuditLog;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -23,6 +24,9 @@ class RecurringCampaignsTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    AuditLog audit;
 
     private final List<String> launched = new ArrayList<>();
     private final UUID campaignId = UUID.randomUUID();
@@ -33,7 +37,7 @@ class RecurringCampaignsTest {
             if (campaign.equals(campaignId)) {
                 launched.add(CronOccurrences.key(occurrence));
             }
-        }, clock);
+        }, clock, audit);
     }
 
     @Test

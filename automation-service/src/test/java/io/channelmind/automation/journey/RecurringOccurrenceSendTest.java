@@ -22,6 +22,7 @@ import io.channelmind.automation.CampaignApi;
 import io.channelmind.automation.DependencyStubs;
 import io.channelmind.automation.Mailbox;
 import io.channelmind.automation.journey.JourneyFixtures.MutableClock;
+import io.channelmind.web.audit.AuditLog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -32,6 +33,9 @@ class RecurringOccurrenceSendTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     OccurrenceLauncher launcher;
@@ -46,14 +50,14 @@ class RecurringOccurrenceSendTest {
 
         // 09:00 in Paris is 08:00Z in January.
         MutableClock clock = new MutableClock(Instant.parse("2027-01-04T07:00:00Z"));
-        RecurringCampaigns beforeRestart = new RecurringCampaigns(dataSource, launcher, clock);
+        RecurringCampaigns beforeRestart = new RecurringCampaigns(dataSource, launcher, clock, audit);
         RecurringCampaigns.Schedule schedule = beforeRestart.create(UUID.fromString(campaignId), "0 9 * * *", "Europe/Paris");
         clock.set(Instant.parse("2027-01-04T08:01:00Z"));
         int firstLaunches = beforeRestart.fireDue();
         JsonPath first = CampaignApi.awaitFinished(campaignId);
 
         // A new instance over the same database is the service after a restart.
-        RecurringCampaigns afterRestart = new RecurringCampaigns(dataSource, launcher, clock);
+        RecurringCampaigns afterRestart = new RecurringCampaigns(dataSource, launcher, clock, audit);
         int replayedLaunches = afterRestart.fireDue();
         clock.set(Instant.parse("2027-01-05T08:01:00Z"));
         int secondLaunches = afterRestart.fireDue();

@@ -18,6 +18,8 @@ import io.channelmind.optimizer.messaging.BudgetPlanPublisher;
 import io.channelmind.optimizer.repository.CurveFitRepository;
 import io.channelmind.optimizer.repository.PlanRepository;
 import io.channelmind.web.Problem;
+import io.channelmind.web.audit.AuditAction;
+import io.channelmind.web.audit.AuditLog;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -26,15 +28,35 @@ import io.smallrye.mutiny.Uni;
 public class PlanService {
 
     private static final Logger LOG = Logger.getLogger(PlanService.class);
+    /** Entity type of budget plans in the audit log. */
+    static final String ENTITY = "budget-plan";
 
     private final PlanRepository plans;
     private final CurveFitRepository fits;
     private final BudgetPlanPublisher publisher;
+    private final AuditLog audit;
 
-    public PlanService(PlanRepository plans, CurveFitRepository fits, BudgetPlanPublisher publisher) {
+    public PlanService(PlanRepository plans, CurveFitRepository fits, BudgetPlanPublisher publisher, AuditLog audit) {
         this.plans = plans;
         this.fits = fits;
         this.publisher = publisher;
+        this.audit = audit;
+    }
+
+    /** A budget plan in the audit log: its status, totals and the proposed spend per channel, without the curves. */
+    record PlanAudit(String name, String status, double plannedSpend, double expectedOutcome,
+            Map<String, Double> proposedSpend) {
+
+        static PlanAudit of(StoredPlan stored) {
+            Map<String, Double> spend = new TreeMap<>();
+            stored.plan().channels().forEach(channel -> spend.put(channel.channel(), channel.proposedSpend()));
+            return new PlanAudit(stored.name(), stored.status(), stored.plan().plannedSpend(),
+                    stored.plan().expectedOutcome(), spend);
+        }
+    }
+
+    /** A budget plan's status in the audit log. */
+    record StatusAudit(String status) {
     }
 
     /**
@@ -65,7 +87,9 @@ public class PlanService {
 
     private Uni<StoredPlan> insert(String name, AllocationRequest request) {
         AllocationPlan plan = BudgetAllocator.allocate(request);
-        return Panache.withTransaction(() -> plans.insert(name, request, plan))
+        return Panache.withTransaction(() -> plans.insert(name, request, plan)
+                .call(stored -> audit.record(AuditAction.CREATED, ENTITY, stored.id().toString(), null,
+                        PlanAudit.of(stored))))
                 .invoke(stored -> LOG.infof("Created budget plan %s for %d channels", stored.id(),
                         plan.channels().size()));
     }
@@ -114,17 +138,27 @@ public class PlanService {
                     }
                 })
                 .call(stored -> publisher.publish(stored, acceptedAt))
-                .chain(stored -> Panache.withTransaction(() -> plans.accept(id)).map(at -> {
-                    if (at == null) {
-                        throw Problem.of(409, "plan-already-accepted", "Plan already accepted")
-                                .detail("Plan " + id + " was accepted by another request")
-                                .error("id", id.toString(), "Read the plan again; it is accepted")
-                                .toException();
-                    }
-                    LOG.infof("Accepted budget plan %s and published it", id);
-                    return new StoredPlan(stored.id(), stored.name(), StoredPlan.ACCEPTED, stored.request(),
-                            stored.plan(), stored.createdAt(), at);
-                }));
+                .chain(stored -> Panache.withTransaction(() -> plans.accept(id).call(at -> recordAccepted(id, at)))
+                        .map(at -> {
+                            if (at == null) {
+                                throw Problem.of(409, "plan-already-accepted", "Plan already accepted")
+                                        .detail("Plan " + id + " was accepted by another request")
+                                        .error("id", id.toString(), "Read the plan again; it is accepted")
+                                        .toException();
+                            }
+                            LOG.infof("Accepted budget plan %s and published it", id);
+                            return new StoredPlan(stored.id(), stored.name(), StoredPlan.ACCEPTED, stored.request(),
+                                    stored.plan(), stored.createdAt(), at);
+                        }));
+    }
+
+    /** Records the acceptance in its transaction; a null time means another request accepted the plan first. */
+    private Uni<Void> recordAccepted(UUID id, Object acceptedAt) {
+        if (acceptedAt == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return audit.record(AuditAction.APPROVED, ENTITY, id.toString(), new StatusAudit(StoredPlan.PROPOSED),
+                new StatusAudit(StoredPlan.ACCEPTED));
     }
 
     private static PlanComparison comparison(List<StoredPlan> stored) {

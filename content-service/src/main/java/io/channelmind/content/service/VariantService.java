@@ -18,6 +18,8 @@ import io.channelmind.content.learning.ThompsonSampler;
 import io.channelmind.content.learning.VariantReport;
 import io.channelmind.content.learning.VariantStats;
 import io.channelmind.content.repository.CopyVariantRepository;
+import io.channelmind.web.audit.AuditAction;
+import io.channelmind.web.audit.AuditLog;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -28,16 +30,20 @@ public class VariantService {
     private static final Logger LOG = Logger.getLogger(VariantService.class);
     /** The probability of converting best from which a variant counts as the winner of its group. */
     static final double WINNER_PROBABILITY = 0.95;
+    /** Entity type of copies in the audit log. */
+    static final String ENTITY = "copy";
 
     private final CopyVariantRepository repository;
     private final CopyService copies;
     private final ThompsonSampler sampler;
     private final ObjectMapper json;
+    private final AuditLog audit;
 
     public VariantService(CopyVariantRepository repository, CopyService copies,
             @ConfigProperty(name = "channelmind.content.bandit.min-exploration-share") double minExplorationShare,
-            @ConfigProperty(name = "channelmind.content.bandit.seed") long seed, ObjectMapper json) {
+            @ConfigProperty(name = "channelmind.content.bandit.seed") long seed, ObjectMapper json, AuditLog audit) {
         this.json = json;
+        this.audit = audit;
         this.repository = repository;
         this.copies = copies;
         this.sampler = new ThompsonSampler(minExplorationShare, ThompsonSampler.DEFAULT_DRAWS, seed);
@@ -48,11 +54,21 @@ public class VariantService {
         return Panache.withSession(() -> repository.findVariants(campaign, segment, channel));
     }
 
-    /** Marks a copy approved; fails with a 404 problem when no copy has the id. */
+    /** A copy's approval in the audit log, with the campaign, segment and channel it was written for. */
+    record ApprovalAudit(boolean approved, String campaign, String segment, String channel) {
+    }
+
+    /**
+     * Marks a copy approved and records the approval in the audit log; fails with a 404 problem
+     * when no copy has the id.
+     */
     public Uni<CopyVariant> approve(String copyId) {
-        return Panache.withTransaction(() -> copies.find(copyId).invoke(variant -> {
+        return Panache.withTransaction(() -> copies.find(copyId).call(variant -> {
+            ApprovalAudit before = new ApprovalAudit(variant.approved, variant.campaign, variant.segment, variant.channel);
             variant.approved = true;
             LOG.infof("Approved copy %s", variant.id);
+            return audit.record(AuditAction.APPROVED, ENTITY, variant.id.toString(), before,
+                    new ApprovalAudit(true, variant.campaign, variant.segment, variant.channel));
         }));
     }
 

@@ -83,6 +83,22 @@ class VariantApiTests {
     }
 
     @Test
+    void approvalAudited() {
+        String campaign = "audited-" + UUID.randomUUID();
+        String copyId = createCopy(campaign);
+
+        given().when().post("/api/v1/copy/" + copyId + "/approval").then().statusCode(200);
+
+        given().queryParam("entityType", "copy").queryParam("entityId", copyId)
+                .when().get("/api/v1/audit")
+                .then().statusCode(200)
+                .body("entries.action", equalTo(List.of("approved")))
+                .body("entries[0].before.approved", equalTo(false))
+                .body("entries[0].after.approved", equalTo(true))
+                .body("entries[0].after.campaign", equalTo(campaign));
+    }
+
+    @Test
     void unknownCopyCannotBeApproved() {
         given().when().post("/api/v1/copy/" + UUID.randomUUID() + "/approval").then().statusCode(404);
     }

@@ -14,6 +14,9 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.channelmind.web.audit.AuditAction;
+import io.channelmind.web.audit.AuditLog;
+
 /**
  * Stores tracking sources in the {@code source} table over JDBC. The methods block, so they run
  * on worker threads. Every method wraps a {@link SQLException} in a {@link StorageException}.
@@ -23,20 +26,35 @@ public class SourceRepository {
 
     private static final String COLUMNS = "name, created_at, rotated_at, previous_key_expires_at, revoked_at";
 
-    private final DataSource dataSource;
+    /** Entity type of tracking sources and their write keys in the audit log. */
+    static final String ENTITY = "source";
 
-    public SourceRepository(DataSource dataSource) {
+    private final DataSource dataSource;
+    private final AuditLog audit;
+
+    public SourceRepository(DataSource dataSource, AuditLog audit) {
         this.dataSource = dataSource;
+        this.audit = audit;
     }
 
-    /** Inserts a source and returns false, changing nothing, when the name is taken (also by a revoked source). */
-    public boolean insert(String name, String keyHash, Instant now) {
+    /**
+     * A source in the audit log. {@code keyPrefix} is the first characters of the current write
+     * key, which identify it without revealing it; the key itself never enters the log.
+     */
+    public record SourceAudit(boolean active, String keyPrefix, Instant previousKeyValidUntil) {
+    }
+
+    /**
+     * Inserts a source and returns false, changing nothing, when the name is taken (also by a
+     * revoked source). The audit entry is written in the same transaction.
+     */
+    public boolean insert(String name, String keyHash, String keyPrefix, Instant now) {
         String sql = "INSERT INTO source (name, key_hash, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING";
         return update(sql, statement -> {
             statement.setString(1, name);
             statement.setString(2, keyHash);
             statement.setTimestamp(3, Timestamp.from(now));
-        }) == 1;
+        }, AuditAction.CREATED, name, new SourceAudit(true, keyPrefix, null)) == 1;
     }
 
     /**
@@ -90,7 +108,7 @@ public class SourceRepository {
      * Replaces the key of an active source; the old key keeps working until {@code previousValidUntil}.
      * Returns false when there is no active source of this name.
      */
-    public boolean rotate(String name, String newKeyHash, Instant now, Instant previousValidUntil) {
+    public boolean rotate(String name, String newKeyHash, String newKeyPrefix, Instant now, Instant previousValidUntil) {
         String sql = "UPDATE source SET previous_key_hash = key_hash, previous_key_expires_at = ?, key_hash = ?, "
                 + "rotated_at = ? WHERE name = ? AND revoked_at IS NULL";
         return update(sql, statement -> {
@@ -98,7 +116,7 @@ public class SourceRepository {
             statement.setString(2, newKeyHash);
             statement.setTimestamp(3, Timestamp.from(now));
             statement.setString(4, name);
-        }) == 1;
+        }, AuditAction.ROTATED, name, new SourceAudit(true, newKeyPrefix, previousValidUntil)) == 1;
     }
 
     /** Revokes both keys of an active source at once; returns false when there is no active source of this name. */
@@ -106,7 +124,7 @@ public class SourceRepository {
         return update("UPDATE source SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL", statement -> {
             statement.setTimestamp(1, Timestamp.from(now));
             statement.setString(2, name);
-        }) == 1;
+        }, AuditAction.REVOKED, name, new SourceAudit(false, null, null)) == 1;
     }
 
     private static TrackingSource toSource(ResultSet rows) throws SQLException {
@@ -123,6 +141,30 @@ public class SourceRepository {
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
             return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("Writing the source table failed", e);
+        }
+    }
+
+    /** Runs the update and, when it changed one row, appends the audit entry in the same transaction. */
+    private int update(String sql, Binder binder, AuditAction action, String name, SourceAudit after) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int updated;
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    binder.bind(statement);
+                    updated = statement.executeUpdate();
+                }
+                if (updated == 1) {
+                    audit.record(connection, action, ENTITY, name, null, after);
+                }
+                connection.commit();
+                return updated;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new StorageException("Writing the source table failed", e);
         }

@@ -50,7 +50,7 @@ public class SourceService {
     public IssuedKey create(String name) {
         checkName(name);
         String writeKey = WriteKeys.generate();
-        if (!repository.insert(name, WriteKeys.hash(writeKey), Instant.now())) {
+        if (!repository.insert(name, WriteKeys.hash(writeKey), WriteKeys.prefix(writeKey), Instant.now())) {
             throw Problem.of(409, "source-exists", "Source exists")
                     .detail("A source named '" + name + "' exists, or existed and was revoked")
                     .error("name", name, "Choose another name, or rotate the existing source's key with "
@@ -78,7 +78,7 @@ public class SourceService {
         String writeKey = WriteKeys.generate();
         Instant now = Instant.now();
         Instant previousValidUntil = now.plus(config.rotationGracePeriod());
-        if (!repository.rotate(name, WriteKeys.hash(writeKey), now, previousValidUntil)) {
+        if (!repository.rotate(name, WriteKeys.hash(writeKey), WriteKeys.prefix(writeKey), now, previousValidUntil)) {
             throw notActive(name);
         }
         keyCache.clear();

@@ -17,6 +17,8 @@ public final class WriteKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int KEY_BYTES = 32;
+    /** Characters of a key shown to identify it: 36 of its 256 random bits. */
+    private static final int PREFIX_LENGTH = 6;
 
     private WriteKeys() {
     }
@@ -35,5 +37,10 @@ public final class WriteKeys {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime provides SHA-256", e);
         }
+    }
+
+    /** Returns the first characters of the key, which identify it in the audit log without revealing it. */
+    public static String prefix(String writeKey) {
+        return writeKey.substring(0, Math.min(PREFIX_LENGTH, writeKey.length()));
     }
 }

@@ -3,6 +3,7 @@ package io.channelmind.profile.consent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +18,11 @@ import io.channelmind.profile.domain.Profile;
 import io.channelmind.profile.messaging.ConsentChangePublisher;
 import io.channelmind.profile.service.ProfileService;
 import io.channelmind.web.Problem;
+import io.channelmind.web.audit.AuditAction;
+import io.channelmind.web.audit.AuditLog;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Changes consent per channel and purpose, confirms double opt-in tokens and sets or clears
@@ -29,6 +33,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class ConsentService {
 
     private static final Logger LOG = Logger.getLogger(ConsentService.class);
+    /** Entity types of consents and of do-not-contact marks in the audit log. */
+    static final String CONSENT_ENTITY = "consent";
+    static final String DO_NOT_CONTACT_ENTITY = "do-not-contact";
 
     private final Pool pool;
     private final ProfileService profiles;
@@ -36,16 +43,41 @@ public class ConsentService {
     private final ConsentTokens tokens;
     private final ConsentChangePublisher publisher;
     private final Duration tokenLifetime;
+    private final AuditLog audit;
 
     public ConsentService(Pool pool, ProfileService profiles, ConsentRecords records, ConsentTokens tokens,
             ConsentChangePublisher publisher,
-            @ConfigProperty(name = "channelmind.consent.token-lifetime") Duration tokenLifetime) {
+            @ConfigProperty(name = "channelmind.consent.token-lifetime") Duration tokenLifetime, AuditLog audit) {
         this.pool = pool;
         this.profiles = profiles;
         this.records = records;
         this.tokens = tokens;
         this.publisher = publisher;
         this.tokenLifetime = tokenLifetime;
+        this.audit = audit;
+    }
+
+    /**
+     * A consent in the audit log, with the actor and note that the request named, which may
+     * differ from the authenticated caller in the entry's actor.
+     */
+    record ConsentAudit(PurposeConsent consent, String requestedBy, String note) {
+    }
+
+    /** A do-not-contact mark in the audit log; a null reason means the mark was cleared. */
+    record DoNotContactAudit(boolean doNotContact, String reason, String requestedBy, String note) {
+    }
+
+    /** Returns the audit log's entity id of one consent: the profile key, channel and purpose. */
+    static String consentId(String profileKey, String channel, String purpose) {
+        return profileKey + "/" + channel + "/" + purpose;
+    }
+
+    private Uni<Void> recordConsent(SqlClient client, String profileKey, Optional<PurposeConsent> before,
+            PurposeConsent after, String actor, String note) {
+        AuditAction action = ConsentState.WITHDRAWN.equals(after.state()) ? AuditAction.REVOKED : AuditAction.GRANTED;
+        return audit.record(client, action, CONSENT_ENTITY, consentId(profileKey, after.channel(), after.purpose()),
+                before.orElse(null), new ConsentAudit(after, actor, note));
     }
 
     /** A stored consent and, while it is pending, the token that confirms it. */
@@ -73,9 +105,11 @@ public class ConsentService {
         String stored = "withdrawn".equals(state) ? ConsentState.WITHDRAWN
                 : doubleOptIn ? ConsentState.PENDING : ConsentState.CONFIRMED;
         return profile(profileKey).chain(profile -> pool.withTransaction(client -> records
-                .save(client, profile.profileKey(), channel, purpose, stored, now)
-                .call(() -> records.addHistory(client, profile.profileKey(),
-                        new HistoryEntry(channel, purpose, stored, actor, note, now))))
+                .find(client, profile.profileKey(), channel, purpose)
+                .chain(before -> records.save(client, profile.profileKey(), channel, purpose, stored, now)
+                        .call(() -> records.addHistory(client, profile.profileKey(),
+                                new HistoryEntry(channel, purpose, stored, actor, note, now)))
+                        .call(consent -> recordConsent(client, profile.profileKey(), before, consent, actor, note))))
                 .call(consent -> publish(purposeEvent(profile.profileKey(), consent, actor, note, now)))
                 .map(consent -> new ConsentResult(profile.profileKey(), consent, ConsentState.PENDING.equals(stored)
                         ? tokens.sign(new ConsentTokens.Claim(profile.profileKey(), channel, purpose, consent.requestedAt()))
@@ -117,7 +151,8 @@ public class ConsentService {
                     return records.save(client, profileKey, claim.channel(), claim.purpose(),
                             ConsentState.CONFIRMED, now)
                             .call(() -> records.addHistory(client, profileKey, new HistoryEntry(claim.channel(),
-                                    claim.purpose(), ConsentState.CONFIRMED, actor, null, now)));
+                                    claim.purpose(), ConsentState.CONFIRMED, actor, null, now)))
+                            .call(consent -> recordConsent(client, profileKey, found, consent, actor, null));
                 }))
                 .call(consent -> publish(purposeEvent(profileKey, consent, actor, null, now)))
                 .map(consent -> new ConsentResult(profileKey, consent, null));
@@ -130,7 +165,9 @@ public class ConsentService {
         return profile(profileKey).chain(profile -> pool.withTransaction(client -> records
                 .markDoNotContact(client, profile.profileKey(), reason, actor, note, now)
                 .call(() -> records.addHistory(client, profile.profileKey(),
-                        new HistoryEntry(null, null, change, actor, note, now))))
+                        new HistoryEntry(null, null, change, actor, note, now)))
+                .call(() -> audit.record(client, AuditAction.CHANGED, DO_NOT_CONTACT_ENTITY, profile.profileKey(), null,
+                        new DoNotContactAudit(reason != null, reason, actor, note))))
                 .call(() -> publish(new ConsentChangeEvent(ConsentChangeEvent.SCHEMA_VERSION, "dnc-api:" + UUID.randomUUID(),
                         profile.profileKey(), null, reason != null, reason, null, now, null, null, actor, note)))
                 .chain(() -> profiles.consent(profile.profileKey()))

@@ -1,6 +1,7 @@
 package io.channelmind.web.limits;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.event.Observes;
@@ -9,10 +10,10 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.channelmind.web.Problem;
+import io.channelmind.web.RoutingProblems;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
@@ -83,18 +84,8 @@ public class BodySizeLimit {
                         + "raise " + key)
                 .with("limit", key)
                 .build();
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A problem document always serialises", e);
-        }
         // The body is never read, so the connection closes after the response.
-        context.response()
-                .setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body);
+        RoutingProblems.end(context, json, problem, Map.of(HttpHeaders.CONNECTION.toString(), "close"));
     }
 
     private static boolean isJson(String contentType) {

@@ -1,0 +1,45 @@
+package io.channelmind.web.audit;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Reads the service's audit log. Every service that includes web-support serves it, each with
+ * its own log, so the gateway does not route it; it is read inside the cluster.
+ */
+// NOTE: admin only
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "audit")
+public class AuditResource {
+
+    private final AuditLog log;
+
+    public AuditResource(AuditLog log) {
+        this.log = log;
+    }
+
+    @GET
+    @Operation(summary = "List audit log entries, newest first",
+            description = "Each entry names the actor, the action, the entity and its state before and after the"
+                    + " change, with contact points and secrets redacted. from is inclusive and to exclusive"
+                    + " (ISO-8601 UTC). A page has at most limit entries (default 50, at most 500); pass its"
+                    + " nextBefore as before to read the next, older page.")
+    @APIResponse(responseCode = "200", description = "The entries and the cursor of the next page")
+    @APIResponse(responseCode = "400", description = "Invalid filter, as problem details naming each invalid parameter")
+    public Uni<AuditPage> list(@QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
+            @QueryParam("actor") String actor, @QueryParam("action") String action, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("before") String before, @QueryParam("limit") String limit) {
+        AuditQuery query = AuditQuery.parse(entityType, entityId, actor, action, from, to, before, limit);
+        return log.find(query);
+    }
+}
