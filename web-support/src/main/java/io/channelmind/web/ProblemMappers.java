@@ -1,5 +1,7 @@
 package io.channelmind.web;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,8 +9,11 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -149,6 +154,9 @@ public class ProblemMappers {
         if (exception.getCause() instanceof JsonProcessingException json) {
             return mapJsonError(json, uriInfo);
         }
+        if (isParameterConversion(exception)) {
+            return mapParameterConversion(exception.getCause(), uriInfo);
+        }
         int status = exception.getResponse().getStatus();
         if (status >= 500) {
             LOG.errorf(exception, "Request to %s failed with status %d", uriInfo.getPath(), status);
@@ -158,6 +166,49 @@ public class ProblemMappers {
         return respond(Problem.of(status, title.toLowerCase().replace(' ', '-'), title)
                 .detail(detailFor(status, uriInfo))
                 .instance(uriInfo.getPath())
+                .build());
+    }
+
+    /**
+     * Returns whether Quarkus REST failed to convert a path, query, header or form parameter to
+     * its Java type (a number, UUID or enum). It then throws a 404 (path and query) or a 400
+     * (others) whose cause is the conversion error, while a plain 404 has no cause.
+     */
+    private static boolean isParameterConversion(WebApplicationException exception) {
+        return (exception instanceof NotFoundException || exception instanceof BadRequestException)
+                && exception.getCause() instanceof IllegalArgumentException;
+    }
+
+    /**
+     * Maps a parameter that does not convert to 400 naming the parameter. The exception does not
+     * name it, but the conversion error's message quotes the rejected value, so the parameter is
+     * the one whose value the message contains.
+     */
+    private static Response mapParameterConversion(Throwable conversion, UriInfo uriInfo) {
+        String message = String.valueOf(conversion.getMessage());
+        String name = null;
+        String value = "";
+        // The longest value that the message quotes wins, so that "1" in another parameter
+        // does not take the place of "abc1".
+        for (MultivaluedMap<String, String> parameters : List.of(uriInfo.getPathParameters(), uriInfo.getQueryParameters())) {
+            for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+                for (String candidate : parameter.getValue()) {
+                    if (candidate.length() > value.length() && message.contains(candidate)) {
+                        name = parameter.getKey();
+                        value = candidate;
+                    }
+                }
+            }
+        }
+        LOG.debugf("Rejected a parameter of %s: %s", uriInfo.getPath(), message);
+        Problem.Builder problem = Problem.of(400, "invalid-parameter", "Invalid parameter").instance(uriInfo.getPath());
+        if (name == null) {
+            return respond(problem.detail("A path or query parameter does not have the type the API expects")
+                    .error("parameters", null, "Send the parameters that /q/openapi describes for this path")
+                    .build());
+        }
+        return respond(problem.detail("The parameter '" + name + "' has an invalid value")
+                .error(name, value, "Send a value of the type that /q/openapi names for '" + name + "'")
                 .build());
     }
 

@@ -224,10 +224,12 @@ public class JourneyResource {
             @Parameter(description = "Entries per page, 1 to 1000; default 50") @QueryParam("limit") String limit,
             @Parameter(description = "Only entries with this status: active, waiting, deferred, completed or exited")
             @QueryParam("status") String status) {
-        JourneyStore.StoredJourney journey = find(id);
+        // The parameters are checked before the lookup, so an invalid one is named even for an unknown journey.
         int size = RecipientViews.limit(limit);
-        List<JourneyHistory.Entry> entries = history.entries(journey.id(), RecipientViews.after(after), size,
-                RecipientViews.status(status));
+        long afterEntry = RecipientViews.after(after);
+        String statusFilter = RecipientViews.status(status);
+        JourneyStore.StoredJourney journey = find(id);
+        List<JourneyHistory.Entry> entries = history.entries(journey.id(), afterEntry, size, statusFilter);
         Long next = entries.size() == size ? entries.get(entries.size() - 1).entryId() : null;
         return new RecipientViews.RecipientPage(journey.id(),
                 entries.stream().map(entry -> RecipientViews.RecipientView.of(entry, journey.definition())).toList(), next);

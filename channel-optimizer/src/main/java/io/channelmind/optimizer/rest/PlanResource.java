@@ -50,6 +50,9 @@ public class PlanResource {
     }
 
     /** A plan request: an optional name and the allocation request. */
+    /** Maximum length of a plan label, which comparisons and listings show. */
+    static final int MAX_NAME_LENGTH = 200;
+
     public record CreatePlan(@Schema(nullable = true, description = "Label shown in comparisons") String name,
             @Schema(required = true) AllocationRequest allocation) {
     }
@@ -76,6 +79,13 @@ public class PlanResource {
             throw Problem.of(400, "invalid-plan-request", "Invalid plan request")
                     .detail("The body needs an 'allocation' object")
                     .error("allocation", null, "Send {\"allocation\": {\"totalBudget\": 10000, \"channels\": [...]}}")
+                    .toException();
+        }
+        if (body.name() != null && body.name().length() > MAX_NAME_LENGTH) {
+            throw Problem.of(400, "invalid-plan-request", "Invalid plan request")
+                    .detail("The name has " + body.name().length() + " characters, more than " + MAX_NAME_LENGTH)
+                    .error("name", body.name().length() + " characters", "Shorten the name to at most " + MAX_NAME_LENGTH
+                            + " characters")
                     .toException();
         }
         try {

@@ -41,7 +41,7 @@ public class CopyRequestValidator {
     static final int MAX_FEATURES = 50;
     static final int MAX_FEATURE_TEXT = 64;
 
-    private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+    static final Pattern CHANNEL_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
     private static final Pattern FEATURE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
     private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
     private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[\\d\\s().-]+");

@@ -93,9 +93,13 @@ public class VariantResource {
         if (channel == null || channel.isBlank()) {
             problem.error("channel", channel, "Name the channel, for example &channel=email");
             errors++;
+        } else if (!CopyRequestValidator.CHANNEL_NAME.matcher(channel.strip().toLowerCase(Locale.ROOT)).matches()) {
+            problem.error("channel", channel, "Use a channel name of lower-case letters, digits, '-' or '_', such as "
+                    + "email or sms");
+            errors++;
         }
         if (errors > 0) {
-            throw problem.detail(errors + " query parameter(s) are missing; see errors").toException();
+            throw problem.detail(errors + " query parameter(s) are missing or invalid; see errors").toException();
         }
     }
 

@@ -73,8 +73,10 @@ public class FineTuningService {
      * @param suffix suffix of the tuned model's name, or null for {@value #DEFAULT_SUFFIX}
      */
     public Uni<FineTuningJobRecord> submit(String baseModel, String suffix) {
-        FineTuningClient client = client();
+        // The request is checked first, so that an invalid field is reported even when no
+        // endpoint is configured.
         String model = checkRequest(baseModel, suffix);
+        FineTuningClient client = client();
         String modelSuffix = suffix == null || suffix.isBlank() ? DEFAULT_SUFFIX : suffix.strip();
         return variants.fineTuningData().flatMap(jsonl -> {
             int examples = (int) jsonl.lines().filter(line -> !line.isBlank()).count();

@@ -47,6 +47,9 @@ public final class MappingParser {
             String reason = e instanceof JsonProcessingException parsing ? parsing.getOriginalMessage() : e.getMessage();
             throw new InvalidMappingException(source, List.of(reason));
         }
+        if (mapping == null) {
+            throw new InvalidMappingException(source, List.of("the document is null; send a JSON object"));
+        }
         List<String> problems = validate(mapping);
         if (!problems.isEmpty()) {
             throw new InvalidMappingException(source, problems);

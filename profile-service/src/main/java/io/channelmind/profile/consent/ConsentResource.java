@@ -93,7 +93,8 @@ public class ConsentResource {
     public Uni<ProfileService.ConsentView> markDoNotContact(@PathParam("profileKey") String profileKey,
             DoNotContactChange body) {
         DoNotContactChange change = body == null ? new DoNotContactChange(null, null, null) : body;
-        if (!ConsentState.DO_NOT_CONTACT_REASONS.contains(change.reason())) {
+        // List.of(...).contains(null) throws, so a missing reason is checked first.
+        if (change.reason() == null || !ConsentState.DO_NOT_CONTACT_REASONS.contains(change.reason())) {
             throw invalid("reason", change.reason(), "Use one of " + String.join(", ", ConsentState.DO_NOT_CONTACT_REASONS));
         }
         validateActorAndNote(change.actor(), change.note());
