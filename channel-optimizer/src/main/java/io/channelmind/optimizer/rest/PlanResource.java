@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,6 +35,7 @@ import io.channelmind.optimizer.plan.PlanComparison;
 import io.channelmind.optimizer.plan.PlanService;
 import io.channelmind.optimizer.plan.StoredPlan;
 import io.channelmind.optimizer.repository.PlanRepository;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -54,6 +56,7 @@ public class PlanResource {
             @Schema(required = true) AllocationRequest allocation) {
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a budget plan",
@@ -95,6 +98,7 @@ public class PlanResource {
         return problem.toException();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Operation(summary = "List budget plans", description = "The newest plans first, without their channels.")
     @APIResponse(responseCode = "200", description = "Ids, names, statuses and creation times")
@@ -105,6 +109,7 @@ public class PlanResource {
         return plans.list(QueryParameters.limit(limit));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a budget plan")
@@ -114,6 +119,7 @@ public class PlanResource {
         return plans.get(parseId("id", id));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/compare")
     @Operation(summary = "Compare budget plans",
@@ -139,6 +145,7 @@ public class PlanResource {
         return plans.compare(parsed);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/{id}/chart.svg")
     @Produces(AttributionResource.SVG)
@@ -158,6 +165,7 @@ public class PlanResource {
                 language));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/{id}/curves.svg")
     @Produces(AttributionResource.SVG)
@@ -189,6 +197,7 @@ public class PlanResource {
         return series;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Path("/{id}/accept")
     @Operation(summary = "Accept a budget plan",
