@@ -76,6 +76,10 @@ Argument: dict "root" $ "key" <values key>.
 {{- with $root.Values.global.egressAllowList -}}
 {{- $_ := set $config "CHANNELMIND_EGRESS_ALLOW_LIST" (join "," .) -}}
 {{- end -}}
+{{- $_ := set $config "CHANNELMIND_AUTH_ISSUER" $root.Values.global.auth.issuer -}}
+{{- with $root.Values.global.auth.providerUrl -}}
+{{- $_ := set $config "QUARKUS_OIDC_AUTH_SERVER_URL" . -}}
+{{- end -}}
 {{- if $root.Values.postgresql.cloudNativePG.enabled -}}
 {{- if or $db.reactiveUrl $db.jdbcUrl -}}
 {{- fail (printf "%s.database.jdbcUrl and reactiveUrl must be empty with postgresql.cloudNativePG.enabled, because the service then connects to its CloudNativePG Cluster; clear them or disable cloudNativePG" .key) -}}

@@ -37,6 +37,8 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import io.channelmind.security.Roles;
+import io.channelmind.security.testing.TestTokens;
 import io.channelmind.stack.infra.FreePorts;
 import io.channelmind.stack.test.KafkaTestResource;
 import io.channelmind.stack.test.PostgresTestResource;
@@ -74,6 +76,7 @@ class SendCrashIT {
     private static GreenMail smtp;
     private static WireMockServer dependencies;
     private static final Map<String, String> ENVIRONMENT = new LinkedHashMap<>();
+    private static final String ADMIN = "Bearer " + TestTokens.forRole(Roles.ADMIN);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process service;
@@ -94,6 +97,7 @@ class SendCrashIT {
 
         config.forEach((key, value) -> ENVIRONMENT.put(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value));
         ENVIRONMENT.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        ENVIRONMENT.put("CHANNELMIND_AUTH_PUBLIC_KEY", TestTokens.publicKey());
         ENVIRONMENT.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         ENVIRONMENT.put("QUARKUS_MAILER_PORT", String.valueOf(smtpPort));
         String stub = "http://127.0.0.1:" + dependencies.port();
@@ -262,12 +266,14 @@ class SendCrashIT {
     private String createAndLaunch() throws Exception {
         Map<String, Object> request = CampaignApi.request("crash", "email");
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri("/api/v1/campaigns"))
+                .header("Authorization", ADMIN)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
         String id = JSON.readTree(created.body()).path("id").asText();
         HttpResponse<String> launched = http.send(HttpRequest.newBuilder(uri("/api/v1/campaigns/" + id + "/launch"))
+                .header("Authorization", ADMIN)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(202, launched.statusCode(), launched.body());
         return id;
@@ -285,7 +291,7 @@ class SendCrashIT {
     private String get(String path) throws InterruptedException {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", ADMIN).GET().build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : null;
         } catch (IOException e) {
             return null;

@@ -1,5 +1,7 @@
 // Shows the charts of a stored attribution run, curve fit and budget plan, in English or
 // Simplified Chinese. The choice is kept in the URL: ?lang=zh-CN&attribution=ID&fit=ID&plan=ID.
+// The API needs a bearer token: it is typed into the token field or passed once as #token=...
+// (a fragment, which the browser never sends to a server), and kept in sessionStorage only.
 (function () {
   'use strict';
 
@@ -17,7 +19,10 @@
       plan: 'Budget plan',
       planLabel: 'Plan',
       none: 'Nothing stored yet.',
-      failed: 'Failed to load the chart: '
+      failed: 'Failed to load the chart: ',
+      tokenLabel: 'Bearer token',
+      tokenHint: 'Any role may view the charts; ./channelmind token --role viewer prints one.',
+      unauthorized: 'The API rejected the token (401 or 403): enter a valid token above. '
     },
     'zh-CN': {
       title: 'ChannelMind 渠道优化',
@@ -32,15 +37,35 @@
       plan: '预算方案',
       planLabel: '方案',
       none: '尚无保存的记录。',
-      failed: '图表加载失败：'
+      failed: '图表加载失败：',
+      tokenLabel: 'Bearer 令牌',
+      tokenHint: '任何角色都可以查看图表；./channelmind token --role viewer 可打印一个令牌。',
+      unauthorized: 'API 拒绝了令牌（401 或 403）：请在上方输入有效的令牌。'
     }
   };
 
   const params = new URLSearchParams(window.location.search);
   let lang = params.get('lang') === 'zh-CN' ? 'zh-CN' : 'en';
 
+  const TOKEN_KEY = 'channelmind.token';
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  if (fragment.get('token')) {
+    window.sessionStorage.setItem(TOKEN_KEY, fragment.get('token'));
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+
   function text(key) {
     return TEXT[lang][key];
+  }
+
+  function authorised(headers) {
+    const token = window.sessionStorage.getItem(TOKEN_KEY);
+    return token ? Object.assign({ Authorization: 'Bearer ' + token }, headers) : headers;
+  }
+
+  function failure(response, url) {
+    const rejected = response.status === 401 || response.status === 403;
+    return (rejected ? text('unauthorized') : text('failed')) + response.status + ' ' + url;
   }
 
   function applyLanguage() {
@@ -76,9 +101,9 @@
   // Inserts the SVG as elements rather than as an image, so the marks can be inspected.
   async function showChart(container, url) {
     try {
-      const response = await fetch(url, { headers: { Accept: 'image/svg+xml' } });
+      const response = await fetch(url, { headers: authorised({ Accept: 'image/svg+xml' }) });
       if (!response.ok) {
-        message(container, 'error', text('failed') + response.status + ' ' + url);
+        message(container, 'error', failure(response, url));
         return;
       }
       const parsed = new DOMParser().parseFromString(await response.text(), 'image/svg+xml');
@@ -94,7 +119,7 @@
 
   async function fillSelect(name, listUrl) {
     const select = document.querySelector('select[name="' + name + '"]');
-    const response = await fetch(listUrl);
+    const response = await fetch(listUrl, { headers: authorised({ Accept: 'application/json' }) });
     const items = response.ok ? await response.json() : [];
     const requested = params.get(name);
     if (requested && !items.some(function (item) { return item.id === requested; })) {
@@ -146,13 +171,24 @@
     });
   }
 
-  async function start() {
-    applyLanguage();
-    await Promise.all([
+  function fillSelects() {
+    return Promise.all([
       fillSelect('attribution', '/api/v1/attribution'),
       fillSelect('fit', '/api/v1/curve-fits'),
       fillSelect('plan', '/api/v1/plans')
     ]);
+  }
+
+  async function start() {
+    applyLanguage();
+    const tokenField = document.querySelector('input[name="token"]');
+    tokenField.value = window.sessionStorage.getItem(TOKEN_KEY) || '';
+    tokenField.addEventListener('change', async function () {
+      window.sessionStorage.setItem(TOKEN_KEY, tokenField.value.trim());
+      await fillSelects();
+      await render();
+    });
+    await fillSelects();
     document.querySelectorAll('select').forEach(function (select) {
       select.addEventListener('change', render);
     });

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.channelmind.security.Roles;
+import io.channelmind.security.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -59,7 +61,7 @@ class PageBrowserTest {
                                 Map.of("channel", "search", "currentSpend", 350)))))
                 .post("/api/v1/plans").then().statusCode(201).extract().path("id");
         String page = "http://127.0.0.1:" + root.getPort() + "/optimizer/?lang=zh-CN&attribution=" + attribution + "&fit=" + fit
-                + "&plan=" + plan;
+                + "&plan=" + plan + "#token=" + TestTokens.forRole(Roles.VIEWER);
 
         String dom = dumpDom(page);
 

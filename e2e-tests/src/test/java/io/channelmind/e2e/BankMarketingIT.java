@@ -51,7 +51,7 @@ class BankMarketingIT {
         try (PrintStream progress = new PrintStream(Files.newOutputStream(stack.logDir().resolve("demo.out")), true)) {
             DemoOptions options = new DemoOptions(file.get(), "bank-marketing", 0, 0, DemoOptions.DEFAULT_SEGMENT,
                     "en", reportFile, workDir);
-            new DemoDriver(stack.baseUrls(), progress).run(options);
+            new DemoDriver(stack.baseUrls(), stack.adminToken(), progress).run(options);
         }
         report = new ObjectMapper().readTree(reportFile.toFile());
     }

@@ -55,7 +55,7 @@ class DemoPipelineIT {
         try (PrintStream progress = new PrintStream(Files.newOutputStream(stack.logDir().resolve("demo.out")), true)) {
             DemoOptions options = new DemoOptions(null, null, CUSTOMERS, SEED, DemoOptions.DEFAULT_SEGMENT, "en",
                     reportFile, workDir);
-            new DemoDriver(stack.baseUrls(), progress).run(options);
+            new DemoDriver(stack.baseUrls(), stack.adminToken(), progress).run(options);
         }
         report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(reportFile.toFile());
     }
@@ -107,7 +107,7 @@ class DemoPipelineIT {
      */
     @Test
     void responseModelUsesInterestEmbedding() throws InterruptedException {
-        ApiClient api = new ApiClient();
+        ApiClient api = new ApiClient(stack.adminToken());
         String ingestion = stack.baseUrls().get("ingestion-service");
         String writeKey = api.post(ingestion + "/api/v1/sources", Map.of("name", "demo")).path("writeKey").asText();
         for (int i = 0; i < INTEREST_CUSTOMERS; i++) {

@@ -109,7 +109,7 @@ class ErasureProofIT {
         try (PrintStream progress = new PrintStream(Files.newOutputStream(stack.logDir().resolve("demo.out")), true)) {
             DemoOptions options = new DemoOptions(null, null, CUSTOMERS, SEED, DemoOptions.DEFAULT_SEGMENT, "en",
                     workDir.resolve("report.json"), workDir);
-            new DemoDriver(stack.baseUrls(), progress).run(options);
+            new DemoDriver(stack.baseUrls(), stack.adminToken(), progress).run(options);
         }
     }
 
@@ -471,12 +471,15 @@ class ErasureProofIT {
     }
 
     private static JsonNode get(String service, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.baseUrls().get(service) + path)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.baseUrls().get(service) + path))
+                .header("Authorization", "Bearer " + stack.adminToken())
+                .GET().build();
         return send(request);
     }
 
     private static JsonNode post(String service, String path, Object body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(stack.baseUrls().get(service) + path))
+                .header("Authorization", "Bearer " + stack.adminToken())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body))).build();
         return send(request);

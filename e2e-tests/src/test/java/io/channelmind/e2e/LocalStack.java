@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.channelmind.stack.auth.LocalAuth;
 import io.channelmind.stack.cli.ServiceLauncher;
 import io.channelmind.stack.cli.ServiceSpec;
 import io.channelmind.stack.infra.FreePorts;
@@ -31,6 +32,7 @@ final class LocalStack implements AutoCloseable {
     private final List<Process> services = new ArrayList<>();
     private final Map<String, String> baseUrls = new LinkedHashMap<>();
     private final Path logDir;
+    private final LocalAuth auth;
 
     private LocalStack(String name, Map<String, String> extraEnvironment,
             Map<String, Map<String, String>> serviceEnvironment) throws Exception {
@@ -51,7 +53,9 @@ final class LocalStack implements AutoCloseable {
         }
         ServiceLauncher.Addresses addresses = new ServiceLauncher.Addresses(kafka.bootstrapServers(), postgres.port(),
                 mail.port(), ports);
-        ServiceLauncher launcher = new ServiceLauncher(root, logDir);
+        // A fresh signing key per stack, like ./channelmind up makes one per state folder.
+        auth = LocalAuth.open(logDir.resolve("auth-" + System.nanoTime()));
+        ServiceLauncher launcher = new ServiceLauncher(root, logDir, auth);
         // The databases are temporary, so a fresh key-encryption key per stack is enough.
         String keyEncryptionKey = LocalKeys.keyEncryptionKey();
         List<CompletableFuture<Void>> readiness = new ArrayList<>();
@@ -99,6 +103,11 @@ final class LocalStack implements AutoCloseable {
 
     Map<String, String> baseUrls() {
         return baseUrls;
+    }
+
+    /** Returns an admin bearer token signed with this stack's key, valid for an hour. */
+    String adminToken() {
+        return auth.token(LocalAuth.ADMIN_ROLE, java.time.Duration.ofHours(1));
     }
 
     MailServer mail() {

@@ -69,7 +69,7 @@ class OnlineRetailIT {
     /** The import and the profile updates fail when their counter has not moved for this long. */
     private static final Duration STALL_TIMEOUT = Duration.ofMinutes(3);
 
-    private static final ApiClient API = new ApiClient();
+    private static ApiClient API;
 
     private static LocalStack stack;
     private static long rows;
@@ -102,6 +102,7 @@ class OnlineRetailIT {
         computeDirectly(file.get());
 
         stack = LocalStack.start("online-retail");
+        API = new ApiClient(stack.adminToken());
         try (PrintStream progress = new PrintStream(Files.newOutputStream(stack.logDir().resolve("test.out")), true)) {
             importJob = runImport(file.get(), progress);
             awaitProfiles(importJob, progress);

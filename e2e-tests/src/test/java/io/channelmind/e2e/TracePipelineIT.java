@@ -113,6 +113,7 @@ class TracePipelineIT {
         int status = 0;
         while (System.nanoTime() < deadline) {
             HttpRequest request = HttpRequest.newBuilder(url("profile-service", "/api/v1/profiles/" + profileKey))
+                    .header("Authorization", "Bearer " + stack.adminToken())
                     .GET()
                     .build();
             status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -139,6 +140,8 @@ class TracePipelineIT {
         if (writeKey != null) {
             String credentials = Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
             request.header("Authorization", "Basic " + credentials);
+        } else {
+            request.header("Authorization", "Bearer " + stack.adminToken());
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(response.statusCode() / 100 == 2, () -> "POST " + path + " returned " + response.statusCode() + ": "

@@ -253,7 +253,9 @@ class OffersTest {
         Map<String, Object> segmentOffers = spec.getMap("paths.'/api/v1/segments/{name}/offers'.get");
         assertTrue(profileOffers.get("summary").toString().contains("profile"), profileOffers.toString());
         assertEquals(List.of("Offers"), profileOffers.get("tags"));
-        assertEquals(Set.of("200", "400", "404"), spec.getMap("paths.'/api/v1/profiles/{profileKey}/offers'.get.responses").keySet());
+        // 401 and 403 come from the operation's @RolesAllowed.
+        assertEquals(Set.of("200", "400", "401", "403", "404"),
+                spec.getMap("paths.'/api/v1/profiles/{profileKey}/offers'.get.responses").keySet());
         assertTrue(segmentOffers.get("description").toString().contains("mean of its member scores"), segmentOffers.toString());
     }
 

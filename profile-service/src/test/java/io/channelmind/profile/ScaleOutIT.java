@@ -38,6 +38,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.channelmind.profile.messaging.Topics;
+import io.channelmind.security.Roles;
+import io.channelmind.security.testing.TestTokens;
 import io.channelmind.stack.infra.FreePorts;
 import io.channelmind.stack.test.KafkaTestResource;
 import io.channelmind.stack.test.PostgresTestResource;
@@ -220,6 +222,7 @@ class ScaleOutIT {
                 .put(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value));
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("CHANNELMIND_AUTH_PUBLIC_KEY", TestTokens.publicKey());
         Process process = builder.start();
         processes.add(process);
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -251,7 +254,8 @@ class ScaleOutIT {
 
     private JsonNode get(int port, String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+                URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + TestTokens.forRole(Roles.ADMIN)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + path + " returned " + response.statusCode() + ": " + response.body());

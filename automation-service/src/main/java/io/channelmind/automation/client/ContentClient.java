@@ -8,12 +8,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.channelmind.automation.domain.Brief;
+import io.channelmind.security.ServiceTokenHeaders;
 import io.smallrye.mutiny.Uni;
 
 /** REST client of content-service's copy API. */
+@RegisterClientHeaders(ServiceTokenHeaders.class)
 @RegisterRestClient(configKey = "content-service")
 @Path("/api/v1/copy")
 public interface ContentClient {

@@ -5,11 +5,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import io.channelmind.security.ServiceTokenHeaders;
 import io.smallrye.mutiny.Uni;
 
 /** REST client of channel-optimizer's recommendation API. */
+@RegisterClientHeaders(ServiceTokenHeaders.class)
 @RegisterRestClient(configKey = "channel-optimizer")
 @Path("/api/v1/recommendations")
 public interface OptimizerClient {

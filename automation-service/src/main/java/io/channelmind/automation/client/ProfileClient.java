@@ -8,11 +8,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import io.channelmind.security.ServiceTokenHeaders;
 import io.smallrye.mutiny.Uni;
 
 /** REST client of profile-service's segment API. */
+@RegisterClientHeaders(ServiceTokenHeaders.class)
 @RegisterRestClient(configKey = "profile-service")
 @Path("/api/v1/segments")
 public interface ProfileClient {

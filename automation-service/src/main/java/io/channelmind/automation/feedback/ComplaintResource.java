@@ -1,5 +1,6 @@
 package io.channelmind.automation.feedback;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,14 +15,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.channelmind.automation.feedback.ComplaintService.ComplaintReport;
+import io.channelmind.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The endpoint that feedback-loop processors and SMS or webhook providers post complaints to.
  *
- * <p>NOTE: the endpoint is not authenticated yet, so anyone who can reach it and has a
- * Message-ID can block that address. Keep it off the public ingress until provider
- * authentication is added.
+ * <p>Callers need a bearer token: campaign managers and admins, or a processor with a
+ * {@code service} token. NOTE: providers that can only sign their webhooks, not send a bearer
+ * token, cannot post here yet.
  */
 @Path("/api/v1/feedback/complaints")
 @Tag(name = "feedback")
@@ -33,6 +35,7 @@ public class ComplaintResource {
         this.complaints = complaints;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.SERVICE})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 
 /**
@@ -78,6 +80,7 @@ public class JourneyResource {
     public record JourneyStats(UUID journeyId, String status, List<StepStats> steps) {
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a journey", description = "Validates the definition and stores it active, so its trigger "
@@ -91,6 +94,7 @@ public class JourneyResource {
         return Response.created(URI.create("/api/v1/journeys/" + journey.id())).entity(JourneyView.of(journey)).build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -102,12 +106,14 @@ public class JourneyResource {
         return new Validation(true, definition.steps().size());
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Operation(summary = "List journeys, oldest first")
     public List<JourneyView> list() {
         return journeys.list().stream().map(JourneyView::of).toList();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a journey")
@@ -117,6 +123,7 @@ public class JourneyResource {
         return JourneyView.of(find(id));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -141,6 +148,7 @@ public class JourneyResource {
         return JourneyView.of(find(id));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a journey with its entries and statistics")
@@ -151,6 +159,7 @@ public class JourneyResource {
         return Response.noContent().build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Path("/{id}/pause")
     @Operation(summary = "Pause a journey", description = "No profile enters and no entry moves on until it is resumed; "
@@ -163,6 +172,7 @@ public class JourneyResource {
         return JourneyView.of(find(id));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "Resume a paused journey")
@@ -174,6 +184,7 @@ public class JourneyResource {
         return JourneyView.of(find(id));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a journey",
@@ -192,6 +203,7 @@ public class JourneyResource {
         return new Cancellation(journey.id(), "cancelled", ended);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/{id}/stats")
     @Operation(summary = "Per-step statistics of a journey",
@@ -211,6 +223,7 @@ public class JourneyResource {
         return new JourneyStats(journey.id(), journey.status(), steps);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/{id}/recipients")
     @Operation(summary = "List a journey's recipients with their current step",
@@ -235,6 +248,7 @@ public class JourneyResource {
                 entries.stream().map(entry -> RecipientViews.RecipientView.of(entry, journey.definition())).toList(), next);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/{id}/recipients/{profileKey}")
     @Operation(summary = "Get one recipient's history in a journey",

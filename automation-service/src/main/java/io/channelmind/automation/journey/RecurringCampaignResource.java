@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 
 /** Recurring campaigns: a cron schedule in a time zone that launches a campaign once per occurrence. */
@@ -38,6 +40,7 @@ public class RecurringCampaignResource {
             @Schema(examples = "Europe/Paris") String zone) {
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a recurring schedule for a campaign")
@@ -54,12 +57,14 @@ public class RecurringCampaignResource {
         return Response.created(URI.create("/api/v1/recurring-campaigns/" + schedule.id())).entity(schedule).build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Operation(summary = "List recurring schedules")
     public List<RecurringCampaigns.Schedule> list() {
         return recurring.list();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/{id}/occurrences")
     @Operation(summary = "List the occurrences fired so far, as local date-time and zone keys")

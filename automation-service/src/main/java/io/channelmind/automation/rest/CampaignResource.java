@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.channelmind.automation.domain.SendWindow;
 import io.channelmind.automation.repository.SendLedger;
 import io.channelmind.automation.service.CampaignService;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -39,6 +41,7 @@ public class CampaignResource {
         this.campaigns = campaigns;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a draft campaign",
@@ -64,6 +67,7 @@ public class CampaignResource {
     public record ValidationView(boolean valid, String segment, int segmentMembers) {
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -89,12 +93,14 @@ public class CampaignResource {
         }
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Operation(summary = "List campaigns, oldest first")
     public Uni<List<CampaignView>> list() {
         return campaigns.list().map(found -> found.stream().map(state -> CampaignView.of(state)).toList());
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a campaign with the counts of its sends",
@@ -108,6 +114,7 @@ public class CampaignResource {
         return campaigns.get(id).map(CampaignView::of);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Path("/{id}/launch")
     @Operation(summary = "Launch a campaign, which then runs in the background",
@@ -123,6 +130,7 @@ public class CampaignResource {
         return campaigns.launch(id).map(campaign -> Response.accepted(CampaignView.of(campaign)).build());
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Path("/{id}/schedule")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -146,6 +154,7 @@ public class CampaignResource {
         return campaigns.schedule(id, request.startAt(), window).map(CampaignView::of);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Path("/{id}/pause")
     @Operation(summary = "Pause a running campaign",
@@ -158,6 +167,7 @@ public class CampaignResource {
         return campaigns.pause(id).map(CampaignView::of);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "Resume a paused campaign", description = "Its pending sends are due again at once.")
@@ -173,6 +183,7 @@ public class CampaignResource {
             int inFlight, Instant nextDue, int sent, int failed, Map<String, Integer> skipped) {
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/{id}/statistics")
     @Operation(summary = "Count a campaign's sends by state",
@@ -190,6 +201,7 @@ public class CampaignResource {
         });
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel a draft, scheduled, running or paused campaign",
@@ -205,6 +217,7 @@ public class CampaignResource {
         return campaigns.cancel(id).map(CampaignView::of);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/{id}/recipients/{profileKey}")
     @Operation(summary = "List the sends of one recipient in a campaign",

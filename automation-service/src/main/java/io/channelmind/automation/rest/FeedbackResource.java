@@ -2,6 +2,7 @@ package io.channelmind.automation.rest;
 
 import java.util.Base64;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,6 +31,7 @@ import io.smallrye.mutiny.Uni;
  * a confirmation page), the open pixel and click redirects. Every link is signed with
  * HMAC-SHA256, so none of them accepts an identifier that this service did not send.
  */
+@PermitAll
 @Path("/api/v1")
 @Tag(name = "feedback")
 public class FeedbackResource {

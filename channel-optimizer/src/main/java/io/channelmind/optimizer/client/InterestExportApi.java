@@ -6,8 +6,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import io.channelmind.security.ServiceTokenHeaders;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -15,6 +17,7 @@ import io.smallrye.mutiny.Uni;
  * built in {@link InterestExportClient} from {@link ProfileServiceConfig}, because its base URL is
  * optional. No bean injects the registered client, so no {@code quarkus.rest-client} URL is needed.
  */
+@RegisterClientHeaders(ServiceTokenHeaders.class)
 @RegisterRestClient(configKey = "profile-service")
 @Path("/api/v1/profiles/interests")
 @Produces(MediaType.APPLICATION_JSON)

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,6 +36,7 @@ import io.channelmind.optimizer.chart.AttributionChart;
 import io.channelmind.optimizer.chart.ChartLanguage;
 import io.channelmind.optimizer.repository.AttributionRunRepository;
 import io.channelmind.optimizer.repository.StoredSummary;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
@@ -88,6 +90,7 @@ public class AttributionResource {
         this.runs = runs;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
@@ -108,6 +111,7 @@ public class AttributionResource {
                 request.lastShare(), request.markovOrder()));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Blocking
@@ -156,6 +160,7 @@ public class AttributionResource {
         return store(name, run(journeys, parsed, halfLife, firstShare, lastShare, markovOrder));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Operation(summary = "List stored attribution runs", description = "The newest runs first, without results.")
     @APIResponse(responseCode = "200", description = "Ids, names and creation times")
@@ -167,6 +172,7 @@ public class AttributionResource {
         return Panache.withSession(() -> runs.list(checked));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a stored attribution run")
@@ -185,6 +191,7 @@ public class AttributionResource {
         });
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/{id}/chart.svg")
     @Produces(SVG)

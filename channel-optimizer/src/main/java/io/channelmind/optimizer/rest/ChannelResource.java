@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +21,7 @@ import io.channelmind.optimizer.domain.PerformanceBreakdown;
 import io.channelmind.optimizer.domain.PerformanceReport;
 import io.channelmind.optimizer.repository.PerformanceRepository.Period;
 import io.channelmind.optimizer.service.PerformanceService;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -35,6 +37,7 @@ public class ChannelResource {
         this.performance = performance;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/performance")
     @Operation(summary = "Performance per channel",
@@ -55,6 +58,7 @@ public class ChannelResource {
         return performance.report(QueryParameters.optional("segment", segment, "young-adults"));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/performance/breakdown")
     @Operation(summary = "Performance per channel or campaign and period",

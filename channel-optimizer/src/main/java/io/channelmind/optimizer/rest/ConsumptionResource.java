@@ -1,5 +1,6 @@
 package io.channelmind.optimizer.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.channelmind.optimizer.domain.TopicCounter;
 import io.channelmind.optimizer.messaging.Topics;
 import io.channelmind.optimizer.repository.ConsumptionRepository;
+import io.channelmind.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -28,6 +30,7 @@ public class ConsumptionResource {
         this.consumption = consumption;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/imports/{importId}/progress")
     @Operation(summary = "Events consumed from one import",
@@ -39,6 +42,7 @@ public class ConsumptionResource {
                 .map(count -> new ImportProgressView(importId, count));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/stats")
     @Operation(summary = "Customer events consumed and profiles seen")

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,6 +37,7 @@ import io.channelmind.optimizer.curves.MarketingHistory;
 import io.channelmind.optimizer.curves.ResponseCurveFitter;
 import io.channelmind.optimizer.repository.CurveFitRepository;
 import io.channelmind.optimizer.repository.StoredSummary;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
@@ -76,6 +78,7 @@ public class CurveFitResource {
         this.fits = fits;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
@@ -119,6 +122,7 @@ public class CurveFitResource {
         return store(request.name(), fit);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Operation(summary = "List stored curve fits", description = "The newest fits first, without their curves.")
     @APIResponse(responseCode = "200", description = "Ids, names and creation times")
@@ -130,6 +134,7 @@ public class CurveFitResource {
         return Panache.withSession(() -> fits.list(checked));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a stored curve fit")
@@ -148,6 +153,7 @@ public class CurveFitResource {
         });
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/{id}/curves.svg")
     @Produces(AttributionResource.SVG)

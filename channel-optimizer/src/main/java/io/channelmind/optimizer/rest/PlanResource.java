@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,6 +35,7 @@ import io.channelmind.optimizer.plan.PlanComparison;
 import io.channelmind.optimizer.plan.PlanService;
 import io.channelmind.optimizer.plan.StoredPlan;
 import io.channelmind.optimizer.repository.PlanRepository;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -57,6 +59,7 @@ public class PlanResource {
             @Schema(required = true) AllocationRequest allocation) {
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a budget plan",
@@ -105,6 +108,7 @@ public class PlanResource {
         return problem.toException();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Operation(summary = "List budget plans", description = "The newest plans first, without their channels.")
     @APIResponse(responseCode = "200", description = "Ids, names, statuses and creation times")
@@ -115,6 +119,7 @@ public class PlanResource {
         return plans.list(QueryParameters.limit(limit));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a budget plan")
@@ -124,6 +129,7 @@ public class PlanResource {
         return plans.get(parseId("id", id));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/compare")
     @Operation(summary = "Compare budget plans",
@@ -149,6 +155,7 @@ public class PlanResource {
         return plans.compare(parsed);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/{id}/chart.svg")
     @Produces(AttributionResource.SVG)
@@ -168,6 +175,7 @@ public class PlanResource {
                 language));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/{id}/curves.svg")
     @Produces(AttributionResource.SVG)
@@ -199,6 +207,7 @@ public class PlanResource {
         return series;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Path("/{id}/accept")
     @Operation(summary = "Accept a budget plan",

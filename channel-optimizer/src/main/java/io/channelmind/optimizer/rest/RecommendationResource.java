@@ -2,6 +2,7 @@ package io.channelmind.optimizer.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +20,7 @@ import io.channelmind.optimizer.domain.BanditRecommendation;
 import io.channelmind.optimizer.domain.ChannelRecommendation;
 import io.channelmind.optimizer.service.BanditRecommendationService;
 import io.channelmind.optimizer.service.RecommendationService;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -46,6 +48,7 @@ public class RecommendationResource {
         this.bandit = bandit;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.SERVICE})
     @GET
     @Path("/channel")
     @Operation(summary = "Recommend a channel for a segment",
@@ -84,6 +87,7 @@ public class RecommendationResource {
         return recommendations.recommend(checkedSegment, checkedCandidates, fallback);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.SERVICE})
     @GET
     @Path("/profiles/{profileKey}/channel")
     @Operation(summary = "Recommend a channel for one profile, exploring with a bandit",
@@ -114,6 +118,7 @@ public class RecommendationResource {
                 BanditParameters.seed(seed));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/segments/{segment}/channel")
     @Operation(summary = "Recommend a channel for a segment, exploring with a bandit",

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.channelmind.optimizer.model.StoredResponseModel;
 import io.channelmind.optimizer.model.TrainingSettings;
 import io.channelmind.optimizer.service.ResponseModelService;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -49,6 +51,7 @@ public class ResponseModelResource {
             List<String> sensitiveAttributes) {
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Train a new response model version",
@@ -77,6 +80,7 @@ public class ResponseModelResource {
         return models.train(settings).map(stored -> Response.status(201).entity(stored).build());
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Operation(summary = "List response model versions with their evaluations and bias reports, newest first",
             description = "The fitted coefficients are left out; read one version for them.")
@@ -84,6 +88,7 @@ public class ResponseModelResource {
         return models.list();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/{version}")
     @Operation(summary = "Read one response model version with its model, evaluation and bias report")

@@ -2,6 +2,7 @@ package io.channelmind.content.rest;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.channelmind.content.domain.CopySpec;
 import io.channelmind.content.service.CopyService;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -35,6 +37,7 @@ public class CopyResource {
         this.validator = validator;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.SERVICE})
     @POST
     @Operation(summary = "Write one copy for a channel, audience and brief, and store it")
     @APIResponse(responseCode = "201", description = "The stored copy")
@@ -55,6 +58,7 @@ public class CopyResource {
                         .build());
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Path("/variants")
     @Operation(summary = "Write several variants of one brief and store the distinct ones",
@@ -73,6 +77,7 @@ public class CopyResource {
                 .map(batch -> RestResponse.status(RestResponse.Status.CREATED, VariantBatchView.of(batch)));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/{copyId}")
     @Operation(summary = "Return a stored copy with the number of its deliveries")

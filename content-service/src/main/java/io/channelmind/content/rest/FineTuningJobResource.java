@@ -3,6 +3,7 @@ package io.channelmind.content.rest;
 import java.net.URI;
 import java.time.Instant;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.channelmind.content.domain.FineTuningJobRecord;
 import io.channelmind.content.service.FineTuningService;
+import io.channelmind.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 /** Submits the fine-tuning data set to the configured model endpoint and tracks the jobs. */
@@ -59,6 +61,7 @@ public class FineTuningJobResource {
         }
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Operation(summary = "Upload the fine-tuning data set and create a fine-tuning job",
             description = "Exports the approved and winning copies as in GET /api/v1/copy/fine-tuning-data, uploads them "
@@ -81,6 +84,7 @@ public class FineTuningJobResource {
                         .build());
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/{jobId}")
     @Operation(summary = "Read a fine-tuning job's status from the endpoint and store it",

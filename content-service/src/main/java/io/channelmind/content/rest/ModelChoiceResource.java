@@ -3,6 +3,7 @@ package io.channelmind.content.rest;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.channelmind.content.domain.StoredModelChoice;
 import io.channelmind.content.service.ModelChoiceService;
+import io.channelmind.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 /** Chooses the model, such as a fine-tuned one, that writes the copy of a brand or channel. */
@@ -62,6 +64,7 @@ public class ModelChoiceResource {
         }
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Operation(summary = "List the models chosen per brand and channel",
             description = "Choices made in configuration (channelmind.content.brands.<brand>.model and "
@@ -71,6 +74,7 @@ public class ModelChoiceResource {
         return service.list().map(choices -> choices.stream().map(ModelChoiceView::of).toList());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Operation(summary = "Choose the model of a brand, a channel, or a brand on one channel",
             description = "Replaces an earlier choice of the same brand and channel. Generation takes the first model that "
@@ -89,6 +93,7 @@ public class ModelChoiceResource {
         return service.set(body.brand(), body.channel(), body.model(), body.fineTuningJobId()).map(ModelChoiceView::of);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Operation(summary = "Clear the model chosen for a brand and channel",
             description = "Copy of that brand and channel is then written by the next model in the order of PUT.")

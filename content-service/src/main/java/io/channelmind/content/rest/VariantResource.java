@@ -3,6 +3,7 @@ package io.channelmind.content.rest;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.channelmind.content.learning.VariantReport;
 import io.channelmind.content.service.VariantService;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -33,6 +35,7 @@ public class VariantResource {
         this.service = service;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.SERVICE})
     @GET
     @Operation(summary = "List the copy variants of a campaign for one channel, oldest first")
     @APIResponse(responseCode = "200", description = "The variants with their sends, clicks and conversions")
@@ -46,6 +49,7 @@ public class VariantResource {
                 .map(variants -> variants.stream().map(CopyView::of).toList());
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Path("/{copyId}/approval")
     @Operation(summary = "Approve a copy for sending and for the fine-tuning data set")
@@ -55,6 +59,7 @@ public class VariantResource {
         return service.approve(copyId).map(CopyView::of);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/fine-tuning-data")
     @Produces("application/jsonl")
@@ -67,6 +72,7 @@ public class VariantResource {
         return service.fineTuningData();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/performance")
     @Operation(summary = "Report each variant's Beta posterior, probability of converting best and traffic share",

@@ -3,6 +3,7 @@ package io.channelmind.ingestion.rest;
 import java.time.Instant;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.channelmind.ingestion.cleaning.TrackingCleaning;
+import io.channelmind.security.Roles;
 
 /**
  * The counts of the cleaning rules applied to tracking calls, with the unmapped channel values,
@@ -35,6 +37,7 @@ public class CleaningResource {
     public record TrackingCleaningView(Instant since, Object counts, Object unmapped, Object listed) {
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/tracking")
     @Operation(summary = "Cleaning counts of tracking calls", description = "How often each cleaning rule applied "

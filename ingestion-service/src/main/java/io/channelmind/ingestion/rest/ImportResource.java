@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,6 +31,7 @@ import io.channelmind.ingestion.service.ImportJobStore;
 import io.channelmind.ingestion.service.ImportRequest;
 import io.channelmind.ingestion.service.ImportService;
 import io.channelmind.ingestion.service.ImportView;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 
 /** Bulk import of files (CSV or NDJSON) as background jobs: start, progress, cancel and error reports. */
@@ -50,6 +52,7 @@ public class ImportResource {
     }
 
     /** Runs on a worker thread because it copies the body as a blocking stream before it responds. */
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Start an import", description = "Stores a CSV or NDJSON file (optionally gzip-compressed), "
@@ -80,6 +83,7 @@ public class ImportResource {
                 .build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/{importId}")
     @Operation(summary = "Get an import", description = "The import job with its status, progress and counts.")
@@ -87,6 +91,7 @@ public class ImportResource {
         return store.find(parseId(importId)).orElseThrow(() -> notFound(importId));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @POST
     @Path("/{importId}/cancel")
     @Operation(summary = "Cancel an import", description = "Stops a queued or running import after the current row. "
@@ -96,6 +101,7 @@ public class ImportResource {
         return Response.accepted(job).location(URI.create("/api/v1/imports/" + importId)).build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/{importId}/errors")
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
@@ -115,6 +121,7 @@ public class ImportResource {
                 .build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Operation(summary = "List recent imports", description = "The most recent imports first.")
     public List<ImportView> list(@Parameter(description = "Number of imports, 1 to 100 (default 20)") @RestQuery Integer limit) {

@@ -3,6 +3,7 @@ package io.channelmind.ingestion.rest;
 import java.net.URI;
 import java.util.Collection;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -17,6 +18,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import io.channelmind.ingestion.domain.MappingDefinition;
 import io.channelmind.ingestion.service.MappingCatalog;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 
 /** The column mappings an import can use, with their full definitions, and the registration of new ones. */
@@ -31,12 +33,14 @@ public class MappingResource {
         this.registry = registry;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Operation(summary = "List column mappings", description = "Every mapping with its definition, sorted by name.")
     public Collection<MappingDefinition> list() {
         return registry.all();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/{name}")
     @Operation(summary = "Get a column mapping")
@@ -49,6 +53,7 @@ public class MappingResource {
                 .toException());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import io.channelmind.ingestion.repository.TrackingSource;
 import io.channelmind.ingestion.tracking.SourceService;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 
 /**
@@ -61,6 +63,7 @@ public class SourceResource {
         }
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a source", description = "Returns the new write key; it is shown only this once.")
@@ -75,12 +78,14 @@ public class SourceResource {
         return Response.created(URI.create("/api/v1/sources/" + key.name())).entity(IssuedKeyView.of(key)).build();
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @GET
     @Operation(summary = "List sources", description = "Every source, revoked ones included, without keys.")
     public List<SourceView> list() {
         return service.list().stream().map(SourceView::of).toList();
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @GET
     @Path("/{name}")
     @Operation(summary = "Get a source", description = "The source without its keys.")
@@ -88,6 +93,7 @@ public class SourceResource {
         return SourceView.of(service.get(name));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/{name}/rotate")
     @Operation(summary = "Rotate a write key", description = "Returns a new key; the previous key keeps working "
@@ -96,6 +102,7 @@ public class SourceResource {
         return IssuedKeyView.of(service.rotate(name));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{name}")
     @Operation(summary = "Revoke a source", description = "Both of its keys stop working at once. The name stays taken.")

@@ -2,6 +2,7 @@ package io.channelmind.ingestion.rest;
 
 import java.util.Map;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,6 +35,7 @@ import io.smallrye.mutiny.Uni;
  * holding a thread. The HTTP layer buffers the whole body before a method runs, so
  * {@link TrackingBodyLimit} rejects a declared oversized body before that.
  */
+@PermitAll
 @Path("/v1")
 @Consumes(MediaType.WILDCARD)
 @Produces(MediaType.APPLICATION_JSON)

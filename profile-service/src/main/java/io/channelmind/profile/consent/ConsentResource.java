@@ -2,6 +2,8 @@ package io.channelmind.profile.consent;
 
 import java.util.regex.Pattern;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,7 @@ import io.channelmind.profile.consent.ConsentRequests.Confirmation;
 import io.channelmind.profile.consent.ConsentRequests.ConsentChange;
 import io.channelmind.profile.consent.ConsentRequests.DoNotContactChange;
 import io.channelmind.profile.service.ProfileService;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -39,6 +42,7 @@ public class ConsentResource {
         this.service = service;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/{profileKey}")
     @Operation(summary = "Read a profile's consent per channel and purpose, with the history of API changes")
@@ -46,6 +50,7 @@ public class ConsentResource {
         return service.purposes(profileKey);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @PUT
     @Path("/{profileKey}/{channel}/{purpose}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -73,6 +78,7 @@ public class ConsentResource {
                 change.actor().strip(), change.note());
     }
 
+    @PermitAll
     @POST
     @Path("/confirmations")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -86,6 +92,7 @@ public class ConsentResource {
         return service.confirm(body.token().strip());
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @PUT
     @Path("/{profileKey}/do-not-contact")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -101,6 +108,7 @@ public class ConsentResource {
         return service.markDoNotContact(profileKey, change.reason(), change.actor().strip(), change.note());
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @DELETE
     @Path("/{profileKey}/do-not-contact")
     @Operation(summary = "Clear a profile's do-not-contact mark",

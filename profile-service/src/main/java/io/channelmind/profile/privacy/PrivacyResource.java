@@ -3,6 +3,7 @@ package io.channelmind.profile.privacy;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.channelmind.profile.domain.Identity;
 import io.channelmind.profile.rest.IdentityQuery;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -31,6 +33,7 @@ public class PrivacyResource {
         this.service = service;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @POST
     @Path("/exports")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -42,6 +45,7 @@ public class PrivacyResource {
         return create(PrivacyRequestEvent.EXPORT, "exports", body);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/exports/{requestId}")
     @Operation(summary = "Read an export request, with the data of each service that has confirmed")
@@ -49,6 +53,7 @@ public class PrivacyResource {
         return find(PrivacyRequestEvent.EXPORT, requestId);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/erasures")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -60,6 +65,7 @@ public class PrivacyResource {
         return create(PrivacyRequestEvent.ERASURE, "erasures", body);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @GET
     @Path("/erasures/{requestId}")
     @Operation(summary = "Read an erasure request, with the rows each service deleted")

@@ -1,5 +1,6 @@
 package io.channelmind.profile.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.channelmind.profile.domain.Identity;
 import io.channelmind.profile.domain.Profile;
 import io.channelmind.profile.offer.OfferService;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 import io.channelmind.web.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -42,6 +44,7 @@ public class ProfileOfferResource {
         this.offers = offers;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Operation(summary = "Rank the offer catalogue for a profile (next best offer)",
             description = """

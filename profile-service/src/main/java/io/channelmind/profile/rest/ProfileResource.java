@@ -2,6 +2,7 @@ package io.channelmind.profile.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +22,7 @@ import io.channelmind.profile.repository.InterestRepository.StoredInterest;
 import io.channelmind.profile.service.ChannelPriors;
 import io.channelmind.profile.service.InterestService;
 import io.channelmind.profile.service.ProfileService;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -43,6 +45,7 @@ public class ProfileResource {
         this.interests = interests;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/{profileKey}")
     @Operation(summary = "Read one profile with its contact points, traits, counters and channels",
@@ -53,6 +56,7 @@ public class ProfileResource {
                 () -> notFound(profileKey))));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/by-identity")
     @Operation(summary = "Read the profile that owns an identity",
@@ -69,6 +73,7 @@ public class ProfileResource {
                         .toException())));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/{profileKey}/consent")
     @Operation(summary = "Read a profile's consent per channel and its do-not-contact mark",
@@ -79,6 +84,7 @@ public class ProfileResource {
                 () -> notFound(profileKey)));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/{profileKey}/identities")
     @Operation(summary = "List a profile's identities and the merges into it",
@@ -89,6 +95,7 @@ public class ProfileResource {
                 .map(history -> IdentitiesView.from(profile.profileKey(), history)));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Operation(summary = "List profiles in key order, with keyset paging",
             description = "Pass the 'next' value of a page as 'after' to read the following page; "
@@ -104,6 +111,7 @@ public class ProfileResource {
         }));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/{profileKey}/similar")
     @Operation(summary = "List the profiles whose interests are most similar to this one",
@@ -124,6 +132,7 @@ public class ProfileResource {
         });
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.SERVICE})
     @GET
     @Path("/interests")
     @Operation(summary = "List profile interest vectors in key order, with keyset paging",

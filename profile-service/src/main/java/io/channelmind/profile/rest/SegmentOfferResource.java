@@ -1,5 +1,6 @@
 package io.channelmind.profile.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.channelmind.profile.offer.OfferService;
 import io.channelmind.profile.service.SegmentService;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -39,6 +41,7 @@ public class SegmentOfferResource {
         this.segments = segments;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Operation(summary = "Rank the offer catalogue for a segment's members as a whole",
             description = """

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import io.channelmind.profile.learned.LearnedSegmentService;
 import io.channelmind.profile.learned.LearnedSegmentation;
 import io.channelmind.profile.rule.InvalidRuleException;
 import io.channelmind.profile.service.SegmentService;
+import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
 import io.channelmind.web.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -50,6 +52,7 @@ public class SegmentResource {
         this.learned = learned;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a segment and evaluate it over all profiles",
@@ -79,6 +82,7 @@ public class SegmentResource {
                         .build()));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @POST
     @Path("/preview")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -94,6 +98,7 @@ public class SegmentResource {
         }
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Path("/{name}/evaluate")
     @Operation(summary = "Evaluate a segment again over all profiles",
@@ -104,6 +109,7 @@ public class SegmentResource {
         return segments.reevaluate(name).map(found -> found.orElseThrow(() -> segmentNotFound(name)));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Operation(summary = "List all segments with their member counts")
     public Uni<List<SegmentView>> list() {
@@ -112,6 +118,7 @@ public class SegmentResource {
                 .toList()));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.SERVICE})
     @GET
     @Path("/{name}")
     @Operation(summary = "Read one segment with its member count")
@@ -119,6 +126,7 @@ public class SegmentResource {
         return requireSegment(name).chain(segment -> segments.size(name).map(size -> SegmentView.from(segment, size)));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.SERVICE})
     @GET
     @Path("/{name}/members")
     @Operation(summary = "List a segment's members with contact points (internal API)",
@@ -140,6 +148,7 @@ public class SegmentResource {
                 });
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Path("/" + LEARNED)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -168,6 +177,7 @@ public class SegmentResource {
                         .entity(segmentation).build());
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER})
     @POST
     @Path("/" + LEARNED + "/{name}/refresh")
     @Operation(summary = "Cluster the profiles again with the segmentation's k and seed",
@@ -177,6 +187,7 @@ public class SegmentResource {
         return learned.refresh(name).map(found -> found.orElseThrow(() -> segmentationNotFound(name)));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/" + LEARNED)
     @Operation(summary = "List the learned segmentations with their clusters")
@@ -184,6 +195,7 @@ public class SegmentResource {
         return learned.list();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
     @GET
     @Path("/" + LEARNED + "/{name}")
     @Operation(summary = "Read one learned segmentation with its clusters, sizes and descriptions")

@@ -1,5 +1,6 @@
 package io.channelmind.profile.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.channelmind.profile.service.ProfileService;
+import io.channelmind.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1")
@@ -30,6 +32,7 @@ public class StatsResource {
     public record ImportProgressView(String importId, long eventsConsumed) {
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/stats")
     @Operation(summary = "Count profiles and consumed records",
@@ -42,6 +45,7 @@ public class StatsResource {
                 .with(StatsView::new);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/imports/{importId}/progress")
     @Operation(summary = "Count the customer events of one import consumed so far",

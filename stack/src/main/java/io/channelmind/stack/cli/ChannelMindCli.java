@@ -3,6 +3,7 @@ package io.channelmind.stack.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +12,11 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.channelmind.stack.auth.LocalAuth;
 import io.channelmind.stack.demo.DemoDriver;
 import io.channelmind.stack.demo.DemoOptions;
 
-/** The {@code ./channelmind} command: {@code demo}, {@code up}, {@code down} and {@code status}. */
+/** The {@code ./channelmind} command: {@code demo}, {@code up}, {@code down}, {@code status} and {@code token}. */
 public final class ChannelMindCli {
 
     static final String USAGE = """
@@ -30,11 +32,16 @@ public final class ChannelMindCli {
                   fresh one (clearing the state folder unless --keep-state) and stops it
                   afterwards unless --keep-running. The report is printed and written as
                   JSON to --report (default <state>/demo/report.json).
-              up          Starts Kafka, PostgreSQL, SMTP and the five services.
+              up          Starts Kafka, PostgreSQL, SMTP and the five services, and prints an
+                          admin token for the REST APIs (the key is in <state>/auth).
               down [--purge]
                           Stops everything; --purge also deletes the state folder.
               status [--json]
-                          Shows what runs where.
+                          Shows what runs where; --json also gives an admin token (adminToken).
+              token [--role ROLE] [--ttl DURATION]
+                          Prints a bearer token signed with the stack's key, for ROLE admin,
+                          campaign-manager, analyst, viewer or service (default admin), valid
+                          for DURATION such as 30m, 12h or 2d (default 12h).
               build       Builds the services and the launcher (the other commands build
                           what is missing or older than its sources by themselves).
 
@@ -66,7 +73,11 @@ public final class ChannelMindCli {
                 case "up" -> {
                     stack.up();
                     printStatus(stack, false);
+                    out.println("Admin token (valid for " + StackController.LOGIN_TOKEN_LIFETIME.toHours()
+                            + " h; ./channelmind token --role <role> prints others):");
+                    out.println(stack.auth().token(LocalAuth.ADMIN_ROLE, StackController.LOGIN_TOKEN_LIFETIME));
                 }
+                case "token" -> out.println(token(stack, options));
                 case "down" -> stack.down(options.containsKey("purge"));
                 case "status" -> printStatus(stack, options.containsKey("json"));
                 case "demo" -> System.exit(demo(stack, options, root, out));
@@ -102,7 +113,8 @@ public final class ChannelMindCli {
             for (ServiceSpec spec : ServiceSpec.ALL) {
                 services.put(spec.module(), stack.settings().baseUrl(spec.module()));
             }
-            new DemoDriver(services, out).run(demo);
+            String token = stack.auth().token(LocalAuth.ADMIN_ROLE, StackController.LOGIN_TOKEN_LIFETIME);
+            new DemoDriver(services, token, out).run(demo);
             return 0;
         } catch (RuntimeException e) {
             System.err.println("The demo failed: " + e.getMessage());
@@ -115,6 +127,21 @@ public final class ChannelMindCli {
                 out.println("The stack keeps running; stop it with ./channelmind down");
             }
         }
+    }
+
+    private static String token(StackController stack, Map<String, String> options) {
+        String role = options.getOrDefault("role", LocalAuth.ADMIN_ROLE);
+        if (!LocalAuth.ROLES.contains(role)) {
+            throw new UsageException("Invalid --role '" + role + "': use one of " + String.join(", ", LocalAuth.ROLES));
+        }
+        Duration lifetime;
+        try {
+            lifetime = options.containsKey("ttl") ? LocalAuth.parseLifetime(options.get("ttl"))
+                    : StackController.LOGIN_TOKEN_LIFETIME;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--ttl: " + e.getMessage());
+        }
+        return stack.auth().token(role, lifetime);
     }
 
     private static DemoOptions demoOptions(Map<String, String> options, StackSettings settings, Path root) {
@@ -182,7 +209,7 @@ public final class ChannelMindCli {
     private static Map<String, String> parseOptions(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         List<String> flags = List.of("keep-running", "keep-state", "purge", "json");
-        List<String> valued = List.of("input", "mapping", "report", "customers", "seed", "locale");
+        List<String> valued = List.of("input", "mapping", "report", "customers", "seed", "locale", "role", "ttl");
         List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
         for (int i = 0; i < rest.size(); i++) {
             String arg = rest.get(i);

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.channelmind.stack.auth.LocalAuth;
+
 /**
  * Starts a service's packaged Quarkus application ({@code target/quarkus-app/quarkus-run.jar})
  * as a child process with the stack's addresses in its environment, and waits for its
@@ -25,10 +27,13 @@ public final class ServiceLauncher {
 
     private final Path root;
     private final Path logDir;
+    private final LocalAuth auth;
 
-    public ServiceLauncher(Path root, Path logDir) {
+    /** {@code auth} is the key that the services verify tokens with and sign their service tokens with. */
+    public ServiceLauncher(Path root, Path logDir, LocalAuth auth) {
         this.root = root;
         this.logDir = logDir;
+        this.auth = auth;
     }
 
     /** The addresses a service needs: the infrastructure and the other services. */
@@ -69,6 +74,7 @@ public final class ServiceLauncher {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(spec).toFile()));
         builder.environment().putAll(environment(spec, addresses));
+        builder.environment().putAll(auth.environment(spec.module()));
         builder.environment().putAll(extraEnvironment);
         try {
             Files.createDirectories(logDir);

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import io.channelmind.stack.auth.LocalAuth;
 import io.channelmind.stack.infra.FreePorts;
 
 /**
@@ -28,6 +29,9 @@ public final class StackController {
     private static final String INFRA = "infra";
     private static final Duration INFRA_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(180);
+    private static final String AUTH_FOLDER = "auth";
+    /** Lifetime of the admin token that {@code up} and {@code status --json} print. */
+    public static final Duration LOGIN_TOKEN_LIFETIME = Duration.ofHours(12);
 
     private final StackSettings settings;
     private final ProcessRegistry registry;
@@ -59,7 +63,7 @@ public final class StackController {
             out.println("Infrastructure already running");
         }
 
-        ServiceLauncher launcher = new ServiceLauncher(settings.root(), settings.logs());
+        ServiceLauncher launcher = new ServiceLauncher(settings.root(), settings.logs(), auth());
         ServiceLauncher.Addresses addresses = new ServiceLauncher.Addresses(settings.kafkaBootstrap(),
                 settings.postgresPort(), settings.smtpPort(), settings.servicePorts());
         List<CompletableFuture<Void>> readiness = new ArrayList<>();
@@ -126,6 +130,14 @@ public final class StackController {
             return configured;
         }
         return stateSecret("crypto-kek", 32, java.util.Base64.getEncoder());
+    }
+
+    /**
+     * Returns the stack's signing key (an RSA key pair in {@code <state>/auth}), generating it on
+     * first use. It stays in the state folder, so tokens survive a restart until they expire.
+     */
+    public LocalAuth auth() {
+        return LocalAuth.open(settings.state().resolve(AUTH_FOLDER));
     }
 
     private String stateSecret(String name, int bytes, java.util.Base64.Encoder encoder) {
@@ -238,6 +250,9 @@ public final class StackController {
         status.put("state", settings.state().toString());
         if (Files.exists(settings.state().resolve("local-write-key"))) {
             status.put("writeKey", localWriteKey());
+        }
+        if (Files.exists(settings.state().resolve(AUTH_FOLDER))) {
+            status.put("adminToken", auth().token(LocalAuth.ADMIN_ROLE, LOGIN_TOKEN_LIFETIME));
         }
         states.put("infrastructure", registry.find(INFRA).map(handle -> "running (pid " + handle.pid() + ")")
                 .orElse("stopped"));

@@ -16,7 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A small JSON-over-HTTP client for the services' public REST APIs. */
+/**
+ * A small JSON-over-HTTP client for the services' REST APIs. It sends its bearer token with
+ * every request except to ingestion's tracking paths ({@code /v1/*}), which authenticate with a
+ * write key instead and reject any other {@code Authorization} header.
+ */
 public final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -24,6 +28,12 @@ public final class ApiClient {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
     private final ObjectMapper json = new ObjectMapper();
+    private final String bearerToken;
+
+    /** {@code bearerToken} is a token such as {@code ./channelmind token} prints. */
+    public ApiClient(String bearerToken) {
+        this.bearerToken = bearerToken;
+    }
 
     /** A non-2xx response, with the problem details document the service returned. */
     public static final class ApiException extends RuntimeException {
@@ -91,8 +101,14 @@ public final class ApiClient {
     }
 
     private JsonNode send(HttpRequest.Builder request, String description) {
+        HttpRequest built = request.build();
+        if (!built.uri().getPath().startsWith("/v1/")) {
+            built = HttpRequest.newBuilder(built, (name, value) -> true)
+                    .header("Authorization", "Bearer " + bearerToken)
+                    .build();
+        }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new ApiException(description, response.statusCode(), response.body());
             }

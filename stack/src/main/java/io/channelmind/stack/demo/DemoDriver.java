@@ -31,12 +31,16 @@ public final class DemoDriver {
     private static final Duration HEALTH_CHECK_AFTER = Duration.ofSeconds(20);
 
     private final Map<String, String> services;
-    private final ApiClient api = new ApiClient();
+    private final ApiClient api;
     private final PrintStream out;
 
-    /** @param services module name to base URL, as in {@code status --json} */
-    public DemoDriver(Map<String, String> services, PrintStream out) {
+    /**
+     * @param services module name to base URL, as in {@code status --json}
+     * @param bearerToken the admin token that the demo sends to every REST API
+     */
+    public DemoDriver(Map<String, String> services, String bearerToken, PrintStream out) {
         this.services = services;
+        this.api = new ApiClient(bearerToken);
         this.out = out;
     }
 

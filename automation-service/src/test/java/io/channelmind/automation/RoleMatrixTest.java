@@ -1,0 +1,12 @@
+package io.channelmind.automation;
+
+import io.channelmind.security.testing.RoleMatrixCheck;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class RoleMatrixTest extends RoleMatrixCheck {
+
+    RoleMatrixTest() {
+        super("automation-service");
+    }
+}

@@ -1,0 +1,12 @@
+package io.channelmind.content;
+
+import io.channelmind.security.testing.RoleMatrixCheck;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class RoleMatrixTest extends RoleMatrixCheck {
+
+    RoleMatrixTest() {
+        super("content-service");
+    }
+}
