@@ -47,7 +47,7 @@ class AuditLogTest {
                 .body("entries[0].action", equalTo("cancelled"))
                 .body("entries[0].after.status", equalTo("cancelled"))
                 .body("entries[1].action", equalTo("created"))
-                .body("entries[1].actor", equalTo("anonymous"))
+                .body("entries[1].actor", equalTo("test-admin"))
                 .body("entries[1].before", nullValue())
                 .body("entries[1].after.segment", equalTo("audited"))
                 .body("entries[1].after.status", equalTo("draft"))

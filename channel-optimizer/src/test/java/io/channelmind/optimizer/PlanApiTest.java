@@ -61,7 +61,7 @@ class PlanApiTest {
                 .body("entries[0].after.status", equalTo("accepted"))
                 .body("entries[1].after.name", equalTo("audited"))
                 .body("entries[1].after.proposedSpend.print", equalTo(1000.0f))
-                .body("entries[1].actor", equalTo("anonymous"));
+                .body("entries[1].actor", equalTo("test-admin"));
     }
 
     @Test

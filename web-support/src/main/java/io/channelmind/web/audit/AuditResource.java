@@ -1,5 +1,6 @@
 package io.channelmind.web.audit;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,7 +17,6 @@ import io.smallrye.mutiny.Uni;
  * Reads the service's audit log. Every service that includes web-support serves it, each with
  * its own log, so the gateway does not route it; it is read inside the cluster.
  */
-// NOTE: admin only
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit")
@@ -29,6 +29,7 @@ public class AuditResource {
     }
 
     @GET
+    @RolesAllowed("admin")
     @Operation(summary = "List audit log entries, newest first",
             description = "Each entry names the actor, the action, the entity and its state before and after the"
                     + " change, with contact points and secrets redacted. from is inclusive and to exclusive"
