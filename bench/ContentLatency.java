@@ -158,7 +158,7 @@ public final class ContentLatency {
 
     /** Sends one POST and fails unless the status matches and, for copy, the model wrote it (not the template fallback). */
     private static void post(HttpClient client, String url, String body, int expectedStatus, Duration timeout) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+        HttpRequest request = authorized(HttpRequest.newBuilder(URI.create(url))).timeout(timeout)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expectedStatus) {
@@ -189,5 +189,11 @@ public final class ContentLatency {
     @FunctionalInterface
     private interface Call {
         void send() throws Exception;
+    }
+
+    /** Adds the admin token of the benchmark run (CHANNELMIND_BENCH_TOKEN, set by bench/bench-keys.sh), when there is one. */
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        String token = System.getenv("CHANNELMIND_BENCH_TOKEN");
+        return token == null || token.isBlank() ? request : request.header("Authorization", "Bearer " + token);
     }
 }

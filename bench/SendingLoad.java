@@ -228,6 +228,12 @@ public final class SendingLoad {
         return sent;
     }
 
+    /** Adds the admin token of the benchmark run (CHANNELMIND_BENCH_TOKEN, set by bench/bench-keys.sh), when there is one. */
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        String token = System.getenv("CHANNELMIND_BENCH_TOKEN");
+        return token == null || token.isBlank() ? request : request.header("Authorization", "Bearer " + token);
+    }
+
     private static void command(Writer out, BufferedReader in, String line, String expected) throws IOException {
         out.write(line + "\r\n");
         out.flush();
@@ -253,7 +259,7 @@ public final class SendingLoad {
                 {"name": "bench %d", "segment": "bench-%d", "channel": "email", "locale": "en",
                  "brief": {"product": "Savings Plus", "offer": "2%% bonus interest", "callToAction": "Open an account",
                            "url": "https://bank.example/savings-plus"}}""".formatted(members, members);
-        String created = send(http, HttpRequest.newBuilder(URI.create(service + "/api/v1/campaigns"))
+        String created = send(http, authorized(HttpRequest.newBuilder(URI.create(service + "/api/v1/campaigns")))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request)).build(), 201);
         Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(created);
         if (!id.find()) {
@@ -262,7 +268,7 @@ public final class SendingLoad {
         String statistics = service + "/api/v1/campaigns/" + id.group(1) + "/statistics";
 
         long start = System.nanoTime();
-        send(http, HttpRequest.newBuilder(URI.create(service + "/api/v1/campaigns/" + id.group(1) + "/launch"))
+        send(http, authorized(HttpRequest.newBuilder(URI.create(service + "/api/v1/campaigns/" + id.group(1) + "/launch")))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), 202);
         double filledAfter = -1;
         int sentAtFill = 0;
@@ -273,7 +279,7 @@ public final class SendingLoad {
             // The statistics query counts every row of the campaign, so each poll costs the
             // database more as the campaign grows. Polling once a second keeps that load small.
             Thread.sleep(1000);
-            String body = send(http, HttpRequest.newBuilder(URI.create(statistics)).GET().build(), 200);
+            String body = send(http, authorized(HttpRequest.newBuilder(URI.create(statistics))).GET().build(), 200);
             elapsed = (System.nanoTime() - start) / 1e9;
             status = text(body, "status");
             sent = number(body, "sent");

@@ -41,6 +41,10 @@ if [ ! -e "$WIREMOCK_JAR" ]; then
   exit 1
 fi
 
+# shellcheck source=bench/bench-keys.sh
+source "$ROOT/bench/bench-keys.sh"
+bench_keys "$OUT/auth"
+
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do

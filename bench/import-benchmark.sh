@@ -72,6 +72,10 @@ INFRA_PID=$!
 for _ in $(seq 1 240); do [ -f "$WORK/state/infra.json" ] && break; sleep 0.5; done
 [ -f "$WORK/state/infra.json" ] || { echo "Infrastructure did not start; see $WORK/infra.log" >&2; cat "$WORK/infra.log" >&2; exit 1; }
 
+# shellcheck source=bench/bench-keys.sh
+source "$ROOT/bench/bench-keys.sh"
+bench_keys "$WORK/auth"
+
 echo "Starting ingestion-service on 127.0.0.1:$HTTP_PORT"
 java -Xmx1g \
   -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$HTTP_PORT" \
@@ -106,10 +110,10 @@ import_file() {
   sample_memory &
   local sampler=$!
   started="$(date +%s.%N)"
-  import_id="$(curl -sf -X POST -H 'Content-Type: text/csv' --data-binary "@$file" \
+  import_id="$(curl -sf -X POST -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: text/csv' --data-binary "@$file" \
     "$BASE/api/v1/imports?mapping=online-retail&onError=skip" | python3 -c 'import json, sys; print(json.load(sys.stdin)["importId"])')"
   while true; do
-    job="$(curl -sf "$BASE/api/v1/imports/$import_id")"
+    job="$(curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "$BASE/api/v1/imports/$import_id")"
     status="$(printf '%s' "$job" | python3 -c 'import json, sys; print(json.load(sys.stdin)["status"])')"
     [ "$status" != "queued" ] && [ "$status" != "running" ] && break
     sleep 0.2

@@ -88,6 +88,10 @@ driver produce --bootstrap "127.0.0.1:$KAFKA_PORT" --events "$EVENTS" --profiles
 echo "Bare KafkaConsumer loop over the same topic"
 driver consume --bootstrap "127.0.0.1:$KAFKA_PORT" --events "$EVENTS" | tee "$OUT/consume.txt"
 
+# shellcheck source=bench/bench-keys.sh
+source "$ROOT/bench/bench-keys.sh"
+bench_keys "$OUT/auth"
+
 # The same JVM options as ./channelmind gives each service. The interval of the rate prior
 # refresh is left at its default.
 QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
@@ -102,7 +106,7 @@ SERVICE_PID=$!
 echo "profile-service applying the events"
 driver apply --url "http://127.0.0.1:$HTTP_PORT" --import-id "$IMPORT_ID" --events "$EVENTS" \
   --service-pid "$SERVICE_PID" --clock-ticks "$(getconf CLK_TCK)" | tee "$OUT/apply.txt"
-curl -sf "http://127.0.0.1:$HTTP_PORT/api/v1/stats" | tee "$OUT/stats.json"
+curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "http://127.0.0.1:$HTTP_PORT/api/v1/stats" | tee "$OUT/stats.json"
 echo
 
 echo "Segments over all profiles"

@@ -49,6 +49,10 @@ SERVICE_LIB="$SERVICE_APP/lib/main"
 MAIL_CP="$(ls "$SERVICE_LIB"/io.vertx.vertx-core-*.jar "$SERVICE_LIB"/io.vertx.vertx-mail-client-*.jar \
   "$SERVICE_LIB"/io.netty.netty-*.jar "$SERVICE_LIB"/com.fasterxml.jackson.core.jackson-core-*.jar | paste -sd:)"
 
+# shellcheck source=bench/bench-keys.sh
+source "$ROOT/bench/bench-keys.sh"
+bench_keys "$OUT/auth"
+
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do

@@ -72,6 +72,10 @@ for _ in $(seq 1 240); do
 done
 [ -f "$STATE/infra.json" ] || { echo "Kafka and PostgreSQL did not start within 120 s" >&2; exit 1; }
 
+# shellcheck source=bench/bench-keys.sh
+source "$ROOT/bench/bench-keys.sh"
+bench_keys "$STATE/auth"
+
 # The same JVM options as ./channelmind gives each service.
 QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_HTTP_HOST=127.0.0.1 \
   KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \

@@ -290,7 +290,7 @@ public final class ProfileLoad {
     }
 
     private static String get(HttpClient http, URI uri) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse<String> response = http.send(authorized(HttpRequest.newBuilder(uri)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + uri + " returned HTTP " + response.statusCode() + ": " + response.body());
@@ -299,7 +299,7 @@ public final class ProfileLoad {
     }
 
     private static String post(HttpClient http, URI uri, String body, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(30))
+        HttpResponse<String> response = http.send(authorized(HttpRequest.newBuilder(uri)).timeout(Duration.ofMinutes(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
@@ -324,5 +324,11 @@ public final class ProfileLoad {
             }
         }
         return -1;
+    }
+
+    /** Adds the admin token of the benchmark run (CHANNELMIND_BENCH_TOKEN, set by bench/bench-keys.sh), when there is one. */
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        String token = System.getenv("CHANNELMIND_BENCH_TOKEN");
+        return token == null || token.isBlank() ? request : request.header("Authorization", "Bearer " + token);
     }
 }

@@ -42,6 +42,24 @@ public final class LocalAuth {
         this.signer = new JwtSigner(keys.getPrivate(), JwtSigner.LOCAL_ISSUER);
     }
 
+    /**
+     * Prints, for scripts such as the benchmarks that start services without the stack, the
+     * environment that makes a service accept this folder's tokens ({@code env FOLDER}) or a user
+     * token ({@code token FOLDER ROLE}).
+     */
+    public static void main(String[] args) {
+        if (args.length == 2 && args[0].equals("env")) {
+            Map<String, String> env = open(Path.of(args[1])).environment("bench");
+            System.out.println("CHANNELMIND_AUTH_PUBLIC_KEY=" + env.get("CHANNELMIND_AUTH_PUBLIC_KEY"));
+            System.out.println("CHANNELMIND_AUTH_ISSUER=" + env.get("CHANNELMIND_AUTH_ISSUER"));
+        } else if (args.length == 3 && args[0].equals("token")) {
+            System.out.println(open(Path.of(args[1])).token(args[2], Duration.ofHours(12)));
+        } else {
+            System.err.println("Usage: LocalAuth env FOLDER | LocalAuth token FOLDER ROLE");
+            System.exit(2);
+        }
+    }
+
     /** Reads the key pair from {@code folder}, or generates and writes one when the folder has none. */
     public static LocalAuth open(Path folder) {
         Path privateFile = folder.resolve(PRIVATE_KEY_FILE);
