@@ -1,6 +1,7 @@
 package io.channelmind.automation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.channelmind.automation.journey.ProfileFacts;
 import io.channelmind.automation.privacy.PrivacyTopics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
@@ -46,6 +48,9 @@ class PrivacyRequestTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    ProfileFacts facts;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -72,6 +77,24 @@ class PrivacyRequestTest {
         JsonNode replay = awaitConfirmations(requestId, 2).get(1);
         EXPECTED_DELETED.keySet().forEach(table ->
                 assertEquals(0, replay.path("rowsDeleted").path(table).asLong(), "replayed " + table));
+    }
+
+    @Test
+    void erasedPersonIsNotStoredAgain() throws Exception {
+        Person person = Person.create();
+        insertRows(person);
+        String requestId = UUID.randomUUID().toString();
+        send(request(requestId, "erasure", person));
+        awaitConfirmations(requestId, 1);
+
+        boolean earlier = facts.record(UUID.randomUUID().toString(), person.profileKey(), "identify", null,
+                Instant.now().minus(Duration.ofMinutes(5)), Map.of("email", person.email()));
+        assertFalse(earlier, "an event from before the erasure is dropped");
+        assertEquals(0, countRows(person), "rows of the erased person after a late event");
+
+        boolean later = facts.record(UUID.randomUUID().toString(), person.profileKey(), "track", "Signed Up",
+                Instant.now().plus(Duration.ofMinutes(5)), null);
+        assertTrue(later, "an event from after the erasure is stored");
     }
 
     @Test

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.channelmind.automation.privacy.PersonRows;
+
 /**
  * Profile facts that journeys read, from cm.customer-events: the events (for event conditions
  * and bandit rewards) and the latest identify traits (for trait conditions, date triggers, time
@@ -33,12 +35,15 @@ public class ProfileFacts {
 
     /**
      * Stores one customer event, merges identify traits into the stored ones and rewards the
-     * open bandit pulls of the profile whose goal it matches. Returns false for an event id seen
-     * before, in which case nothing changes.
+     * open bandit pulls of the profile whose goal it matches. Returns false, and changes nothing,
+     * for an event id seen before and for an event that occurred before the profile was erased.
      */
     public boolean record(String eventId, String profileKey, String type, String name, Instant occurredAt,
             Map<String, Object> traits) {
         return Jdbc.inTransaction(dataSource, connection -> {
+            if (erasedAfter(connection, profileKey, occurredAt)) {
+                return false;
+            }
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into journey_event (event_id, profile_key, type, name, occurred_at) values (?, ?, ?, ?, ?)"
                             + " on conflict do nothing")) {
@@ -57,6 +62,18 @@ public class ProfileFacts {
             reward(connection, profileKey, type, name);
             return true;
         });
+    }
+
+    /** Returns true when a privacy request erased the profile after {@code occurredAt}. */
+    private static boolean erasedAfter(Connection connection, String profileKey, Instant occurredAt) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select 1 from erased_profile where key_digest = ? and erased_at >= ?")) {
+            select.setString(1, PersonRows.digest(profileKey));
+            select.setTimestamp(2, Jdbc.timestamp(occurredAt));
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     // NOTE: the traits are stored in plaintext, including the email, phone and firstName that

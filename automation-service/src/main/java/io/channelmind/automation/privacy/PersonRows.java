@@ -1,8 +1,12 @@
 package io.channelmind.automation.privacy;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +59,33 @@ public class PersonRows {
                         .invoke(rows -> deleted.merge(filter.table(), (long) rows.rowCount(), Long::sum)))
                 .collect().last())
                 .replaceWith(deleted);
+    }
+
+    /**
+     * Records the digests of the request's profile keys in {@code erased_profile} with the time,
+     * so that the journey consumer drops the person's events that occurred before the erasure.
+     */
+    public Uni<Void> markErased(SqlClient client, PrivacyRequest request) {
+        String[] digests = request.profileKeys().stream().map(PersonRows::digest).toArray(String[]::new);
+        return client.preparedQuery("""
+                insert into erased_profile (key_digest, erased_at) select unnest($1::text[]), now()
+                on conflict (key_digest) do update set erased_at = excluded.erased_at""")
+                .execute(Tuple.of((Object) digests))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Returns the hex SHA-256 of a profile key, the form in which {@code erased_profile} keeps it.
+     * NOTE: an unkeyed digest of a guessable profile key can be reversed by trying candidates. It
+     * keeps the key out of the erasure's scans and exports, but does not make it secret.
+     */
+    public static String digest(String profileKey) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(profileKey.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime provides SHA-256", e);
+        }
     }
 
     /** Returns the person's rows per table as JSON objects. */

@@ -43,7 +43,8 @@ public class PrivacyRequestConsumer {
             return Uni.createFrom().voidItem();
         }
         Uni<PrivacyConfirmation> confirmation = PrivacyRequest.ERASURE.equals(request.kind())
-                ? pool.withTransaction(client -> rows.erase(client, request))
+                ? pool.withTransaction(client -> rows.erase(client, request)
+                        .call(() -> rows.markErased(client, request)))
                         .invoke(deleted -> LOG.infof("Erased %d rows for privacy request %s",
                                 deleted.values().stream().mapToLong(Long::longValue).sum(), request.requestId()))
                         .map(deleted -> PrivacyConfirmation.erased(request, deleted))
