@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.BlockingOperationNotAllowedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
@@ -199,7 +200,14 @@ public class AuditLog {
         if (!identity.isResolvable()) {
             return AuditActor.anonymous();
         }
-        return AuditActor.of(identity.get());
+        try {
+            return AuditActor.of(identity.get());
+        } catch (BlockingOperationNotAllowedException e) {
+            // Authentication is lazy, so only a role check resolves the identity. An endpoint
+            // without one is public (such as a double opt-in confirmation), and its caller acts
+            // through a signed link, not as a user, even when the request carries a token.
+            return AuditActor.anonymous();
+        }
     }
 
     /**
