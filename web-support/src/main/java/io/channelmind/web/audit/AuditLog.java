@@ -194,7 +194,10 @@ public class AuditLog {
     }
 
     private AuditActor currentActor() {
-        if (!Arc.container().requestContext().isActive()) {
+        // A scheduler or consumer may run with a request context but without an HTTP request.
+        // There is no caller to resolve then, and trying would block the event loop.
+        if (!Arc.container().requestContext().isActive()
+                || Arc.container().instance(CurrentVertxRequest.class).get().getCurrent() == null) {
             return AuditActor.system();
         }
         if (!identity.isResolvable()) {
