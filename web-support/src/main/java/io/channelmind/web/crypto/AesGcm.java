@@ -16,6 +16,12 @@ final class AesGcm {
     static final int KEY_BYTES = 32;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One cipher per thread, initialised again for every value. A new Cipher per value looked up
+     * the provider and expanded the AES key each time. A reused one keeps the expanded key while
+     * the key stays the same, which holds no key that the keyring does not hold already.
+     */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(AesGcm::newCipher);
 
     private AesGcm() {
     }
@@ -32,12 +38,20 @@ final class AesGcm {
         RANDOM.nextBytes(nonce);
         System.arraycopy(nonce, 0, out, offset, NONCE_BYTES);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
             cipher.updateAAD(associatedData);
             cipher.doFinal(plaintext, 0, plaintext.length, out, offset + NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new CryptoException("AES-GCM encryption failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException("AES-GCM is not available: " + e.getMessage(), e);
         }
     }
 
@@ -51,7 +65,7 @@ final class AesGcm {
             throw new CryptoException(valueName + " is truncated: " + sealed.length + " bytes");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, sealed, offset, NONCE_BYTES));
             cipher.updateAAD(associatedData);
             return cipher.doFinal(sealed, offset + NONCE_BYTES, sealed.length - offset - NONCE_BYTES);

@@ -74,6 +74,29 @@ class EnvelopeCipherTest {
     }
 
     @Test
+    void reusedCipherSwitchesKeysAndRecoversAfterFailure() {
+        // AesGcm keeps one Cipher per thread, so these calls all share it.
+        List<WrappedDataKey> stored = new ArrayList<>(List.of(WrappedDataKey.generate(1, kek, NOW, NOW),
+                WrappedDataKey.generate(2, kek, NOW, NOW.plusSeconds(60))));
+        EnvelopeCipher first = cipherWith(stored);
+        EnvelopeCipher second = new EnvelopeCipher();
+        second.use(DataKeyring.unwrap(stored, kek, NOW.plusSeconds(60)));
+        byte[] underFirst = first.encrypt(CONTEXT, "ann@example.com");
+        byte[] underSecond = second.encrypt(CONTEXT, "bob@example.com");
+        byte[] tampered = underFirst.clone();
+        tampered[tampered.length - 1] ^= 0x01;
+
+        for (int round = 0; round < 3; round++) {
+            assertEquals("ann@example.com", second.decrypt(CONTEXT, underFirst));
+            assertThrows(CryptoException.class, () -> first.decrypt(CONTEXT, tampered));
+            assertEquals("bob@example.com", first.decrypt(CONTEXT, underSecond));
+            assertEquals("ann@example.com", first.decrypt(CONTEXT, first.encrypt(CONTEXT, "ann@example.com")));
+        }
+        assertEquals(1, EnvelopeCipher.dataKeyId(underFirst));
+        assertEquals(2, EnvelopeCipher.dataKeyId(underSecond));
+    }
+
+    @Test
     void changedHeaderFails() {
         EnvelopeCipher cipher = cipherWith(List.of(WrappedDataKey.generate(1, kek, NOW, NOW)));
         byte[] ciphertext = cipher.encrypt(CONTEXT, "ann@example.com");
