@@ -35,6 +35,8 @@ public class LinkSigner {
 
     private final SecretKeySpec key;
     private final Clock clock;
+    // One initialised Mac per thread, because every send signs four links. doFinal resets it for the next text.
+    private final ThreadLocal<Mac> mac = ThreadLocal.withInitial(this::newMac);
 
     @Inject
     public LinkSigner(AutomationConfig config) {
@@ -108,10 +110,14 @@ public class LinkSigner {
 
     private String signature(Purpose purpose, String messageToken, long expiry, String target) {
         String text = purpose.name() + "\n" + messageToken + "\n" + expiry + "\n" + target;
+        return ENCODER.encodeToString(mac.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return ENCODER.encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            Mac created = Mac.getInstance(ALGORITHM);
+            created.init(key);
+            return created;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("Every Java runtime provides HmacSHA256", e);
         }

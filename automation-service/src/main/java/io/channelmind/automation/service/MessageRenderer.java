@@ -23,6 +23,11 @@ public final class MessageRenderer {
     // Stops at whitespace, markup and quotes; trailing sentence punctuation is trimmed after the match.
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"']+");
     private static final String TRAILING_PUNCTUATION = ".,;:!?)";
+    // Compiled once, because render runs for every send and String.replaceAll and split compile their pattern per call.
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R\\s*\\R");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
     private MessageRenderer() {
     }
@@ -55,7 +60,8 @@ public final class MessageRenderer {
         }
 
         String subjectTemplate = copy.subject() == null || copy.subject().isBlank() ? fallbackSubject : copy.subject();
-        String subject = fill(subjectTemplate, Map.of(FIRST_NAME, name, UNSUBSCRIBE_URL, unsubscribeUrl)).replaceAll("\\s+", " ").trim();
+        String subject = WHITESPACE.matcher(fill(subjectTemplate, Map.of(FIRST_NAME, name, UNSUBSCRIBE_URL, unsubscribeUrl)))
+                .replaceAll(" ").trim();
         String text = fill(body, Map.of(FIRST_NAME, name, UNSUBSCRIBE_URL, unsubscribeUrl));
         String link = "<a href=\"" + escapeHtml(unsubscribeUrl) + "\">" + escapeHtml(unsubscribeUrl) + "</a>";
         String html = toHtml(fill(linkify(escapeHtml(body), clickLink),
@@ -72,7 +78,7 @@ public final class MessageRenderer {
     }
 
     private static String cleanFirstName(String firstName, String locale) {
-        String name = firstName == null ? "" : firstName.replaceAll("\\p{Cntrl}", " ").trim();
+        String name = firstName == null ? "" : CONTROL.matcher(firstName).replaceAll(" ").trim();
         if (name.length() > MAX_FIRST_NAME) {
             name = name.substring(0, MAX_FIRST_NAME);
         }
@@ -117,9 +123,9 @@ public final class MessageRenderer {
 
     private static String toHtml(String escapedText) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body>");
-        for (String paragraph : escapedText.split("\\R\\s*\\R")) {
+        for (String paragraph : PARAGRAPH_BREAK.split(escapedText)) {
             if (!paragraph.isBlank()) {
-                html.append("<p>").append(paragraph.strip().replaceAll("\\R", "<br>")).append("</p>");
+                html.append("<p>").append(LINE_BREAK.matcher(paragraph.strip()).replaceAll("<br>")).append("</p>");
             }
         }
         return html.append("</body></html>").toString();
