@@ -142,12 +142,15 @@ public final class SendingLoad {
      * service sends for the same copy: text and HTML parts, the open pixel, a signed click link,
      * the List-Unsubscribe headers, encoded by the same Vert.x mail encoder that the service's
      * mailer uses, so the server receives the same bytes per message from both sides.
+     * {@code dialogue} sends the {@code mime} message the way Vert.x mail client 4.5.27 does on a
+     * reused connection: {@code RSET} before each message after the first, and with TCP_NODELAY
+     * each header block, boundary line and body line in a write of its own.
      */
     private static void baseline(String address, int messages, int concurrency, String shape) throws Exception {
         String host = address.substring(0, address.indexOf(':'));
         int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
-        if (!shape.equals("text") && !shape.equals("mime")) {
-            throw new IllegalArgumentException("Invalid message shape '" + shape + "': expected text or mime");
+        if (!shape.equals("text") && !shape.equals("mime") && !shape.equals("dialogue")) {
+            throw new IllegalArgumentException("Invalid message shape '" + shape + "': expected text, mime or dialogue");
         }
         AtomicInteger next = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
@@ -209,23 +212,66 @@ public final class SendingLoad {
     /** Sends messages on one connection until {@code next} reaches {@code messages}; returns how many it sent. */
     private static int smtpLoop(String host, int port, int messages, AtomicInteger next, String shape) throws IOException {
         int sent = 0;
+        boolean dialogue = shape.equals("dialogue");
         try (Socket socket = new Socket(host, port)) {
+            socket.setTcpNoDelay(dialogue);
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
             expect(in, "220");
             command(out, in, "EHLO bench.local", "250");
             for (int index = next.getAndIncrement(); index < messages; index = next.getAndIncrement()) {
                 String to = String.format(Locale.ROOT, "b%07d@baseline.example", index);
+                if (dialogue && sent > 0) {
+                    command(out, in, "RSET", "250");
+                }
                 command(out, in, "MAIL FROM:<campaigns@channelmind.local>", "250");
                 command(out, in, "RCPT TO:<" + to + ">", "250");
                 command(out, in, "DATA", "354");
-                out.write(message(shape, index));
+                if (dialogue) {
+                    for (String write : writes(message("mime", index))) {
+                        out.write(write);
+                        out.flush();
+                    }
+                } else {
+                    out.write(message(shape, index));
+                }
                 command(out, in, ".", "250");
                 sent++;
             }
             command(out, in, "QUIT", "221");
         }
         return sent;
+    }
+
+    /**
+     * Splits a DATA section into the writes of Vert.x mail client 4.5.27 (SMTPSendMail): each block
+     * of headers with the empty line after it in one write, then each boundary line and each body
+     * line in a write of its own.
+     */
+    static List<String> writes(String data) {
+        List<String> writes = new ArrayList<>();
+        StringBuilder headers = new StringBuilder();
+        boolean inHeaders = true;
+        for (String line : data.split("\r\n", -1)) {
+            if (inHeaders) {
+                headers.append(line).append("\r\n");
+                if (line.isEmpty()) {
+                    writes.add(headers.toString());
+                    headers.setLength(0);
+                    inHeaders = false;
+                }
+            } else if (line.startsWith("--") && !line.endsWith("--")) {
+                writes.add(line + "\r\n");
+                inHeaders = true;
+            } else if (!line.isEmpty() || writes.size() > 0) {
+                writes.add(line + "\r\n");
+            }
+        }
+        // The split leaves an empty string after the final line end.
+        if (!writes.isEmpty() && writes.get(writes.size() - 1).equals("\r\n")) {
+            writes.remove(writes.size() - 1);
+        }
+        return writes;
     }
 
     /** Adds the admin token of the benchmark run (CHANNELMIND_BENCH_TOKEN, set by bench/bench-keys.sh), when there is one. */

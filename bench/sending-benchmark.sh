@@ -16,6 +16,9 @@
 # Environment:
 #   CHANNELMIND_BENCH_CONCURRENCY=N      connections of the baseline and sends in flight in the
 #                                        service (8). Raise quarkus.mailer.max-pool-size to match.
+#   CHANNELMIND_BENCH_BASELINES="..."    the baseline shapes to run ("text mime"); "dialogue" adds
+#                                        the mime message sent with the Vert.x mail client's
+#                                        dialogue (RSET, one write per line), see SendingLoad.java
 #   CHANNELMIND_BENCH_BUILD=false        skip the build (the jars in target/ must be current)
 #   CHANNELMIND_BENCH_SERVICE_OPTS="..." extra JVM options for automation-service, for example
 #                                        -XX:StartFlightRecording=filename=/tmp/send.jfr,settings=profile
@@ -127,7 +130,7 @@ echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 104857
 # Two baselines: a short text/plain message, and the same MIME message that the service sends
 # for the campaign's copy (text and HTML parts, open pixel, signed links, List-Unsubscribe),
 # encoded by the service's own Vert.x mail encoder. The goal's ratio is against the second.
-for shape in text mime; do
+for shape in ${CHANNELMIND_BENCH_BASELINES:-text mime}; do
   java -Xmx256m -cp "$MAIL_CP" "$ROOT/bench/SendingLoad.java" baseline "127.0.0.1:$SMTP_PORT" "$BASELINE_MESSAGES" \
     "$CONCURRENCY" "$shape" | tee -a "$OUT/result.txt"
 done
