@@ -3,7 +3,10 @@
 # 127.0.0.1 returns every chat completion after a fixed 300 ms. ContentLatency.java sends the
 # same number of requests at a fixed concurrency straight to WireMock and then to
 # POST /api/v1/copy of the packaged service, and prints p50 and p99 of both and the service's
-# CPU time per copy in its measured phase.
+# CPU time per copy in its measured phase. It does so twice: with all workers starting at once
+# (synchronised, so the model's responses come back in waves), and with the workers' first
+# requests spread evenly over the model delay (staggered). Each request's start and end go to
+# $OUT/times/*.csv.
 #
 # The service runs from content-service/target/quarkus-app against its own PostgreSQL and
 # Kafka (io.channelmind.stack.infra.InfraMain on free ports), so nothing else on the machine
@@ -15,6 +18,9 @@
 #   CHANNELMIND_BENCH_WARMUP        warm-up requests per side (400)
 #   CHANNELMIND_BENCH_TIMEOUT       timeout of each request in seconds (60)
 #   CHANNELMIND_BENCH_BUILD         false to use the packaged jars as they are (true)
+#   CHANNELMIND_BENCH_ARRIVAL       synchronised, staggered or both (both)
+#   CHANNELMIND_BENCH_APP           the quarkus-app directory to run, such as a copy of another
+#                                   build's (content-service/target/quarkus-app)
 #   CHANNELMIND_BENCH_SERVICE_OPTS  extra JVM options of the service, such as
 #                                   -XX:StartFlightRecording=filename=/tmp/content.jfr
 # A run in which any request timed out or failed ends with exit status 2 and prints the counts.
@@ -26,6 +32,8 @@ REQUESTS="${2:-2000}"
 WARMUP="${CHANNELMIND_BENCH_WARMUP:-400}"
 TIMEOUT="${CHANNELMIND_BENCH_TIMEOUT:-60}"
 OUT="${CHANNELMIND_BENCH_OUT:-$ROOT/bench/results/content-latency}"
+APP="${CHANNELMIND_BENCH_APP:-$ROOT/content-service/target/quarkus-app}"
+MODEL_DELAY_MS=300
 WIREMOCK_VERSION=3.13.2
 WIREMOCK_JAR="$HOME/.m2/repository/org/wiremock/wiremock-standalone/$WIREMOCK_VERSION/wiremock-standalone-$WIREMOCK_VERSION.jar"
 rm -rf "$OUT"
@@ -91,7 +99,7 @@ cat > "$OUT/wiremock/mappings/chat-completions.json" <<'JSON'
   "request": {"method": "POST", "url": "/v1/chat/completions"},
   "response": {
     "status": 200,
-    "fixedDelayMilliseconds": 300,
+    "fixedDelayMilliseconds": MODEL_DELAY_MS,
     "headers": {"Content-Type": "application/json"},
     "jsonBody": {
       "id": "chatcmpl-bench", "object": "chat.completion", "created": 1714550400, "model": "bench-model",
@@ -102,6 +110,7 @@ cat > "$OUT/wiremock/mappings/chat-completions.json" <<'JSON'
   }
 }
 JSON
+sed -i "s/MODEL_DELAY_MS/$MODEL_DELAY_MS/" "$OUT/wiremock/mappings/chat-completions.json"
 java -Xmx512m -jar "$WIREMOCK_JAR" --bind-address 127.0.0.1 --port "$WIREMOCK_PORT" --root-dir "$OUT/wiremock" \
   --no-request-journal --async-response-enabled true --async-response-threads 50 --container-threads 400 \
   --disable-banner > "$OUT/wiremock.log" 2>&1 &
@@ -123,12 +132,13 @@ OPENAI_BASE_URL="http://127.0.0.1:$WIREMOCK_PORT/v1" OPENAI_API_KEY=bench OPENAI
   -Dchannelmind.content.llm.cache.max-entries=0 \
   -Dchannelmind.egress.allow-list=127.0.0.1 \
   -Dquarkus.log.level=WARN \
-  -jar "$ROOT/content-service/target/quarkus-app/quarkus-run.jar" > "$OUT/content-service.log" 2>&1 &
+  -jar "$APP/quarkus-run.jar" > "$OUT/content-service.log" 2>&1 &
 PIDS+=($!)
 echo "$!" > "$OUT/content-service.pid"
 wait_for "content-service" "curl -sf -o /dev/null http://127.0.0.1:$SERVICE_PORT/q/health/live" 120
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx512m "$ROOT/bench/ContentLatency.java" "http://127.0.0.1:$WIREMOCK_PORT" "http://127.0.0.1:$SERVICE_PORT" \
-  "$CONCURRENCY" "$REQUESTS" "$WARMUP" "$TIMEOUT" "$(cat "$OUT/content-service.pid")" | tee "$OUT/result.txt"
+  "$CONCURRENCY" "$REQUESTS" "$WARMUP" "$TIMEOUT" "$(cat "$OUT/content-service.pid")" "$MODEL_DELAY_MS" "$OUT/times" \
+  | tee "$OUT/result.txt"
 echo "Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/result.txt"

@@ -1,6 +1,7 @@
 package io.channelmind.content.domain;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,13 +11,17 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the facts that copy can state in words as well as in digits. These are discounts (五折,
- * 七五折, 半价, "half price", "20% off"), percentages (三成, 百分之三十, 30%) and dates (12月12日,
- * Dec 12, 12/12, 2025-12-12). Counts are Chinese numerals with a measure word (三天, 两件) or English
- * number words ("two days"). Each fact has a canonical value, so 八折 in a copy matches "20% off"
- * in a brief.
+ * 七五折, 半价, "half price", "20% off"), percentages (三成, 七成五, 百分之三十, 30%, "eight in
+ * ten", "8 out of 10") and dates (12月12日, Dec 12, 12/12, 2025-12-12). Counts are Chinese
+ * numerals with a measure word (三天, 两件) or English number words ("two days"), and ordinals
+ * (第二, "third"), which count as their number. Each fact has a canonical value, so 八折 in a copy
+ * matches "20% off" in a brief.
  *
- * NOTE: a lone 一 or "one" is not read as a count, because both are also the article "a". An
- * ordinal such as 第二 is not read either.
+ * A lone 一 or "one" is also the article "a", so it is read as the count 1 only before a unit of
+ * time, money or multiple (一天, 一年期, 一倍, "one day", "one-year"). 第一 and "first" are not
+ * read as ordinals, because they are more often a ranking or "before the others".
+ * NOTE: so 一件 ("an item") and "first" stay unchecked, and "one day" is read as a count even
+ * where it means "some day".
  */
 final class WrittenFacts {
 
@@ -64,8 +69,25 @@ final class WrittenFacts {
     private static final Pattern PERCENT_OFF = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*[%％]\\s*(?i:off\\b)");
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*[%％]");
     private static final Pattern PERCENT_CN = Pattern.compile("百分之(\\d+(?:\\.\\d+)?|" + CN_NUMERAL + "+)");
-    /** Tenths written as 成, such as 三成 for 30 %; not 成 as part of a word such as 成功 or 一成不变. */
-    private static final Pattern TENTHS = Pattern.compile("(\\d|[一二三四五六七八九])成(?![为功员本交长立熟绩品果就人不])");
+    /**
+     * Tenths written as 成, such as 三成 for 30 %, with an optional hundredth digit or 半 (half a
+     * tenth): 七成五 for 75 %, 八成半 for 85 %. Not 成 as part of a word such as 成功 or 一成不变. A
+     * digit after 成 that starts a count (七成五天) is not read as the hundredth.
+     */
+    private static final Pattern TENTHS = Pattern.compile("(\\d|[一二三四五六七八九])成(?:([一二三四五六七八九])(?![" + CN_DIGITS
+            + "十百千万成折]|小时|分钟|[天日周年月件个次份人元块倍期款张瓶盒位名只岁])|(半)|(?![为功员本交长立熟绩品果就人不]))");
+    /** A proportion in English: "eight in ten", "9 in 10", "8 out of 10", "three out of four". */
+    private static final Pattern PROPORTION_EN = Pattern.compile("(?i)\\b(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
+            + "\\s+(?:in\\s+(10|100|ten|a hundred)|out\\s+of\\s+(\\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|a hundred))\\b");
+    /** A Chinese ordinal of 2 or more, such as 第二 or 第十二; 第一 is left out (see the class note). */
+    private static final Pattern ORDINAL_CN = Pattern.compile("第(" + CN_NUMERAL + "+)");
+    /** An English ordinal word; "second" only after the, your or each, because it is also the unit of time. */
+    private static final Pattern ORDINAL_EN = Pattern.compile("(?i)(?:\\b(?:the|your|each)\\s+(second)|\\b(third|fourth|fifth|sixth"
+            + "|seventh|eighth|ninth|tenth|eleventh|twelfth))\\b");
+    /** A lone 一 before a unit of time, money or multiple, where it is the count 1 and not the article. */
+    private static final Pattern ONE_CN = Pattern.compile("(?<![第" + CN_DIGITS + "十百千万])一(小时|分钟|天|周|个月|年(?!一度|四季)|元|块|倍)");
+    /** A lone "one" before a unit of time, where it is the count 1 and not the article. */
+    private static final Pattern ONE_EN = Pattern.compile("(?i)\\bone[- ](minute|hour|day|week|month|year)s?\\b");
     /** A Chinese count and its measure word, such as 三天. A lone 一 is not read as a count (see the class note). */
     private static final Pattern COUNT_CN = Pattern.compile(
             "(?<![第" + CN_DIGITS + "十百千万])(" + CN_NUMERAL + "{2,}|[零〇二两三四五六七八九十百千万])"
@@ -81,6 +103,9 @@ final class WrittenFacts {
             Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20),
             Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("sixty", 60),
             Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90), Map.entry("hundred", 100));
+    /** The English ordinal words from "second" on, so that the index plus 2 is the number. */
+    private static final List<String> ENGLISH_ORDINALS = List.of("second", "third", "fourth", "fifth", "sixth", "seventh",
+            "eighth", "ninth", "tenth", "eleventh", "twelfth");
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december");
 
@@ -103,9 +128,15 @@ final class WrittenFacts {
         collect(PERCENT_OFF, text, usedChars, facts, m -> discount(m.group(), new BigDecimal(m.group(1))));
         collect(PERCENT, text, usedChars, facts, m -> percentage(m.group(), new BigDecimal(m.group(1))));
         collect(PERCENT_CN, text, usedChars, facts, m -> percentage(m.group(), number(m.group(1))));
-        collect(TENTHS, text, usedChars, facts, m -> percentage(m.group(), number(m.group(1)).multiply(BigDecimal.TEN)));
+        collect(TENTHS, text, usedChars, facts, m -> percentage(m.group(), tenths(m.group(1), m.group(2), m.group(3) != null)));
+        collect(PROPORTION_EN, text, usedChars, facts, m -> proportion(m.group(), m.group(1),
+                m.group(2) != null ? m.group(2) : m.group(3)));
+        collect(ORDINAL_CN, text, usedChars, facts, m -> ordinal(m.group(), chineseNumber(m.group(1))));
+        collect(ORDINAL_EN, text, usedChars, facts, m -> ordinal(m.group(), englishOrdinal(m.group(1) != null ? m.group(1) : m.group(2))));
         collect(COUNT_CN, text, usedChars, facts, m -> count(m.group(), BigDecimal.valueOf(chineseNumber(m.group(1)))));
+        collect(ONE_CN, text, usedChars, facts, m -> count(m.group(), BigDecimal.ONE));
         collect(COUNT_EN, text, usedChars, facts, m -> count(m.group(), BigDecimal.valueOf(englishNumber(m.group(1), m.group(2)))));
+        collect(ONE_EN, text, usedChars, facts, m -> count(m.group(), BigDecimal.ONE));
         facts.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return facts;
     }
@@ -193,6 +224,43 @@ final class WrittenFacts {
 
     private static Fact count(String text, BigDecimal number) {
         return new Fact(Kind.NUMBER, text, plain(number), plain(number), 0, 0);
+    }
+
+    /** Returns an ordinal as the count of its number; null for 第一 and for no number (see the class note). */
+    private static Fact ordinal(String text, int number) {
+        return number < 2 ? null : count(text, BigDecimal.valueOf(number));
+    }
+
+    /** Returns the percentage of a 成 value: 三 is 30, 七 and 五 is 75, 八 and half is 85. */
+    private static BigDecimal tenths(String tenth, String hundredth, boolean half) {
+        BigDecimal percent = number(tenth).multiply(BigDecimal.TEN);
+        if (hundredth != null) {
+            return percent.add(number(hundredth));
+        }
+        return half ? percent.add(BigDecimal.valueOf(5)) : percent;
+    }
+
+    /**
+     * Returns "8 out of 10" as the percentage 80, rounded to one decimal ("one in three" is 33.3);
+     * null when the part is larger than the whole, as in "3 out of 2".
+     */
+    private static Fact proportion(String text, String part, String whole) {
+        int partValue = wordOrDigits(part);
+        int wholeValue = wordOrDigits(whole);
+        if (wholeValue == 0 || partValue > wholeValue) {
+            return null;
+        }
+        BigDecimal percent = BigDecimal.valueOf(partValue * 100L).divide(BigDecimal.valueOf(wholeValue), 1, RoundingMode.HALF_UP);
+        return percentage(text, percent);
+    }
+
+    private static int wordOrDigits(String value) {
+        String lower = value.toLowerCase(Locale.ROOT).replace("a hundred", "hundred");
+        return Character.isDigit(lower.charAt(0)) ? Integer.parseInt(lower) : ENGLISH_NUMBERS.get(lower);
+    }
+
+    private static int englishOrdinal(String word) {
+        return ENGLISH_ORDINALS.indexOf(word.toLowerCase(Locale.ROOT)) + 2;
     }
 
     /** Returns the month 1 to 12 of an English month name or its abbreviation (Dec, Sept), else 0. */

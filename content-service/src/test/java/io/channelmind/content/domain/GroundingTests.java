@@ -138,6 +138,70 @@ class GroundingTests {
         }
 
         @Test
+        void chineseTenthsWithHundredthsAreRead() {
+            CopyBrief brief = new CopyBrief("稳健基金", "八成用户续投，满意度75%，好评率85%", null, null);
+
+            assertEquals(List.of(), Grounding.violations(brief, "80%用户续投，满意度七成五，好评率八成半"));
+            assertEquals(List.of("The copy contains the percentage 九成五 (95%), which is not in the brief; "
+                    + "use only percentages from the brief."), Grounding.violations(brief, "满意度九成五"));
+            assertEquals(List.of("The copy contains the percentage 七成 (70%), which is not in the brief; "
+                    + "use only percentages from the brief."), Grounding.violations(brief, "七成用户续投"));
+        }
+
+        @Test
+        void englishProportionsMatchPercent() {
+            CopyBrief brief = new CopyBrief("Glow Serum", "80% of users saw a glow", null, null);
+
+            assertEquals(List.of(), Grounding.violations(brief, "Eight in ten users saw a glow"));
+            assertEquals(List.of(), Grounding.violations(brief, "8 out of 10 users saw a glow"));
+            assertEquals(List.of("The copy contains the percentage 9 in 10 (90%), which is not in the brief; "
+                    + "use only percentages from the brief."), Grounding.violations(brief, "9 in 10 users saw a glow"));
+            assertEquals(1, Grounding.violations(brief, "three out of four users saw a glow").size());
+        }
+
+        @Test
+        void loneChineseOneBeforeUnitIsCount() {
+            CopyBrief brief = new CopyBrief("轻享理财", "一年期，限时1天", null, null);
+
+            assertEquals(List.of(), Grounding.violations(brief, "1年期产品，仅限一天"));
+            assertEquals(List.of("The copy contains the number 一天 (1), which is not in the brief; "
+                    + "use only numbers from the brief."), Grounding.violations(CHINESE, "活动一天"));
+            assertEquals(List.of(), Grounding.violations(CHINESE, "一起来抢购，一件好物，一年一度"));
+        }
+
+        @Test
+        void loneEnglishOneBeforeUnitIsCount() {
+            CopyBrief brief = new CopyBrief("Glow Serum", "One-day sale", null, null);
+
+            assertEquals(List.of(), Grounding.violations(brief, "Sale for 1 day"));
+            assertEquals(List.of("The copy contains the number one day (1), which is not in the brief; "
+                    + "use only numbers from the brief."), Grounding.violations(ENGLISH, "Half price for one day"));
+            assertEquals(List.of(), Grounding.violations(ENGLISH, "One serum for the one you love"));
+        }
+
+        @Test
+        void chineseOrdinalsAreCounts() {
+            CopyBrief brief = new CopyBrief("轻享理财", "第二件半价", null, null);
+
+            assertEquals(List.of(), Grounding.violations(brief, "第2件半价"));
+            assertEquals(List.of("The copy contains the number 第三 (3), which is not in the brief; "
+                    + "use only numbers from the brief."), Grounding.violations(brief, "第三件半价"));
+            assertEquals(1, Grounding.violations(new CopyBrief("轻享理财", "第3件半价", null, null), "第二件半价").size());
+            // 第一 is a ranking more often than an ordinal, so grounding leaves it to the restricted-terms check.
+            assertEquals(List.of(), Grounding.violations(brief, "第一次购买"));
+        }
+
+        @Test
+        void englishOrdinalsAreCounts() {
+            CopyBrief brief = new CopyBrief("Glow Serum", "Half price on your second serum", null, null);
+
+            assertEquals(List.of(), Grounding.violations(brief, "The 2nd serum is half price"));
+            assertEquals(List.of("The copy contains the number third (3), which is not in the brief; "
+                    + "use only numbers from the brief."), Grounding.violations(brief, "Half price on the third serum"));
+            assertEquals(List.of(), Grounding.violations(ENGLISH, "Half price for two days, ready in a second"));
+        }
+
+        @Test
         void chineseNumeralsAreRead() {
             assertEquals(3, WrittenFacts.chineseNumber("三"));
             assertEquals(12, WrittenFacts.chineseNumber("十二"));
