@@ -242,9 +242,8 @@ public class TrackingService {
         List<OutboundMessage> messages = mapper.toMessages(source, unique);
         String[] ids = firstById.keySet().toArray(String[]::new);
         Arrays.sort(ids);
-        return messageIds.inTransaction(transaction -> messageIds
-                        .claim(transaction, source, ids, receivedAt, receivedAt.minus(config.dedupeWindow()))
-                        .flatMap(fresh -> publishFresh(transaction, source, unique, messages, fresh)))
+        return messageIds.claimInTransaction(source, ids, receivedAt, receivedAt.minus(config.dedupeWindow()),
+                        (transaction, fresh) -> publishFresh(transaction, source, unique, messages, fresh))
                 .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> {
                     // NOTE: calls that Kafka acknowledged before this failure are published again by the client's retry.
                     LOG.warnf(failure, "Recording the messageIds of source %s failed", source);
