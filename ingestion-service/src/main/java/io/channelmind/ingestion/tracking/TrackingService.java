@@ -1,6 +1,5 @@
 package io.channelmind.ingestion.tracking;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,7 +105,7 @@ public class TrackingService {
     private Uni<Outcome> acceptBody(String headerSource, CallType type, String contentEncoding, byte[] body) {
         Instant receivedAt = Instant.now();
         boolean batch = type == null;
-        byte[] bytes = RequestBodies.read(new ByteArrayInputStream(body), contentEncoding,
+        byte[] bytes = RequestBodies.read(body, contentEncoding,
                 batch ? config.maxBatchBytes() : config.maxEventBytes(), batch);
         TrackingRequest request = reader.read(bytes, batch);
         if (headerSource != null) {
