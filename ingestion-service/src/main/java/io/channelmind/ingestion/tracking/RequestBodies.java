@@ -1,5 +1,6 @@
 package io.channelmind.ingestion.tracking;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -15,6 +16,22 @@ public final class RequestBodies {
     private static final long MAX_COUNTED_BYTES = 64L * 1024 * 1024;
 
     private RequestBodies() {
+    }
+
+    /**
+     * Returns the body's bytes, after decompression. An uncompressed body is returned as it is,
+     * not copied.
+     *
+     * @throws io.channelmind.web.ProblemException 400 when the body exceeds {@code limit} bytes or is not valid gzip
+     */
+    static byte[] read(byte[] body, String contentEncoding, int limit, boolean batch) {
+        if (isIdentity(contentEncoding)) {
+            if (body.length > limit) {
+                throw tooLarge(batch, limit, body.length);
+            }
+            return body;
+        }
+        return read(new ByteArrayInputStream(body), contentEncoding, limit, batch);
     }
 
     /**
@@ -52,8 +69,12 @@ public final class RequestBodies {
                 : TrackingProblems.tooLarge("event-too-large", "Call too large", "The call", "body", limit, size);
     }
 
+    private static boolean isIdentity(String contentEncoding) {
+        return contentEncoding == null || contentEncoding.isBlank() || contentEncoding.equalsIgnoreCase("identity");
+    }
+
     private static InputStream decode(InputStream body, String contentEncoding) throws IOException {
-        if (contentEncoding == null || contentEncoding.isBlank() || contentEncoding.equalsIgnoreCase("identity")) {
+        if (isIdentity(contentEncoding)) {
             return body;
         }
         if (contentEncoding.trim().toLowerCase(Locale.ROOT).equals("gzip")) {

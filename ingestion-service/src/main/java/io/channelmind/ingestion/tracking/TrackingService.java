@@ -1,6 +1,5 @@
 package io.channelmind.ingestion.tracking;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,7 +105,7 @@ public class TrackingService {
     private Uni<Outcome> acceptBody(String headerSource, CallType type, String contentEncoding, byte[] body) {
         Instant receivedAt = Instant.now();
         boolean batch = type == null;
-        byte[] bytes = RequestBodies.read(new ByteArrayInputStream(body), contentEncoding,
+        byte[] bytes = RequestBodies.read(body, contentEncoding,
                 batch ? config.maxBatchBytes() : config.maxEventBytes(), batch);
         TrackingRequest request = reader.read(bytes, batch);
         if (headerSource != null) {
@@ -242,9 +241,8 @@ public class TrackingService {
         List<OutboundMessage> messages = mapper.toMessages(source, unique);
         String[] ids = firstById.keySet().toArray(String[]::new);
         Arrays.sort(ids);
-        return messageIds.inTransaction(transaction -> messageIds
-                        .claim(transaction, source, ids, receivedAt, receivedAt.minus(config.dedupeWindow()))
-                        .flatMap(fresh -> publishFresh(transaction, source, unique, messages, fresh)))
+        return messageIds.claimInTransaction(source, ids, receivedAt, receivedAt.minus(config.dedupeWindow()),
+                        (transaction, fresh) -> publishFresh(transaction, source, unique, messages, fresh))
                 .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> {
                     // NOTE: calls that Kafka acknowledged before this failure are published again by the client's retry.
                     LOG.warnf(failure, "Recording the messageIds of source %s failed", source);

@@ -2,12 +2,14 @@ package io.channelmind.ingestion.repository;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import io.channelmind.ingestion.support.Tracking;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
@@ -92,6 +95,43 @@ class MessageIdRepositoryTest {
         }
 
         assertEquals(Set.of("not-stored"), claimAndCommit("stored", "not-stored"));
+    }
+
+    /**
+     * The tracking API's own transaction: BEGIN and the claim go out together, the claim keeps the
+     * ids locked until the work's Uni emits, and then the commit stores them.
+     */
+    @Test
+    void claimLocksIdsUntilWorkEnds() throws Exception {
+        CompletableFuture<Void> published = new CompletableFuture<>();
+        CompletableFuture<Set<String>> claimed = new CompletableFuture<>();
+        Instant now = Instant.now();
+        Uni<Set<String>> request = repository.claimInTransaction(source, new String[] {"held", "new"}, now,
+                now.minus(WINDOW), (connection, fresh) -> {
+                    claimed.complete(fresh);
+                    return Uni.createFrom().completionStage(published).replaceWith(fresh);
+                });
+        CompletableFuture<Set<String>> outcome = request.subscribeAsCompletionStage();
+
+        assertEquals(Set.of("held", "new"), claimed.get(30, TimeUnit.SECONDS));
+        Future<Set<String>> second = secondReplica.submit(() -> claimAndCommit("held"));
+        Thread.sleep(500);
+        assertFalse(second.isDone(), "the second claim should wait until the first request's work ended");
+        published.complete(null);
+
+        assertEquals(Set.of("held", "new"), outcome.get(30, TimeUnit.SECONDS));
+        assertEquals(Set.of(), second.get(30, TimeUnit.SECONDS));
+    }
+
+    /** When the work fails, as when Kafka is unreachable, nothing of the claim stays. */
+    @Test
+    void failedWorkRollsBackClaim() {
+        Instant now = Instant.now();
+        Uni<Set<String>> request = repository.claimInTransaction(source, new String[] {"failed"}, now, now.minus(WINDOW),
+                (connection, fresh) -> Uni.createFrom().failure(new IllegalStateException("Kafka unreachable")));
+
+        assertThrows(IllegalStateException.class, () -> request.await().atMost(TIMEOUT));
+        assertEquals(Set.of("failed"), claimAndCommit("failed"));
     }
 
     private Set<String> claimAndCommit(String... ids) {
