@@ -32,15 +32,18 @@ public class AuditResource {
     @RolesAllowed("admin")
     @Operation(summary = "List audit log entries, newest first",
             description = "Each entry names the actor, the action, the entity and its state before and after the"
-                    + " change, with contact points and secrets redacted. from is inclusive and to exclusive"
+                    + " change, with contact points and secrets redacted. An entry about a customer names them"
+                    + " by a pseudonym in subject and entityId; subjectKey (a profile key) selects the customer's"
+                    + " entries until an erasure deletes the pseudonym. from is inclusive and to exclusive"
                     + " (ISO-8601 UTC). A page has at most limit entries (default 50, at most 500); pass its"
                     + " nextBefore as before to read the next, older page.")
     @APIResponse(responseCode = "200", description = "The entries and the cursor of the next page")
     @APIResponse(responseCode = "400", description = "Invalid filter, as problem details naming each invalid parameter")
     public Uni<AuditPage> list(@QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
-            @QueryParam("actor") String actor, @QueryParam("action") String action, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("before") String before, @QueryParam("limit") String limit) {
-        AuditQuery query = AuditQuery.parse(entityType, entityId, actor, action, from, to, before, limit);
+            @QueryParam("subjectKey") String subjectKey, @QueryParam("actor") String actor,
+            @QueryParam("action") String action, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("before") String before, @QueryParam("limit") String limit) {
+        AuditQuery query = AuditQuery.parse(entityType, entityId, subjectKey, actor, action, from, to, before, limit);
         return log.find(query);
     }
 }
