@@ -77,6 +77,7 @@ Argument: dict "root" $ "key" <values key>.
 {{- $_ := set $config "CHANNELMIND_EGRESS_ALLOW_LIST" (join "," .) -}}
 {{- end -}}
 {{- $_ := set $config "CHANNELMIND_AUTH_ISSUER" $root.Values.global.auth.issuer -}}
+{{- $_ := set $config "CHANNELMIND_AUTH_AUDIENCE" $root.Values.global.auth.audience -}}
 {{- with $root.Values.global.auth.providerUrl -}}
 {{- $_ := set $config "QUARKUS_OIDC_AUTH_SERVER_URL" . -}}
 {{- end -}}

@@ -132,6 +132,7 @@ class ErasureProofIT {
         assertTrue(rowsContaining(needles).size() > 0, "the demo stored the person before the erasure");
         assertFalse(apiReadsContaining(customer, profileKey, needles).isEmpty(),
                 "the APIs serve the person before the erasure");
+        String pseudonym = withdrawConsentAudited(profileKey);
 
         Instant requested = Instant.now();
         JsonNode request = post("profile-service", "/api/v1/privacy/erasures",
@@ -146,6 +147,8 @@ class ErasureProofIT {
         }
         assertTrue(status.path("rowsDeleted").path("automation-service").path("send").asLong() > 0,
                 "automation-service deleted the person's send ledger rows");
+        assertTrue(status.path("rowsDeleted").path("profile-service").path("audit_subject").asLong() > 0,
+                "profile-service deleted the person's audit pseudonym");
         // Each check runs again until it finds nothing or the bound has passed, because a
         // service may confirm before its consumers have applied every message.
         Instant deadline = requested.plus(ERASURE_BOUND);
@@ -156,6 +159,10 @@ class ErasureProofIT {
                 "API reads (and the caches behind them) that still return the person");
         assertEquals(List.of(), awaitEmpty(deadline, () -> compactedRecordsContaining(needles)),
                 "latest records of compacted topics");
+        assertEquals(0, auditEntries("subjectKey=" + URLEncoder.encode(profileKey, StandardCharsets.UTF_8)).size(),
+                "audit entries that the profile key still finds");
+        JsonNode erased = auditEntries("entityType=subject&entityId=" + pseudonym);
+        assertEquals("erased", erased.path(0).path("action").asText(), "the audit log records the erasure");
         System.out.println("Erasure proven " + Duration.between(requested, Instant.now()).toMillis()
                 + " ms after the request; the bound is " + ERASURE_BOUND);
     }
@@ -347,6 +354,33 @@ class ErasureProofIT {
                 .build();
         send(identify);
         return writeKey;
+    }
+
+    /**
+     * Withdraws the person's e-mail marketing consent, so that the audit log contains an entry about
+     * them, and returns the pseudonym that names them in it.
+     */
+    private static String withdrawConsentAudited(String profileKey) throws Exception {
+        String key = URLEncoder.encode(profileKey, StandardCharsets.UTF_8);
+        HttpRequest withdraw = HttpRequest.newBuilder(URI.create(stack.baseUrls().get("profile-service")
+                + "/api/v1/privacy/consent/" + key + "/email/marketing"))
+                .header("Authorization", "Bearer " + stack.adminToken())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(Map.of(
+                        "state", "withdrawn", "actor", "erasure-proof"))))
+                .build();
+        send(withdraw);
+
+        JsonNode entries = auditEntries("subjectKey=" + key);
+        assertTrue(entries.size() > 0, "the audit log holds the consent change before the erasure");
+        String pseudonym = entries.path(0).path("subject").asText();
+        assertFalse(pseudonym.isEmpty(), "the audit entry names the person by a pseudonym");
+        return pseudonym;
+    }
+
+    /** Returns profile-service's audit entries that match the query string. */
+    private static JsonNode auditEntries(String query) throws Exception {
+        return get("profile-service", "/api/v1/audit?" + query).path("entries");
     }
 
     /** Requests double opt-in consent for a demo profile and returns the confirmation token. */

@@ -78,10 +78,13 @@ class ChartObjectsTest {
         paths.put("/api/v1/mappings", "ingestion-service");
         paths.put("/api/v1/sources", "ingestion-service");
         paths.put("/api/v1/cleaning", "ingestion-service");
+        paths.put("/api/v1/audit/ingestion-service", "ingestion-service");
         paths.put("/api/v1/profiles", "profile-service");
         paths.put("/api/v1/segments", "profile-service");
         paths.put("/api/v1/privacy", "profile-service");
+        paths.put("/api/v1/audit/profile-service", "profile-service");
         paths.put("/api/v1/copy", "content-service");
+        paths.put("/api/v1/audit/content-service", "content-service");
         paths.put("/api/v1/channels", "channel-optimizer");
         paths.put("/api/v1/recommendations", "channel-optimizer");
         paths.put("/api/v1/attribution", "channel-optimizer");
@@ -89,12 +92,14 @@ class ChartObjectsTest {
         paths.put("/api/v1/plans", "channel-optimizer");
         paths.put("/api/v1/response-models", "channel-optimizer");
         paths.put("/optimizer", "channel-optimizer");
+        paths.put("/api/v1/audit/channel-optimizer", "channel-optimizer");
         paths.put("/api/v1/campaigns", "automation-service");
         paths.put("/api/v1/journeys", "automation-service");
         paths.put("/api/v1/recurring-campaigns", "automation-service");
         paths.put("/api/v1/budget-plans", "automation-service");
         paths.put("/api/v1/feedback", "automation-service");
         paths.put("/api/v1/unsubscribe", "automation-service");
+        paths.put("/api/v1/audit/automation-service", "automation-service");
         return paths;
     }
 

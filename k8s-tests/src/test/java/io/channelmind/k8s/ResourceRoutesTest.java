@@ -47,6 +47,19 @@ class ResourceRoutesTest {
                     + " public /api/v1/segments belongs to profile-service");
 
     /**
+     * The module whose resources every service serves, and the path parameter in them that each
+     * service accepts only with its own name, so a routed prefix names the service in its place.
+     */
+    private static final String SHARED_MODULE = "web-support";
+    private static final String SERVICE_NAME_PARAMETER = "{service}";
+    /**
+     * Paths of the shared resources that are deliberately not public: every service serves them,
+     * so a prefix could reach only one. Each has a twin with the service's name in its path.
+     */
+    private static final Map<String, String> SHARED_NOT_ROUTED = Map.of(
+            "/api/v1/audit", "each service's own audit log; /api/v1/audit/<service> is routed instead");
+
+    /**
      * Quarkus serves health, metrics and OpenAPI under this non-application root. Probes and
      * Prometheus reach it inside the cluster, and it must not be public.
      */
@@ -80,7 +93,7 @@ class ResourceRoutesTest {
         assertFalse(routed.isEmpty(), "routed prefixes in case " + caseName);
 
         for (Endpoint endpoint : resourceEndpoints()) {
-            if (NOT_ROUTED.containsKey(endpoint)) {
+            if (NOT_ROUTED.containsKey(endpoint) || SHARED_NOT_ROUTED.containsKey(endpoint.path())) {
                 continue;
             }
             String prefix = longestMatchingPrefix(routed.keySet(), endpoint.path());
@@ -130,6 +143,19 @@ class ResourceRoutesTest {
     }
 
     @Test
+    void sharedResourcesServedByEveryService() {
+        List<Endpoint> endpoints = resourceEndpoints();
+
+        for (String component : ChartObjectsTest.COMPONENTS) {
+            for (String path : SHARED_NOT_ROUTED.keySet()) {
+                assertTrue(endpoints.contains(new Endpoint(component, path)), component + " serves " + path);
+            }
+            String named = "/api/v1/audit/" + component;
+            assertTrue(endpoints.contains(new Endpoint(component, named)), component + " serves " + named);
+        }
+    }
+
+    @Test
     void prefixMatchesWholeSegments() {
         assertTrue(prefixMatches("/v1", "/v1"), "/v1 matches itself");
         assertTrue(prefixMatches("/v1", "/v1/track"), "/v1 matches /v1/track");
@@ -160,24 +186,43 @@ class ResourceRoutesTest {
     /**
      * Returns the resource method paths of every service: the class-level {@code @Path} joined with
      * each HTTP method's {@code @Path}. REST client interfaces ({@code @RegisterRestClient}) are
-     * calls to other services, so they are skipped.
+     * calls to other services, so they are skipped. The resources of {@value #SHARED_MODULE} count
+     * for every service, with {@value #SERVICE_NAME_PARAMETER} replaced by the service's name.
      */
     static List<Endpoint> resourceEndpoints() {
         List<Endpoint> endpoints = new ArrayList<>();
         Path repository = ValuesCase.k8sDir().getParent();
+        List<String> shared = resourceSources(repository.resolve(SHARED_MODULE));
         for (String component : ChartObjectsTest.COMPONENTS) {
-            try (Stream<Path> files = Files.walk(repository.resolve(component).resolve("src/main/java"))) {
-                for (Path file : files.filter(candidate -> candidate.toString().endsWith(".java")).toList()) {
-                    String source = Files.readString(file);
-                    if (!source.contains("@RegisterRestClient")) {
-                        addEndpoints(component, source, endpoints);
-                    }
+            for (String source : resourceSources(repository.resolve(component))) {
+                addEndpoints(component, source, endpoints);
+            }
+            List<Endpoint> sharedEndpoints = new ArrayList<>();
+            shared.forEach(source -> addEndpoints(component, source, sharedEndpoints));
+            for (Endpoint endpoint : sharedEndpoints) {
+                Endpoint named = new Endpoint(component, endpoint.path().replace(SERVICE_NAME_PARAMETER, component));
+                if (!endpoints.contains(named)) {
+                    endpoints.add(named);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
         return endpoints;
+    }
+
+    /** Returns the Java sources of the module that are not REST client interfaces. */
+    private static List<String> resourceSources(Path module) {
+        List<String> sources = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
+            for (Path file : files.filter(candidate -> candidate.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                if (!source.contains("@RegisterRestClient")) {
+                    sources.add(source);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sources;
     }
 
     /**

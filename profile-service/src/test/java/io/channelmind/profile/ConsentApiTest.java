@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.when;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Duration;
@@ -76,20 +77,31 @@ class ConsentApiTest {
                 .put("/api/v1/privacy/consent/{key}/do-not-contact", key)
                 .then().statusCode(200);
 
-        given().queryParam("entityType", "consent").queryParam("entityId", key + "/email/marketing")
+        JsonPath consents = given().queryParam("entityType", "consent").queryParam("subjectKey", key)
                 .get("/api/v1/audit")
                 .then().statusCode(200)
                 .body("entries.action", equalTo(List.of("revoked", "granted")))
                 .body("entries[0].before.state", equalTo("confirmed"))
                 .body("entries[0].after.consent.state", equalTo("withdrawn"))
                 .body("entries[0].after.requestedBy", equalTo("support:li"))
-                .body("entries[1].before", nullValue());
-        given().queryParam("entityType", "do-not-contact").queryParam("entityId", key)
+                .body("entries[1].before", nullValue())
+                .extract().jsonPath();
+        String pseudonym = consents.getString("entries[0].subject");
+        JsonPath marks = given().queryParam("entityType", "do-not-contact").queryParam("subjectKey", key)
                 .get("/api/v1/audit")
                 .then().statusCode(200)
                 .body("entries[0].action", equalTo("changed"))
                 .body("entries[0].after.doNotContact", equalTo(true))
-                .body("entries[0].after.reason", equalTo("manual"));
+                .body("entries[0].after.reason", equalTo("manual"))
+                .extract().jsonPath();
+
+        assertNotNull(pseudonym);
+        assertEquals(pseudonym + "/email/marketing", consents.getString("entries[0].entityId"));
+        assertEquals(pseudonym, consents.getString("entries[1].subject"));
+        assertEquals(pseudonym, marks.getString("entries[0].entityId"));
+        assertEquals(pseudonym, marks.getString("entries[0].subject"));
+        assertFalse(consents.prettify().contains(key), "the consent entries name the profile by its pseudonym");
+        assertFalse(marks.prettify().contains(key), "the do-not-contact entry names the profile by its pseudonym");
     }
 
     @Test

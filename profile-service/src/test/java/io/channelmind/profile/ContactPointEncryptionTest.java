@@ -79,6 +79,39 @@ class ContactPointEncryptionTest {
     }
 
     @Test
+    void personalTraitsEncrypted() {
+        String key = TestEvents.namespace() + ":traits";
+        storeProfile(key, Map.of("lastName", "Featherstonehaugh", "fullName", "Cai Featherstonehaugh", "plan", "gold"));
+
+        JsonPath profile = JsonPath.from(when().get("/api/v1/profiles/{key}", key).asString());
+        String raw = rawRow(key);
+
+        assertEquals("Featherstonehaugh", profile.getString("traits.lastName"));
+        assertEquals("Cai Featherstonehaugh", profile.getString("traits.fullName"));
+        assertEquals("gold", profile.getString("traits.plan"));
+        assertFalse(raw.contains("Featherstonehaugh"), raw);
+        assertTrue(raw.contains("gold"), "other traits stay in plaintext: " + raw);
+        assertNotNull(rawColumn(key, "personal_traits_encrypted"));
+    }
+
+    @Test
+    void plaintextPersonalTraitsReencrypted() {
+        String key = TestEvents.namespace() + ":legacy-traits";
+        insertPlaintextRow(key, null, null, null);
+        pool.preparedQuery("update profile set traits = cast($2::text as jsonb) where profile_key = $1")
+                .execute(Tuple.of(key, "{\"lastName\": \"Oyelaran\", \"plan\": \"silver\"}")).await().indefinitely();
+
+        encryption.reencrypt().await().indefinitely();
+
+        String raw = rawRow(key);
+        JsonPath profile = JsonPath.from(when().get("/api/v1/profiles/{key}", key).asString());
+        assertFalse(raw.contains("Oyelaran"), raw);
+        assertTrue(raw.contains("silver"), raw);
+        assertEquals("Oyelaran", profile.getString("traits.lastName"));
+        assertEquals("silver", profile.getString("traits.plan"));
+    }
+
+    @Test
     void plaintextRowsAreReencrypted() {
         String key = TestEvents.namespace() + ":legacy";
         insertPlaintextRow(key, "legacy@example.com", "13800138000", "Li");

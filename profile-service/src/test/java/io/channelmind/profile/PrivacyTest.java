@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -77,6 +78,50 @@ class PrivacyTest {
         assertEquals(2, when().get("/api/v1/privacy/erasures/{id}", requestId).jsonPath()
                 .getInt("rowsDeleted.automation-service.send"));
         assertEquals(0L, rowsHolding(key, Identity.email(email).value()), "a completed erasure forgets the identifiers");
+    }
+
+    @Test
+    void erasureUnlinksAuditEntries() {
+        String key = TestEvents.namespace() + ":eva";
+        String email = TestEvents.namespace() + ".eva@example.com";
+        sendCustomerEvents(List.of(identify(key, T0, Map.of("email", email))));
+        ProfileEventsTest.awaitProfile(key, "profileKey", key);
+        given().contentType(ContentType.JSON).body(Map.of("state", "granted", "actor", "signup-form"))
+                .put("/api/v1/privacy/consent/{key}/email/marketing", key).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("reason", "manual", "actor", "support:li"))
+                .put("/api/v1/privacy/consent/{key}/do-not-contact", key).then().statusCode(200);
+        String pseudonym = given().queryParam("subjectKey", key).get("/api/v1/audit").then().statusCode(200)
+                .body("entries.size()", equalTo(2)).extract().jsonPath().getString("entries[0].subject");
+        assertEquals(1L, countRows("audit_subject", key), "the pseudonym's mapping names the profile");
+
+        given().contentType(ContentType.JSON).body(Map.of("kind", "email", "value", email))
+                .post("/api/v1/privacy/erasures").then().statusCode(202)
+                .body("rowsDeleted.profile-service.audit_subject", equalTo(1));
+
+        given().queryParam("subjectKey", key).get("/api/v1/audit").then().statusCode(200)
+                .body("entries.size()", equalTo(0));
+        assertEquals(0L, countRows("audit_subject", key), "the erasure deleted the mapping");
+        assertEquals(0L, countRows("audit_log", key), "no audit entry names the profile key");
+        given().queryParam("entityType", "consent").queryParam("entityId", pseudonym + "/email/marketing")
+                .get("/api/v1/audit").then().statusCode(200)
+                .body("entries.action", equalTo(List.of("granted")));
+        given().queryParam("entityType", "subject").queryParam("entityId", pseudonym)
+                .get("/api/v1/audit").then().statusCode(200)
+                .body("entries.action", equalTo(List.of("erased")))
+                .body("entries[0].subject", equalTo(pseudonym));
+    }
+
+    @Test
+    void auditSubjectMappingNeverChanges() {
+        String namespace = TestEvents.namespace();
+        pool.preparedQuery("insert into audit_subject (subject_key, pseudonym) values ($1, gen_random_uuid())")
+                .execute(Tuple.of(namespace + ":fay")).await().atMost(TIMEOUT);
+
+        Throwable update = assertThrows(Throwable.class, () -> pool.preparedQuery(
+                "update audit_subject set subject_key = $1 where subject_key = $2")
+                .execute(Tuple.of(namespace + ":gus", namespace + ":fay")).await().atMost(TIMEOUT));
+
+        assertTrue(update.getMessage().contains("never change"), update.getMessage());
     }
 
     @Test

@@ -16,7 +16,7 @@ import io.channelmind.ingestion.support.Tracking;
 import io.channelmind.ingestion.support.Tracking.CreatedSource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Changes to sources, write keys and mappings in GET /api/v1/audit. */
+/** Changes to sources, write keys and mappings in GET /api/v1/audit and /api/v1/audit/ingestion-service. */
 @QuarkusTest
 class AuditLogTest {
 
@@ -38,6 +38,21 @@ class AuditLogTest {
 
         assertFalse(log.contains(source.writeKey()), "the first write key must not appear in the audit log");
         assertFalse(log.contains(rotatedKey), "the rotated write key must not appear in the audit log");
+    }
+
+    @Test
+    void logServedUnderServiceName() {
+        CreatedSource source = Tracking.createSource("audited-by-name");
+
+        given().queryParam("entityType", "source").queryParam("entityId", source.name())
+                .when().get("/api/v1/audit/ingestion-service")
+                .then().statusCode(200)
+                .body("entries.action", equalTo(List.of("created")));
+        given().when().get("/api/v1/audit/profile-service")
+                .then().statusCode(404)
+                .body("type", equalTo("urn:channelmind:problem:audit-log-not-found"))
+                .body("errors[0].field", equalTo("service"))
+                .body("errors[0].value", equalTo("profile-service"));
     }
 
     @Test

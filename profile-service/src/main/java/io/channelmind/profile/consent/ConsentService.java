@@ -20,6 +20,7 @@ import io.channelmind.profile.service.ProfileService;
 import io.channelmind.web.Problem;
 import io.channelmind.web.audit.AuditAction;
 import io.channelmind.web.audit.AuditLog;
+import io.channelmind.web.audit.AuditSubjects;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -44,10 +45,12 @@ public class ConsentService {
     private final ConsentChangePublisher publisher;
     private final Duration tokenLifetime;
     private final AuditLog audit;
+    private final AuditSubjects auditSubjects;
 
     public ConsentService(Pool pool, ProfileService profiles, ConsentRecords records, ConsentTokens tokens,
             ConsentChangePublisher publisher,
-            @ConfigProperty(name = "channelmind.consent.token-lifetime") Duration tokenLifetime, AuditLog audit) {
+            @ConfigProperty(name = "channelmind.consent.token-lifetime") Duration tokenLifetime, AuditLog audit,
+            AuditSubjects auditSubjects) {
         this.pool = pool;
         this.profiles = profiles;
         this.records = records;
@@ -55,11 +58,14 @@ public class ConsentService {
         this.publisher = publisher;
         this.tokenLifetime = tokenLifetime;
         this.audit = audit;
+        this.auditSubjects = auditSubjects;
     }
 
     /**
      * A consent in the audit log, with the actor and note that the request named, which may
      * differ from the authenticated caller in the entry's actor.
+     * NOTE: the note is free text and stays in the log after an erasure, so a note that names
+     * the customer keeps that name; the docs ask callers to leave names out of it.
      */
     record ConsentAudit(PurposeConsent consent, String requestedBy, String note) {
     }
@@ -68,16 +74,25 @@ public class ConsentService {
     record DoNotContactAudit(boolean doNotContact, String reason, String requestedBy, String note) {
     }
 
-    /** Returns the audit log's entity id of one consent: the profile key, channel and purpose. */
-    static String consentId(String profileKey, String channel, String purpose) {
-        return profileKey + "/" + channel + "/" + purpose;
+    /**
+     * Returns the audit log's entity id of one consent: the profile's audit pseudonym, the
+     * channel and the purpose.
+     */
+    static String consentId(UUID pseudonym, String channel, String purpose) {
+        return pseudonym + "/" + channel + "/" + purpose;
     }
 
     private Uni<Void> recordConsent(SqlClient client, String profileKey, Optional<PurposeConsent> before,
             PurposeConsent after, String actor, String note) {
         AuditAction action = ConsentState.WITHDRAWN.equals(after.state()) ? AuditAction.REVOKED : AuditAction.GRANTED;
-        return audit.record(client, action, CONSENT_ENTITY, consentId(profileKey, after.channel(), after.purpose()),
-                before.orElse(null), new ConsentAudit(after, actor, note));
+        return auditSubjects.pseudonym(client, profileKey).chain(pseudonym -> audit.record(client, action,
+                CONSENT_ENTITY, consentId(pseudonym, after.channel(), after.purpose()), pseudonym, before.orElse(null),
+                new ConsentAudit(after, actor, note)));
+    }
+
+    private Uni<Void> recordDoNotContact(SqlClient client, String profileKey, DoNotContactAudit after) {
+        return auditSubjects.pseudonym(client, profileKey).chain(pseudonym -> audit.record(client,
+                AuditAction.CHANGED, DO_NOT_CONTACT_ENTITY, pseudonym.toString(), pseudonym, null, after));
     }
 
     /** A stored consent and, while it is pending, the token that confirms it. */
@@ -166,7 +181,7 @@ public class ConsentService {
                 .markDoNotContact(client, profile.profileKey(), reason, actor, note, now)
                 .call(() -> records.addHistory(client, profile.profileKey(),
                         new HistoryEntry(null, null, change, actor, note, now)))
-                .call(() -> audit.record(client, AuditAction.CHANGED, DO_NOT_CONTACT_ENTITY, profile.profileKey(), null,
+                .call(() -> recordDoNotContact(client, profile.profileKey(),
                         new DoNotContactAudit(reason != null, reason, actor, note))))
                 .call(() -> publish(new ConsentChangeEvent(ConsentChangeEvent.SCHEMA_VERSION, "dnc-api:" + UUID.randomUUID(),
                         profile.profileKey(), null, reason != null, reason, null, now, null, null, actor, note)))

@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.channelmind.profile.repository.ContactPointColumns;
+import io.channelmind.web.audit.AuditSubjects;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -53,9 +54,11 @@ public class PrivacyRepository {
                    where c.request_id = r.request_id and c.service = any($2)) = cardinality($2)""";
 
     private final ContactPointColumns contactPoints;
+    private final AuditSubjects auditSubjects;
 
-    public PrivacyRepository(ContactPointColumns contactPoints) {
+    public PrivacyRepository(ContactPointColumns contactPoints, AuditSubjects auditSubjects) {
         this.contactPoints = contactPoints;
+        this.auditSubjects = auditSubjects;
     }
 
     /** A person's profile keys and the hashes of their e-mail addresses and phone numbers. */
@@ -111,7 +114,9 @@ public class PrivacyRepository {
     /**
      * Deletes the person from every table this service owns and returns the rows deleted per
      * table. Export requests for the person go too, because their confirmations hold copies of
-     * the person's data; {@code erasureId}, the erasure being run, stays.
+     * the person's data; {@code erasureId}, the erasure being run, stays. The person's audit
+     * pseudonyms go as well, with an {@code erased} audit entry for each, so their audit entries
+     * stay but no longer lead to them.
      */
     public Uni<Map<String, Long>> erase(SqlClient client, Person person, UUID erasureId) {
         String[] keys = person.profileKeys().toArray(String[]::new);
@@ -129,6 +134,8 @@ public class PrivacyRepository {
                         + "and (profile_keys && $1 or identity_hashes && $3)",
                         Tuple.of(keys, erasureId, person.identityHashes().toArray(String[]::new)))
                         .invoke(rows -> deleted.put("privacy_request", rows)))
+                .chain(() -> auditSubjects.erase(client, person.profileKeys())
+                        .invoke(rows -> deleted.put("audit_subject", rows)))
                 .replaceWith(deleted);
     }
 

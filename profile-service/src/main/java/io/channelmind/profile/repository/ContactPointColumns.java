@@ -37,6 +37,11 @@ public class ContactPointColumns {
         return columns.read(row, column);
     }
 
+    /** Decrypts a value of the plaintext column {@code column} from its ciphertext bytes. */
+    public String decrypt(String column, byte[] ciphertext) {
+        return columns.decrypt(column, ciphertext);
+    }
+
     /** Returns the id of the data key that encrypts new values. */
     public int activeKeyId() {
         return columns.activeKeyId();
@@ -58,6 +63,11 @@ public class ContactPointColumns {
             if (encrypted instanceof String text && text.startsWith("\\x")) {
                 row.put(column, columns.decrypt(column, HexFormat.of().parseHex(text.substring(2))));
             }
+        }
+        Object personalTraits = row.remove(PersonalTraits.COLUMN + "_encrypted");
+        if (personalTraits instanceof String text && text.startsWith("\\x")) {
+            byte[] ciphertext = HexFormat.of().parseHex(text.substring(2));
+            row.put(PersonalTraits.COLUMN, columns.decrypt(PersonalTraits.COLUMN, ciphertext));
         }
         row.remove("contact_key_id");
     }

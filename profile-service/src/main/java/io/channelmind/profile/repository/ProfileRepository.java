@@ -33,15 +33,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ProfileRepository {
 
     private static final String COLUMNS = """
-            profile_key, email, phone, first_name, email_encrypted, phone_encrypted, first_name_encrypted, locale,
+            profile_key, email, phone, first_name, email_encrypted, phone_encrypted, first_name_encrypted,
+            personal_traits_encrypted, locale,
             time_zone, consent::text as consent,
             traits::text as traits, trait_times::text as trait_times, contacts, conversions, conversion_value,
             last_channel, last_contact_at, first_seen_at, last_seen_at, anonymous, purchases, cancellations, returns,
             monetary, first_purchase_at, last_purchase_at, first_channel, first_contact_at, engagement::text as engagement,
             interest_vector, interest_at, interest_model""";
 
-    // Contact points and names go to the encrypted columns, and the plaintext columns of rows
-    // written before encryption are cleared.
+    // Contact points, names and the traits that name the person go to the encrypted columns, and
+    // the plaintext columns of rows written before encryption are cleared.
     private static final String UPSERT = """
             insert into profile (profile_key, email_encrypted, phone_encrypted, first_name_encrypted, locale, time_zone,
                                  consent, traits,
@@ -49,20 +50,21 @@ public class ProfileRepository {
                                  last_contact_at, first_seen_at, last_seen_at, anonymous, purchases, cancellations,
                                  returns, monetary, first_purchase_at, last_purchase_at, first_channel,
                                  first_contact_at, engagement, interest_vector, interest_at, interest_model,
-                                 contact_key_id, updated_at)
+                                 contact_key_id, personal_traits_encrypted, updated_at)
             select k, em, ph, fn, lo, tz, co::jsonb, tr::jsonb, tt::jsonb, ct, cv, va::numeric, lc, lca, fs, ls, an,
-                   pu, ca, rt, mo::numeric, fp, lp, fc, fca, en::jsonb, iv::float8[], ia, im, ck, now()
+                   pu, ca, rt, mo::numeric, fp, lp, fc, fca, en::jsonb, iv::float8[], ia, im, ck, pt, now()
             from unnest($1::text[], $2::bytea[], $3::bytea[], $4::bytea[], $5::text[], $6::text[], $7::text[],
                         $8::text[], $9::text[], $10::int8[], $11::int8[], $12::text[], $13::text[],
                         $14::timestamptz[], $15::timestamptz[], $16::timestamptz[], $17::bool[], $18::int8[],
                         $19::int8[], $20::int8[], $21::text[], $22::timestamptz[], $23::timestamptz[], $24::text[],
-                        $25::timestamptz[], $26::text[], $27::text[], $28::timestamptz[], $29::text[], $30::int4[])
+                        $25::timestamptz[], $26::text[], $27::text[], $28::timestamptz[], $29::text[], $30::int4[],
+                        $31::bytea[])
                  as d(k, em, ph, fn, lo, tz, co, tr, tt, ct, cv, va, lc, lca, fs, ls, an, pu, ca, rt, mo, fp, lp, fc,
-                      fca, en, iv, ia, im, ck)
+                      fca, en, iv, ia, im, ck, pt)
             on conflict (profile_key) do update set
                 email = null, phone = null, first_name = null, email_encrypted = excluded.email_encrypted,
                 phone_encrypted = excluded.phone_encrypted, first_name_encrypted = excluded.first_name_encrypted,
-                contact_key_id = excluded.contact_key_id,
+                contact_key_id = excluded.contact_key_id, personal_traits_encrypted = excluded.personal_traits_encrypted,
                 locale = excluded.locale, time_zone = excluded.time_zone, consent = excluded.consent,
                 traits = excluded.traits, trait_times = excluded.trait_times, contacts = excluded.contacts,
                 conversions = excluded.conversions, conversion_value = excluded.conversion_value,
@@ -141,11 +143,14 @@ public class ProfileRepository {
     private final JsonColumns json;
     private final InterestEncoder interests;
     private final ContactPointColumns contactPoints;
+    private final PersonalTraits personalTraits;
 
-    public ProfileRepository(JsonColumns json, InterestEncoder interests, ContactPointColumns contactPoints) {
+    public ProfileRepository(JsonColumns json, InterestEncoder interests, ContactPointColumns contactPoints,
+            PersonalTraits personalTraits) {
         this.json = json;
         this.interests = interests;
         this.contactPoints = contactPoints;
+        this.personalTraits = personalTraits;
     }
 
     /**
@@ -183,6 +188,7 @@ public class ProfileRepository {
         Buffer[] phones = new Buffer[size];
         Buffer[] firstNames = new Buffer[size];
         Integer[] contactKeys = new Integer[size];
+        Buffer[] personal = new Buffer[size];
         String[] locales = new String[size];
         String[] timeZones = new String[size];
         String[] consents = new String[size];
@@ -205,11 +211,13 @@ public class ProfileRepository {
             emails[i] = contactPoints.encrypt(ContactPointColumns.EMAIL, draft.email());
             phones[i] = contactPoints.encrypt(ContactPointColumns.PHONE, draft.phone());
             firstNames[i] = contactPoints.encrypt(ContactPointColumns.FIRST_NAME, draft.firstName());
-            contactKeys[i] = ContactPointColumns.keyId(emails[i], phones[i], firstNames[i]);
+            PersonalTraits.Split split = personalTraits.split(draft.traits());
+            personal[i] = personalTraits.encrypt(split.personal());
+            contactKeys[i] = ContactPointColumns.keyId(emails[i], phones[i], firstNames[i], personal[i]);
             locales[i] = draft.locale();
             timeZones[i] = draft.timeZone();
             consents[i] = json.write(draft.consent());
-            traits[i] = json.write(draft.traits());
+            traits[i] = json.write(split.plain());
             traitTimes[i] = json.write(draft.traitTimes());
             contacts[i] = draft.contacts();
             conversions[i] = draft.conversions();
@@ -230,6 +238,7 @@ public class ProfileRepository {
         columns.addAll(features.arrays());
         columns.addAll(interestColumns.arrays());
         columns.add(contactKeys);
+        columns.add(personal);
         Tuple parameters = Tuple.from(columns);
         return client.preparedQuery(UPSERT).execute(parameters).replaceWithVoid();
     }
@@ -354,7 +363,7 @@ public class ProfileRepository {
 
     private ProfileDraft toDraft(Row row) {
         ProfileDraft draft = new ProfileDraft(row.getString("profile_key"),
-                json.readBooleans(row.getString("consent")), json.readObject(row.getString("traits")),
+                json.readBooleans(row.getString("consent")), personalTraits.read(row),
                 json.readInstants(row.getString("trait_times")),
                 instant(row, "first_seen_at"), instant(row, "last_seen_at"));
         draft.email(contactPoints.read(row, ContactPointColumns.EMAIL));

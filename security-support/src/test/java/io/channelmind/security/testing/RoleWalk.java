@@ -115,16 +115,18 @@ public final class RoleWalk {
     }
 
     /**
-     * Calls every operation of {@code matrix} and returns one line per response that breaks it:
-     * a protected operation must answer 401 without a token and with an expired one, 403 to
-     * each role it does not list, and neither to the roles it lists; a public operation must
-     * not answer with the bearer-token 401 or 403 at all.
+     * Calls every operation of {@code matrix} and returns one line per response that breaks it.
+     * A protected operation must return 401 without a token and with an admin token that is
+     * expired, signed by another key or made for another audience. It must return 403 to each
+     * role it does not list, and neither to the roles it lists. A public operation must not
+     * return the bearer-token 401 or 403 at all.
      */
     public List<String> walk(Map<String, String> matrix) throws IOException, InterruptedException {
         List<String> failures = new ArrayList<>();
         String expired = TestTokens.token("test-expired", List.of(Roles.ADMIN), Duration.ofMinutes(-5));
         String foreign = new JwtSigner(JwtSigner.generateKeyPair().getPrivate(), JwtSigner.LOCAL_ISSUER)
                 .sign("test-foreign", List.of(Roles.ADMIN), Duration.ofMinutes(5));
+        String otherAudience = TestTokens.forOtherAudience("another-application");
         for (Map.Entry<String, String> operation : matrix.entrySet()) {
             String name = operation.getKey();
             boolean open = operation.getValue().equals(PUBLIC);
@@ -134,6 +136,7 @@ public final class RoleWalk {
             if (!open) {
                 expect(failures, name, "an expired admin token", call(name, expired), UNAUTHORIZED);
                 expect(failures, name, "an admin token signed by another key", call(name, foreign), UNAUTHORIZED);
+                expect(failures, name, "an admin token for another audience", call(name, otherAudience), UNAUTHORIZED);
             }
             for (String role : Roles.ALL) {
                 String problem = call(name, TestTokens.forRole(role));

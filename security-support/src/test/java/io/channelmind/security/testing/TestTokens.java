@@ -4,6 +4,7 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 
+import io.channelmind.security.Roles;
 import io.channelmind.stack.auth.JwtSigner;
 
 /**
@@ -45,6 +46,12 @@ public final class TestTokens {
     /** Returns a token with any subject and roles, valid for {@code lifetime} (negative for an expired one). */
     public static String token(String subject, List<String> roles, Duration lifetime) {
         return SIGNER.sign(subject, roles, lifetime);
+    }
+
+    /** Returns an admin token signed with the test key but made for another audience than the services'. */
+    public static String forOtherAudience(String audience) {
+        return new JwtSigner(JwtSigner.readPrivateKey(System.getProperty(PRIVATE_KEY_PROPERTY)), JwtSigner.LOCAL_ISSUER,
+                audience).sign("test-other-audience", List.of(Roles.ADMIN), LIFETIME);
     }
 
     /** Returns the verification key in the form of {@code quarkus.oidc.public-key}. */

@@ -23,24 +23,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Signs RS256 JSON Web Tokens (RFC 7519) with a local RSA key, in the form that the services'
- * OIDC bearer-token check accepts: issuer {@link #LOCAL_ISSUER} unless given, roles in the
- * {@code groups} claim. The local stack, the demo and the tests mint their tokens with it, so
+ * OIDC bearer-token check accepts: issuer {@link #LOCAL_ISSUER} unless given, audience
+ * {@link #DEFAULT_AUDIENCE} unless given, roles in the {@code groups} claim. The local stack, the demo and the tests mint their tokens with it, so
  * no identity provider has to run on this machine.
  */
 public final class JwtSigner {
 
     /** The issuer that the services expect by default ({@code quarkus.oidc.token.issuer}). */
     public static final String LOCAL_ISSUER = "channelmind-local";
+    /** The audience that the services expect by default ({@code quarkus.oidc.token.audience}). */
+    public static final String DEFAULT_AUDIENCE = "channelmind";
 
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrivateKey privateKey;
     private final String issuer;
+    private final String audience;
 
+    /** Creates a signer whose tokens carry the {@code aud} claim {@link #DEFAULT_AUDIENCE}. */
     public JwtSigner(PrivateKey privateKey, String issuer) {
+        this(privateKey, issuer, DEFAULT_AUDIENCE);
+    }
+
+    public JwtSigner(PrivateKey privateKey, String issuer, String audience) {
         this.privateKey = privateKey;
         this.issuer = issuer;
+        this.audience = audience;
     }
 
     /** Generates a 2048-bit RSA key pair. */
@@ -62,6 +71,7 @@ public final class JwtSigner {
         Instant now = Instant.now();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuer);
+        claims.put("aud", audience);
         claims.put("sub", subject);
         claims.put("upn", subject);
         claims.put("groups", groups);

@@ -52,6 +52,7 @@ public final class LocalAuth {
             Map<String, String> env = open(Path.of(args[1])).environment("bench");
             System.out.println("CHANNELMIND_AUTH_PUBLIC_KEY=" + env.get("CHANNELMIND_AUTH_PUBLIC_KEY"));
             System.out.println("CHANNELMIND_AUTH_ISSUER=" + env.get("CHANNELMIND_AUTH_ISSUER"));
+            System.out.println("CHANNELMIND_AUTH_AUDIENCE=" + env.get("CHANNELMIND_AUTH_AUDIENCE"));
         } else if (args.length == 3 && args[0].equals("token")) {
             System.out.println(open(Path.of(args[1])).token(args[2], Duration.ofHours(12)));
         } else {
@@ -98,6 +99,7 @@ public final class LocalAuth {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("CHANNELMIND_AUTH_PUBLIC_KEY", JwtSigner.publicKeyBase64(publicKey));
         env.put("CHANNELMIND_AUTH_ISSUER", JwtSigner.LOCAL_ISSUER);
+        env.put("CHANNELMIND_AUTH_AUDIENCE", JwtSigner.DEFAULT_AUDIENCE);
         env.put("CHANNELMIND_SECURITY_SERVICE_TOKEN", serviceToken(module));
         return env;
     }

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /** What a change did to an entity, written in lower case in the audit log and its query. */
 public enum AuditAction {
     CREATED, CHANGED, APPROVED, REJECTED, SCHEDULED, LAUNCHED, PAUSED, RESUMED, CANCELLED, GRANTED, REVOKED,
-    ROTATED, DELETED;
+    ROTATED, DELETED, ERASED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

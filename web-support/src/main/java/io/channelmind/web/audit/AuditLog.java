@@ -54,12 +54,12 @@ public class AuditLog {
             values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)
             """;
     private static final String CLIENT_INSERT = """
-            insert into audit_log (actor, actor_roles, action, entity_type, entity_id, before, after, request_id)
-            values ($1, $2, $3, $4, $5, cast(cast($6 as text) as jsonb), cast(cast($7 as text) as jsonb), $8)
+            insert into audit_log (actor, actor_roles, action, entity_type, entity_id, before, after, request_id, subject)
+            values ($1, $2, $3, $4, $5, cast(cast($6 as text) as jsonb), cast(cast($7 as text) as jsonb), $8, $9)
             """;
     private static final String SELECT = """
             select id, to_char(time at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), actor, actor_roles, action,
-                entity_type, entity_id, cast(before as text), cast(after as text), request_id
+                entity_type, entity_id, cast(subject as text), cast(before as text), cast(after as text), request_id
             from audit_log
             """;
 
@@ -138,12 +138,24 @@ public class AuditLog {
      */
     public Uni<Void> record(SqlClient transaction, AuditAction action, String entityType, String entityId,
             Object before, Object after) {
+        return record(transaction, action, entityType, entityId, null, before, after);
+    }
+
+    /**
+     * Appends an entry about a data subject through a reactive SQL client that is inside a
+     * transaction. {@code subject} is the subject's pseudonym from {@link AuditSubjects#pseudonym},
+     * and {@code entityId} must name the subject by that pseudonym too, never by its key, so
+     * that an erasure, which deletes the pseudonym's mapping, unlinks the entry from the person.
+     */
+    public Uni<Void> record(SqlClient transaction, AuditAction action, String entityType, String entityId,
+            UUID subject, Object before, Object after) {
         AuditActor actor = currentActor();
         Tuple values = Tuple.tuple(List.of(actor.name(), String.join(",", actor.roles()), action.wireName(), entityType,
                 entityId))
                 .addString(emptyToNull(write(redaction.redact(before))))
                 .addString(emptyToNull(write(redaction.redact(after))))
-                .addString(emptyToNull(currentRequestId()));
+                .addString(emptyToNull(currentRequestId()))
+                .addUUID(subject);
         return transaction.preparedQuery(CLIENT_INSERT).execute(values)
                 .invoke(() -> LOG.debugf("Audit: %s %s %s %s", actor.name(), action.wireName(), entityType, entityId))
                 .replaceWithVoid();
@@ -159,6 +171,9 @@ public class AuditLog {
         Map<String, Object> parameters = new LinkedHashMap<>();
         query.entityType().ifPresent(value -> condition(conditions, parameters, "entity_type = :entityType", "entityType", value));
         query.entityId().ifPresent(value -> condition(conditions, parameters, "entity_id = :entityId", "entityId", value));
+        query.subjectKey().ifPresent(value -> condition(conditions, parameters,
+                "subject = (select s.pseudonym from audit_subject s where s.subject_key = :subjectKey)", "subjectKey",
+                value));
         query.actor().ifPresent(value -> condition(conditions, parameters, "actor = :actor", "actor", value));
         query.action().ifPresent(value -> condition(conditions, parameters, "action = :action", "action", value.wireName()));
         query.from().ifPresent(value -> condition(conditions, parameters, "time >= :from", "from", value));
@@ -190,7 +205,8 @@ public class AuditLog {
         String roles = (String) row[3];
         return new AuditEntry(((Number) row[0]).longValue(), Instant.parse((String) row[1]), (String) row[2],
                 roles == null || roles.isEmpty() ? List.of() : Arrays.asList(roles.split(",")), (String) row[4],
-                (String) row[5], (String) row[6], read((String) row[7]), read((String) row[8]), (String) row[9]);
+                (String) row[5], (String) row[6], (String) row[7], read((String) row[8]), read((String) row[9]),
+                (String) row[10]);
     }
 
     private AuditActor currentActor() {

@@ -11,9 +11,11 @@ import io.channelmind.web.Problem;
 /**
  * The filters and page of an audit log query. Every filter is optional; {@code from} is
  * inclusive and {@code to} exclusive, and {@code before} is an entry id that pages back from
- * the newest entry.
+ * the newest entry. {@code subjectKey} is a data subject's own key (a profile key), which the log
+ * resolves to the subject's pseudonym.
  */
-public record AuditQuery(Optional<String> entityType, Optional<String> entityId, Optional<String> actor,
+public record AuditQuery(Optional<String> entityType, Optional<String> entityId, Optional<String> subjectKey,
+        Optional<String> actor,
         Optional<AuditAction> action, Optional<Instant> from, Optional<Instant> to, Optional<Long> before,
         int limit) {
 
@@ -25,11 +27,12 @@ public record AuditQuery(Optional<String> entityType, Optional<String> entityId,
      * Parses the query parameters as received. Fails with a 400 problem that lists every invalid
      * parameter with its value and the fix.
      */
-    public static AuditQuery parse(String entityType, String entityId, String actor, String action, String from,
-            String to, String before, String limit) {
+    public static AuditQuery parse(String entityType, String entityId, String subjectKey, String actor, String action,
+            String from, String to, String before, String limit) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Optional<String> parsedType = text("entityType", entityType, errors);
         Optional<String> parsedId = text("entityId", entityId, errors);
+        Optional<String> parsedSubject = text("subjectKey", subjectKey, errors);
         Optional<String> parsedActor = text("actor", actor, errors);
         Optional<AuditAction> parsedAction = action(action, errors);
         Optional<Instant> parsedFrom = instant("from", from, errors);
@@ -45,8 +48,8 @@ public record AuditQuery(Optional<String> entityType, Optional<String> entityId,
             errors.forEach(error -> problem.error(error.field(), error.value(), error.message()));
             throw problem.toException();
         }
-        return new AuditQuery(parsedType, parsedId, parsedActor, parsedAction, parsedFrom, parsedTo, parsedBefore,
-                parsedLimit);
+        return new AuditQuery(parsedType, parsedId, parsedSubject, parsedActor, parsedAction, parsedFrom, parsedTo,
+                parsedBefore, parsedLimit);
     }
 
     private static Optional<String> text(String field, String value, List<Problem.FieldError> errors) {

@@ -15,7 +15,7 @@ class AuditQueryTest {
 
     @Test
     void emptyQueryUsesDefaults() {
-        AuditQuery query = AuditQuery.parse(null, null, null, null, null, null, null, null);
+        AuditQuery query = AuditQuery.parse(null, null, null, null, null, null, null, null, null);
 
         assertEquals(Optional.empty(), query.action());
         assertEquals(AuditQuery.DEFAULT_LIMIT, query.limit());
@@ -23,11 +23,12 @@ class AuditQueryTest {
 
     @Test
     void filtersParsed() {
-        AuditQuery query = AuditQuery.parse("campaign", "c1", "ann", "launched", "2030-01-01T00:00:00Z",
+        AuditQuery query = AuditQuery.parse("campaign", "c1", "p-1", "ann", "launched", "2030-01-01T00:00:00Z",
                 "2030-02-01T00:00:00Z", "42", "10");
 
         assertEquals(Optional.of("campaign"), query.entityType());
         assertEquals(Optional.of("c1"), query.entityId());
+        assertEquals(Optional.of("p-1"), query.subjectKey());
         assertEquals(Optional.of("ann"), query.actor());
         assertEquals(Optional.of(AuditAction.LAUNCHED), query.action());
         assertEquals(Optional.of(Instant.parse("2030-01-01T00:00:00Z")), query.from());
@@ -38,7 +39,7 @@ class AuditQueryTest {
     @Test
     void badFiltersListedTogether() {
         ProblemException failure = assertThrows(ProblemException.class,
-                () -> AuditQuery.parse(null, null, null, "exploded", "yesterday", null, "-1", "501"));
+                () -> AuditQuery.parse(null, null, null, null, "exploded", "yesterday", null, "-1", "501"));
 
         Problem problem = failure.problem();
         assertEquals(400, problem.getStatus());
@@ -54,7 +55,7 @@ class AuditQueryTest {
     @Test
     void toBeforeFromRejected() {
         ProblemException failure = assertThrows(ProblemException.class, () -> AuditQuery.parse(null, null, null, null,
-                "2030-02-01T00:00:00Z", "2030-01-01T00:00:00Z", null, null));
+                null, "2030-02-01T00:00:00Z", "2030-01-01T00:00:00Z", null, null));
 
         assertEquals("to", failure.problem().getErrors().get(0).field());
     }
