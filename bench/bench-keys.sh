@@ -1,7 +1,8 @@
 # Sourced by the benchmark scripts. bench_keys FOLDER makes a signing key in FOLDER, as
 # ./channelmind up does for the local stack. It exports the public key, issuer and audience with
-# which the services that the script starts verify tokens, and a fresh key-encryption key for the personal
-# data they store. It sets BENCH_TOKEN to an admin token, exported as CHANNELMIND_BENCH_TOKEN
+# which the services that the script starts verify tokens, and a fresh key-encryption key for the
+# personal data they store or, in ingestion-service, encrypt on cm.customer-events. It sets
+# BENCH_TOKEN to an admin token, exported as CHANNELMIND_BENCH_TOKEN
 # for the Java load generators.
 # Needs stack/target/classes and stack/target/lib, which the scripts build.
 bench_keys() {

@@ -472,8 +472,9 @@ class ChartObjectsTest {
     void keyEncryptionKeyComesFromSecret(ValuesCase valuesCase) {
         RenderedChart chart = RenderedChart.of(valuesCase);
 
-        // Every replica of both services unwraps the data keys in its database with the same key.
-        for (String service : List.of("profile-service", "automation-service")) {
+        // Every replica of these services wraps or unwraps data keys with the same key: the ones in
+        // its database, and the ones that ingestion-service writes into cm.customer-events.
+        for (String service : List.of("ingestion-service", "profile-service", "automation-service")) {
             String name = objectName(valuesCase, service);
             assertReadFromSecret(chart, name, "CHANNELMIND_CRYPTO_KEK");
             assertReadFromSecret(chart, name, "CHANNELMIND_CRYPTO_PREVIOUS_KEKS");

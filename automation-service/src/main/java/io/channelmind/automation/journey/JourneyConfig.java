@@ -1,6 +1,7 @@
 package io.channelmind.automation.journey;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -28,4 +29,11 @@ public interface JourneyConfig {
      */
     @WithDefault("3")
     int smsMaxSegments();
+
+    /**
+     * Traits of {@code journey_profile} that name or contact a person, stored encrypted. Traits that
+     * arrive encrypted in {@code sealedTraits} are stored encrypted whatever their names.
+     */
+    @WithDefault("email,phone,firstName,lastName,middleName,name,fullName,username,address")
+    List<String> personalTraits();
 }

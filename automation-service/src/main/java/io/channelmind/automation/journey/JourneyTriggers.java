@@ -16,30 +16,41 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.channelmind.web.crypto.CryptoException;
+import io.channelmind.web.crypto.SealedTraits;
+import io.channelmind.web.crypto.TopicOpener;
 
 /** Lets profiles into journeys when their trigger fires: segment entered, event received, or date reached. */
 @ApplicationScoped
 public class JourneyTriggers {
 
     private static final Logger LOG = Logger.getLogger(JourneyTriggers.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JourneyStore journeys;
     private final JourneyEngine engine;
     private final ProfileFacts facts;
     private final DataSource dataSource;
+    private final TopicOpener opener;
     private final Clock clock;
 
     @Inject
-    public JourneyTriggers(JourneyStore journeys, JourneyEngine engine, ProfileFacts facts, DataSource dataSource) {
-        this(journeys, engine, facts, dataSource, Clock.systemUTC());
+    public JourneyTriggers(JourneyStore journeys, JourneyEngine engine, ProfileFacts facts, DataSource dataSource,
+            TopicOpener opener) {
+        this(journeys, engine, facts, dataSource, opener, Clock.systemUTC());
     }
 
-    JourneyTriggers(JourneyStore journeys, JourneyEngine engine, ProfileFacts facts, DataSource dataSource, Clock clock) {
+    JourneyTriggers(JourneyStore journeys, JourneyEngine engine, ProfileFacts facts, DataSource dataSource,
+            TopicOpener opener, Clock clock) {
         this.journeys = journeys;
         this.engine = engine;
         this.facts = facts;
         this.dataSource = dataSource;
+        this.opener = opener;
         this.clock = clock;
     }
 
@@ -65,7 +76,8 @@ public class JourneyTriggers {
     /**
      * Handles one cm.customer-events message: stores it for conditions, bandit rewards and
      * traits, then starts the journeys whose trigger names its type or event name. A message
-     * seen before changes nothing.
+     * seen before changes nothing. A message whose {@code sealedTraits} do not decrypt, because
+     * they were changed or moved from another event or field, is logged and skipped.
      */
     public void onCustomerEvent(JsonNode event) {
         String eventId = event.path("eventId").asText(null);
@@ -80,7 +92,16 @@ public class JourneyTriggers {
         Map<String, Object> traits = type.equals("identify") && event.path("traits").isObject()
                 ? ProfileFacts.parse(event.get("traits").toString())
                 : Map.of();
-        if (!facts.record(eventId, profileKey, type, name, occurredAt, traits)) {
+        Map<String, String> sealedTraits;
+        try {
+            sealedTraits = type.equals("identify") ? openSealedTraits(eventId, event.get("sealedTraits")) : Map.of();
+        } catch (CryptoException | JsonProcessingException | IllegalArgumentException e) {
+            // The message names the field and the key, never a value.
+            LOG.warnf("Skipping cm.customer-events event %s of profile %s: its sealedTraits did not decrypt: %s",
+                    eventId, profileKey, e.getMessage());
+            return;
+        }
+        if (!facts.record(eventId, profileKey, type, name, occurredAt, traits, sealedTraits)) {
             return;
         }
         for (JourneyStore.StoredJourney journey : journeys.activeWithTrigger("event")) {
@@ -128,6 +149,13 @@ public class JourneyTriggers {
             }
             return due;
         });
+    }
+
+    private Map<String, String> openSealedTraits(String eventId, JsonNode sealed) throws JsonProcessingException {
+        if (sealed == null || sealed.isNull()) {
+            return Map.of();
+        }
+        return opener.open(JourneyTopics.CUSTOMER_EVENTS, eventId, JSON.treeToValue(sealed, SealedTraits.class));
     }
 
     private static Optional<Instant> parseInstant(String value) {

@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -20,7 +23,8 @@ import io.channelmind.automation.privacy.PersonRows;
 /**
  * Profile facts that journeys read, from cm.customer-events: the events (for event conditions
  * and bandit rewards) and the latest identify traits (for trait conditions, date triggers, time
- * zones, consent and placeholders).
+ * zones, consent and placeholders). Traits that name or contact a person are stored encrypted
+ * ({@link PersonalTraitStore}).
  */
 @ApplicationScoped
 public class ProfileFacts {
@@ -28,9 +32,11 @@ public class ProfileFacts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataSource dataSource;
+    private final PersonalTraitStore personalTraits;
 
-    public ProfileFacts(DataSource dataSource) {
+    public ProfileFacts(DataSource dataSource, PersonalTraitStore personalTraits) {
         this.dataSource = dataSource;
+        this.personalTraits = personalTraits;
     }
 
     /**
@@ -40,6 +46,16 @@ public class ProfileFacts {
      */
     public boolean record(String eventId, String profileKey, String type, String name, Instant occurredAt,
             Map<String, Object> traits) {
+        return record(eventId, profileKey, type, name, occurredAt, traits, Map.of());
+    }
+
+    /**
+     * Stores one customer event as {@link #record(String, String, String, String, Instant, Map)}
+     * does, with {@code sealedTraits}, the decrypted {@code sealedTraits} of the event, stored
+     * encrypted whatever their names.
+     */
+    public boolean record(String eventId, String profileKey, String type, String name, Instant occurredAt,
+            Map<String, Object> traits, Map<String, String> sealedTraits) {
         return Jdbc.inTransaction(dataSource, connection -> {
             if (erasedAfter(connection, profileKey, occurredAt)) {
                 return false;
@@ -56,8 +72,8 @@ public class ProfileFacts {
                     return false;
                 }
             }
-            if (traits != null && !traits.isEmpty()) {
-                mergeTraits(connection, profileKey, traits, occurredAt);
+            if ((traits != null && !traits.isEmpty()) || !sealedTraits.isEmpty()) {
+                mergeTraits(connection, profileKey, traits == null ? Map.of() : traits, sealedTraits, occurredAt);
             }
             reward(connection, profileKey, type, name);
             return true;
@@ -76,17 +92,35 @@ public class ProfileFacts {
         }
     }
 
-    // NOTE: the traits are stored in plaintext, including the email, phone and firstName that
-    // journey steps send to. Only the campaign send table encrypts addresses so far.
-    private static void mergeTraits(Connection connection, String profileKey, Map<String, Object> traits, Instant at)
-            throws SQLException {
+    /**
+     * Merges the traits into the stored ones. The personal ones, and every sealed trait, go
+     * encrypted into {@code personal_traits}, and a plaintext copy of them from an older version
+     * is removed from {@code traits}. An object or array value of a personal trait is dropped.
+     */
+    private void mergeTraits(Connection connection, String profileKey, Map<String, Object> traits,
+            Map<String, String> sealedTraits, Instant at) throws SQLException {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        Map<String, String> personal = new LinkedHashMap<>(sealedTraits);
+        traits.forEach((name, value) -> {
+            if (!personalTraits.isPersonal(name) && !sealedTraits.containsKey(name)) {
+                plain.put(name, value);
+            } else if (value != null && !(value instanceof Map) && !(value instanceof List)) {
+                personal.putIfAbsent(name, value.toString());
+            }
+        });
         try (PreparedStatement upsert = connection.prepareStatement(
-                "insert into journey_profile (profile_key, traits, updated_at) values (?, ?::jsonb, ?)"
-                        + " on conflict (profile_key) do update set traits = journey_profile.traits || excluded.traits,"
+                "insert into journey_profile (profile_key, traits, personal_traits, personal_key_id, updated_at)"
+                        + " values (?, ?::jsonb, ?::jsonb, ?, ?) on conflict (profile_key) do update set"
+                        + " traits = (journey_profile.traits - ?::text[]) || excluded.traits,"
+                        + " personal_traits = journey_profile.personal_traits || excluded.personal_traits,"
+                        + " personal_key_id = least(journey_profile.personal_key_id, excluded.personal_key_id),"
                         + " updated_at = excluded.updated_at")) {
             upsert.setString(1, profileKey);
-            upsert.setString(2, JSON.writeValueAsString(traits));
-            upsert.setTimestamp(3, Jdbc.timestamp(at));
+            upsert.setString(2, JSON.writeValueAsString(plain));
+            upsert.setString(3, personalTraits.encrypt(personal));
+            upsert.setObject(4, personal.isEmpty() ? null : personalTraits.activeKeyId(), Types.INTEGER);
+            upsert.setTimestamp(5, Jdbc.timestamp(at));
+            upsert.setArray(6, connection.createArrayOf("text", personalTraits.personalNames()));
             upsert.executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Traits of " + profileKey + " cannot be written as JSON", e);
@@ -113,12 +147,21 @@ public class ProfileFacts {
         }
     }
 
-    /** Returns the stored traits of a profile; empty when none were seen. */
+    /**
+     * Returns the stored traits of a profile; empty when none were seen. The personal traits are
+     * {@link io.channelmind.web.crypto.SealedValue}s, still encrypted.
+     */
     Map<String, Object> traits(Connection connection, String profileKey) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("select traits from journey_profile where profile_key = ?")) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select traits, personal_traits from journey_profile where profile_key = ?")) {
             select.setString(1, profileKey);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? parse(row.getString(1)) : Map.of();
+                if (!row.next()) {
+                    return Map.of();
+                }
+                Map<String, Object> traits = new LinkedHashMap<>(parse(row.getString(1)));
+                traits.putAll(personalTraits.sealed(row.getString(2)));
+                return traits;
             }
         }
     }

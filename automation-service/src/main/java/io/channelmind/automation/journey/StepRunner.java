@@ -28,6 +28,7 @@ import io.channelmind.automation.journey.JourneyDefinition.Step;
 import io.channelmind.automation.journey.JourneyHistory.StepEvent;
 import io.channelmind.automation.messaging.EventOutbox;
 import io.channelmind.automation.service.SendKeys;
+import io.channelmind.web.crypto.SealedValue;
 
 /**
  * Runs one step of one entry, counts its outcome in {@code journey_step_count} and records it in the
@@ -218,11 +219,11 @@ final class StepRunner {
      * the {@code email} trait for e-mail. Returns null for group channels and for a missing trait.
      */
     static String address(String channel, Map<String, Object> traits) {
-        Object value = switch (channel) {
+        Object value = reveal(switch (channel) {
             case "sms" -> traits.get("phone");
             case "email" -> traits.get("email");
             default -> null;
-        };
+        });
         return value == null || value.toString().isBlank() ? null : value.toString().trim();
     }
 
@@ -235,7 +236,7 @@ final class StepRunner {
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder filled = new StringBuilder();
         while (matcher.find()) {
-            Object value = traits.get(matcher.group(1));
+            Object value = reveal(traits.get(matcher.group(1)));
             matcher.appendReplacement(filled, Matcher.quoteReplacement(value == null ? "" : value.toString()));
         }
         matcher.appendTail(filled);
@@ -296,7 +297,17 @@ final class StepRunner {
             return facts.hadEvent(connection, entry.profileKey(), condition.event(), from, now);
         }
         Object value = traits.get(condition.trait());
-        return condition.equals() == null ? value != null : value != null && condition.equals().equals(value.toString());
+        if (condition.equals() == null) {
+            return value != null;
+        }
+        // A condition that compares a personal trait with a value decrypts it.
+        Object revealed = reveal(value);
+        return revealed != null && condition.equals().equals(revealed.toString());
+    }
+
+    /** Returns the decrypted text of a personal trait, which the stored traits keep as a {@link SealedValue}. */
+    private static Object reveal(Object value) {
+        return value instanceof SealedValue sealed ? sealed.reveal() : value;
     }
 
     private static void count(Connection connection, UUID journeyId, String stepId, String outcome) throws SQLException {

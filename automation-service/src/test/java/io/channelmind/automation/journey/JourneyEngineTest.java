@@ -32,6 +32,7 @@ import io.channelmind.automation.journey.JourneyDefinition.Reentry;
 import io.channelmind.automation.journey.JourneyFixtures.MutableClock;
 import io.channelmind.automation.journey.JourneyFixtures.RecordingSender;
 import io.channelmind.web.audit.AuditLog;
+import io.channelmind.web.crypto.TopicOpener;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -48,6 +49,9 @@ class JourneyEngineTest {
     @Inject
     ProfileFacts facts;
 
+    @Inject
+    TopicOpener opener;
+
     private final MutableClock clock = new MutableClock(Instant.parse("2030-03-01T10:00:00Z"));
     private final RecordingSender sender = new RecordingSender();
     private JourneyStore store;
@@ -59,7 +63,7 @@ class JourneyEngineTest {
     void setUp() {
         store = new JourneyStore(dataSource, clock, audit);
         engine = JourneyFixtures.engine(dataSource, facts, sender, clock);
-        triggers = new JourneyTriggers(store, engine, facts, dataSource, clock);
+        triggers = new JourneyTriggers(store, engine, facts, dataSource, opener, clock);
         run = UUID.randomUUID().toString().substring(0, 8);
     }
 

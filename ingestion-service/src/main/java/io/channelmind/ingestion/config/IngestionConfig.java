@@ -27,6 +27,20 @@ public interface IngestionConfig {
 
     Cleaning cleaning();
 
+    PersonalData personalData();
+
+    /** Handling of personal data on {@code cm.customer-events}. */
+    interface PersonalData {
+
+        /**
+         * Traits that name or contact a person, by exact name. They travel encrypted in
+         * {@code sealedTraits}, never in {@code traits}. Hashes such as {@code emailSha256} stay in
+         * {@code traits}.
+         */
+        @WithDefault("email,phone,firstName,lastName,middleName,name,fullName,username,address")
+        List<String> sealedTraits();
+    }
+
     /** The cleaning rules that are configured per installation rather than per mapping. */
     interface Cleaning {
 

@@ -7,10 +7,13 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.channelmind.web.crypto.SealedTraits;
+
 /**
  * Payload of {@code cm.customer-events}, schema version 1. The fields after {@code source} come
  * from tracking calls and are left out of the JSON when null, so imported events keep their
- * exact shape.
+ * exact shape. {@code sealedTraits} carries the traits that name or contact a person, encrypted
+ * ({@link PersonalTraits}).
  */
 public record CustomerEvent(
         int schemaVersion,
@@ -35,7 +38,8 @@ public record CustomerEvent(
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant receivedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode context,
         @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal originalValue,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String originalCurrency) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String originalCurrency,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SealedTraits sealedTraits) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -47,6 +51,13 @@ public record CustomerEvent(
             String channel, String campaign, BigDecimal value, String currency, Map<String, Object> traits,
             EventSource source, BigDecimal originalValue, String originalCurrency) {
         this(schemaVersion, eventId, type, profileKey, occurredAt, channel, campaign, value, currency, traits, source,
-                null, null, null, null, null, null, null, null, null, null, originalValue, originalCurrency);
+                null, null, null, null, null, null, null, null, null, null, originalValue, originalCurrency, null);
+    }
+
+    /** Returns this event with the traits and sealed traits of {@code split}. */
+    CustomerEvent withTraits(PersonalTraits.Split split) {
+        return new CustomerEvent(schemaVersion, eventId, type, profileKey, occurredAt, channel, campaign, value, currency,
+                split.traits(), source, userId, anonymousId, event, name, properties, previousId, groupId,
+                originalTimestamp, receivedAt, context, originalValue, originalCurrency, split.sealed());
     }
 }

@@ -32,17 +32,19 @@ public class EventPublisher {
     private final KafkaProducer<String, byte[]> producer;
     private final ObjectMapper objectMapper;
     private final IngestionConfig.Imports limits;
+    private final PersonalTraits personalTraits;
 
     public EventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ObjectMapper objectMapper,
-            IngestionConfig config) {
+            IngestionConfig config, PersonalTraits personalTraits) {
         this.objectMapper = objectMapper;
+        this.personalTraits = personalTraits;
         this.limits = config.imports();
         this.producer = new KafkaProducer<>(producerConfig(kafkaConfig, config.producer()));
     }
 
     /** Starts tracking the messages of one import. */
     public PublishSession openSession() {
-        return new PublishSession(producer, objectMapper, limits.maxInFlightMessages());
+        return new PublishSession(producer, objectMapper, personalTraits, limits.maxInFlightMessages());
     }
 
     @PreDestroy

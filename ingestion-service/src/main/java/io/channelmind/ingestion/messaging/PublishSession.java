@@ -21,25 +21,31 @@ public final class PublishSession {
 
     private final KafkaProducer<String, byte[]> producer;
     private final ObjectMapper objectMapper;
+    private final PersonalTraits personalTraits;
     private final int maxInFlight;
     private final Semaphore inFlight;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    PublishSession(KafkaProducer<String, byte[]> producer, ObjectMapper objectMapper, int maxInFlight) {
+    PublishSession(KafkaProducer<String, byte[]> producer, ObjectMapper objectMapper, PersonalTraits personalTraits,
+            int maxInFlight) {
         this.producer = producer;
         this.objectMapper = objectMapper;
+        this.personalTraits = personalTraits;
         this.maxInFlight = maxInFlight;
         this.inFlight = new Semaphore(maxInFlight);
     }
 
     /**
-     * Hands one message to the producer. Messages with the same key keep their order.
+     * Hands one message to the producer, with the personal traits of a customer event encrypted.
+     * Messages with the same key keep their order.
      *
      * @throws PublishFailedException when an earlier message of this session failed or this one cannot be sent
      */
     public void send(OutboundMessage message) {
         throwIfFailed();
-        byte[] payload = serialise(message.payload());
+        Object event = message.payload() instanceof CustomerEvent customerEvent
+                ? personalTraits.seal(customerEvent) : message.payload();
+        byte[] payload = serialise(event);
         acquire();
         Completion completion = new Completion();
         try {

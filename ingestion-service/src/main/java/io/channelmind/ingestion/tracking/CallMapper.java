@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +15,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.channelmind.ingestion.cleaning.TrackingCleaning;
 import io.channelmind.ingestion.domain.EventIds;
 import io.channelmind.ingestion.domain.IsoInstants;
 import io.channelmind.ingestion.messaging.CustomerEvent;
 import io.channelmind.ingestion.messaging.OutboundMessage;
+import io.channelmind.ingestion.messaging.PersonalTraits;
 import io.channelmind.ingestion.messaging.Topics;
 
 /**
@@ -42,12 +45,17 @@ final class CallMapper {
     /** Properties that carry an order's value, in order of preference, as in Segment's e-commerce spec. */
     private static final String[] VALUE_PROPERTIES = {"revenue", "total", "value"};
 
+    /** The UTF-8 of the field name {@code "ip"}, which a context must contain before {@link #writeContext} parses it. */
+    private static final byte[] IP_FIELD = "\"ip\"".getBytes(StandardCharsets.UTF_8);
+
     private final ObjectMapper objectMapper;
     private final TrackingCleaning cleaning;
+    private final PersonalTraits personalTraits;
 
-    CallMapper(ObjectMapper objectMapper, TrackingCleaning cleaning) {
+    CallMapper(ObjectMapper objectMapper, TrackingCleaning cleaning, PersonalTraits personalTraits) {
         this.objectMapper = objectMapper;
         this.cleaning = cleaning;
+        this.personalTraits = personalTraits;
     }
 
     /** Returns one message per call, in the order of {@code calls}. */
@@ -79,10 +87,15 @@ final class CallMapper {
         BigDecimal value = orderProperties == null ? null : orderValue(orderProperties);
         String currency = value == null ? null : currency(orderProperties);
         CallContext context = call.context();
+        String eventId = EventIds.trackingCall(sourceName, call.messageId());
+        PersonalTraits.Split traits = call.type() == CallType.IDENTIFY
+                ? personalTraits.split(eventId, cleaning.cleanTraits(objectMapper.readValue(call.traits().array(),
+                        call.traits().offset(), call.traits().length(), MAP)))
+                : null;
 
         json.writeStartObject();
         json.writeNumberField("schemaVersion", CustomerEvent.SCHEMA_VERSION);
-        json.writeStringField("eventId", EventIds.trackingCall(sourceName, call.messageId()));
+        json.writeStringField("eventId", eventId);
         json.writeStringField("type", type);
         json.writeStringField("profileKey", profileKey);
         json.writeStringField("occurredAt", instants.format(call.occurredAt()));
@@ -98,9 +111,8 @@ final class CallMapper {
         }
         json.writeStringField("currency", currency);
         json.writeFieldName("traits");
-        if (call.type() == CallType.IDENTIFY) {
-            json.writeObject(cleaning.cleanTraits(objectMapper.readValue(call.traits().array(), call.traits().offset(),
-                    call.traits().length(), MAP)));
+        if (traits != null) {
+            json.writeObject(traits.traits());
         } else {
             json.writeStartObject();
             json.writeEndObject();
@@ -118,8 +130,49 @@ final class CallMapper {
             json.writeStringField("originalTimestamp", instants.format(call.originalTimestamp()));
         }
         json.writeStringField("receivedAt", instants.format(call.receivedAt()));
-        writeOptional(json, "context", context.json());
+        writeContext(json, context.json());
+        if (traits != null && traits.sealed() != null) {
+            json.writeFieldName("sealedTraits");
+            json.writeObject(traits.sealed());
+        }
         json.writeEndObject();
+    }
+
+    /**
+     * Writes {@code context} without its top-level {@code ip}, because an IP address can identify
+     * a person and no consumer needs it. A hash would not hide it: the 2^32 IPv4 addresses are
+     * few enough to hash them all. Only a context whose bytes contain {@code "ip"} is parsed.
+     */
+    private void writeContext(JsonGenerator json, CompactObject context) throws IOException {
+        if (context.isEmpty()) {
+            return;
+        }
+        if (!contains(context.array(), context.offset(), context.length(), IP_FIELD)) {
+            writeOptional(json, "context", context);
+            return;
+        }
+        JsonNode tree = tree(context);
+        if (tree instanceof ObjectNode object) {
+            object.remove("ip");
+        }
+        if (!tree.isEmpty()) {
+            json.writeFieldName("context");
+            json.writeTree(tree);
+        }
+    }
+
+    private static boolean contains(byte[] array, int offset, int length, byte[] sequence) {
+        int last = offset + length - sequence.length;
+        for (int i = offset; i <= last; i++) {
+            int j = 0;
+            while (j < sequence.length && array[i + j] == sequence[j]) {
+                j++;
+            }
+            if (j == sequence.length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes {@code source} as Jackson writes {@link io.channelmind.ingestion.messaging.EventSource#ofTracking}. */

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.channelmind.ingestion.cleaning.TrackingCleaning;
 import io.channelmind.ingestion.config.IngestionConfig;
 import io.channelmind.ingestion.messaging.OutboundMessage;
+import io.channelmind.ingestion.messaging.PersonalTraits;
 import io.channelmind.ingestion.messaging.TrackingPublisher;
 import io.channelmind.ingestion.repository.MessageIdRepository;
 import io.channelmind.web.Problem;
@@ -61,12 +62,13 @@ public class TrackingService {
     private final TrackingCleaning cleaning;
 
     public TrackingService(SourceService sources, MessageIdRepository messageIds, TrackingPublisher publisher,
-            ObjectMapper objectMapper, IngestionConfig config, MeterRegistry meters, TrackingCleaning cleaning) {
+            ObjectMapper objectMapper, IngestionConfig config, MeterRegistry meters, TrackingCleaning cleaning,
+            PersonalTraits personalTraits) {
         this.sources = sources;
         this.messageIds = messageIds;
         this.publisher = publisher;
         this.objectMapper = objectMapper;
-        this.mapper = new CallMapper(objectMapper, cleaning);
+        this.mapper = new CallMapper(objectMapper, cleaning, personalTraits);
         this.reader = new RequestReader(objectMapper);
         this.config = config.tracking();
         this.publishedCalls = meters.counter("channelmind.ingestion.tracking.calls", "outcome", "published");

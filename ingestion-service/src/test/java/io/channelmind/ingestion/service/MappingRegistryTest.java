@@ -99,6 +99,11 @@ class MappingRegistryTest {
             public Cleaning cleaning() {
                 throw new UnsupportedOperationException("not used by MappingRegistry");
             }
+
+            @Override
+            public PersonalData personalData() {
+                throw new UnsupportedOperationException("not used by MappingRegistry");
+            }
         };
     }
 }

@@ -22,10 +22,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.channelmind.ingestion.messaging.Topics;
+import io.channelmind.web.crypto.SealedTraits;
+import io.channelmind.web.crypto.SecretKeyEncryptionKey;
+import io.channelmind.web.crypto.TopicOpener;
 
 /**
  * Reads a topic from the beginning up to its current end with a plain Kafka consumer. Imports
  * respond only after Kafka acknowledged their messages, so everything they published is there.
+ * Except in {@link #rawValues}, a message's {@code sealedTraits} are decrypted with the test's
+ * key-encryption key and put back into {@code traits}, as a consumer such as profile-service
+ * reads them.
  */
 public final class TopicReader {
 
@@ -148,11 +157,59 @@ public final class TopicReader {
         return new KafkaConsumer<>(properties);
     }
 
-    private static JsonNode parse(String value) {
+    /** Returns the value of every message of the topic as written, in partition and offset order. */
+    public static List<String> rawValues(String topic) {
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = newConsumer()) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+            while (!reachedEnd(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Reading " + topic + " did not reach its end offsets " + end);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(record.value());
+                }
+            }
+        }
+        return values;
+    }
+
+    /** Returns the traits of {@code sealedTraits} of an event, decrypted with the test's key-encryption key. */
+    public static Map<String, String> openSealedTraits(JsonNode event) {
+        JsonNode sealed = event.path("sealedTraits");
+        if (sealed.isMissingNode()) {
+            return Map.of();
+        }
         try {
-            return JSON.readTree(value);
+            return opener().open(Topics.CUSTOMER_EVENTS, event.path("eventId").asText(),
+                    JSON.treeToValue(sealed, SealedTraits.class));
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("sealedTraits is not readable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static JsonNode parse(String value) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(value);
         } catch (JsonProcessingException e) {
             throw new AssertionError("A message is not JSON: " + e.getOriginalMessage(), e);
         }
+        if (tree instanceof ObjectNode event && event.has("sealedTraits")) {
+            Map<String, String> opened = openSealedTraits(event);
+            event.remove("sealedTraits");
+            ObjectNode traits = event.get("traits") instanceof ObjectNode object ? object : event.putObject("traits");
+            opened.forEach(traits::put);
+        }
+        return tree;
+    }
+
+    private static TopicOpener opener() {
+        String kek = ConfigProvider.getConfig().getValue(SecretKeyEncryptionKey.PROPERTY, String.class);
+        return new TopicOpener(new SecretKeyEncryptionKey(kek, List.of()));
     }
 }

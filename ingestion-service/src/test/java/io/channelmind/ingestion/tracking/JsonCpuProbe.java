@@ -6,6 +6,8 @@ import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +33,10 @@ import io.channelmind.ingestion.domain.EventIds;
 import io.channelmind.ingestion.domain.IsoInstants;
 import io.channelmind.ingestion.messaging.CustomerEvent;
 import io.channelmind.ingestion.messaging.EventSource;
+import io.channelmind.ingestion.messaging.PersonalTraits;
+import io.channelmind.stack.infra.LocalKeys;
+import io.channelmind.web.crypto.SecretKeyEncryptionKey;
+import io.channelmind.web.crypto.TopicSealer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -54,7 +60,10 @@ public final class JsonCpuProbe {
         TrackingCleaning cleaning = new TrackingCleaning(emptyConfig(), new SimpleMeterRegistry());
         byte[] body = batchBody(100).getBytes(StandardCharsets.UTF_8);
         ObjectWriter treeWriter = treeEventWriter(objectMapper);
-        CallMapper mapper = new CallMapper(objectMapper, cleaning);
+        PersonalTraits personalTraits = new PersonalTraits(new TopicSealer(new SecretKeyEncryptionKey(
+                LocalKeys.keyEncryptionKey(), List.of()), Duration.ofHours(1), Clock.systemUTC()), emptyConfig(),
+                new SimpleMeterRegistry());
+        CallMapper mapper = new CallMapper(objectMapper, cleaning, personalTraits);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
         long[] streamed = new long[ROUNDS];
@@ -114,7 +123,7 @@ public final class JsonCpuProbe {
                     "track", "web:" + userId, ClockSkew.correct(timestamp, sentAt, receivedAt), channel,
                     text(context.at("/campaign/name")), (BigDecimal) null, null, Map.of(),
                     EventSource.ofTracking("web", messageId), userId, null, item.get("event").asText(), null,
-                    properties, null, null, timestamp, receivedAt, context, null, null);
+                    properties, null, null, timestamp, receivedAt, context, null, null, null);
             written += writer.writeValueAsBytes(event).length;
         }
         return written;
@@ -191,7 +200,13 @@ public final class JsonCpuProbe {
             case "reportingCurrency" -> Optional.empty();
             default -> Map.of();
         });
-        return proxy(IngestionConfig.class, method -> "cleaning".equals(method) ? cleaning : null);
+        IngestionConfig.PersonalData personalData = proxy(IngestionConfig.PersonalData.class,
+                method -> List.of("email", "phone", "firstName", "lastName", "name"));
+        return proxy(IngestionConfig.class, method -> switch (method) {
+            case "cleaning" -> cleaning;
+            case "personalData" -> personalData;
+            default -> null;
+        });
     }
 
     private static <T> T proxy(Class<T> type, java.util.function.Function<String, Object> values) {

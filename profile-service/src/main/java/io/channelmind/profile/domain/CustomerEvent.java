@@ -2,6 +2,7 @@ package io.channelmind.profile.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -38,6 +39,14 @@ public record CustomerEvent(
     public static final String CANCELLATION = "cancellation";
     /** A tracking call's action; profile-service reads only the interest texts of its {@code properties}. */
     public static final String TRACK = "track";
+
+    /** Returns this event with {@code personal} added to its traits, such as the decrypted {@code sealedTraits}. */
+    public CustomerEvent withTraits(Map<String, String> personal) {
+        Map<String, Object> merged = new LinkedHashMap<>(traits == null ? Map.of() : traits);
+        merged.putAll(personal);
+        return new CustomerEvent(schemaVersion, eventId, type, profileKey, occurredAt, channel, campaign, value, currency,
+                merged, source, userId, anonymousId, previousId, event, properties);
+    }
 
     /** Returns whether the fields that every event type needs are present. */
     public boolean isComplete() {

@@ -32,6 +32,13 @@ public interface CryptoConfig {
     @WithDefault("PT1M")
     Duration refreshInterval();
 
+    /**
+     * Age after which a producer replaces the data key of the personal traits it writes to Kafka
+     * topics ({@link TopicSealer}). The key lives in memory only, so a restart also replaces it.
+     */
+    @WithDefault("PT1H")
+    Duration topicKeyRotationPeriod();
+
     /** Rows that one transaction of the re-encryption job converts. */
     @WithDefault("500")
     int reencryptionPageSize();

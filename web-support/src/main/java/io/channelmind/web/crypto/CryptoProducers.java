@@ -1,5 +1,6 @@
 package io.channelmind.web.crypto;
 
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.enterprise.inject.Produces;
@@ -23,5 +24,17 @@ public class CryptoProducers {
     @Singleton
     EnvelopeCipher envelopeCipher() {
         return new EnvelopeCipher();
+    }
+
+    @Produces
+    @Singleton
+    TopicSealer topicSealer(KeyEncryptionKey kek, CryptoConfig config) {
+        return new TopicSealer(kek, config.topicKeyRotationPeriod(), Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    TopicOpener topicOpener(KeyEncryptionKey kek) {
+        return new TopicOpener(kek);
     }
 }
