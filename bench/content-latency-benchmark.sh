@@ -13,9 +13,10 @@
 # is touched. Every process this script starts is stopped by its PID at exit.
 #
 # Usage: bench/content-latency-benchmark.sh [concurrency] [requests per phase]
-#   defaults: 200 concurrent requests, 2000 requests per phase, 400 warm-up requests.
+#   defaults: 200 concurrent requests, 2000 requests per phase, as many warm-up requests as
+#   requests per phase (fewer leave JIT compilation in the measured phase).
 # Environment:
-#   CHANNELMIND_BENCH_WARMUP        warm-up requests per side (400)
+#   CHANNELMIND_BENCH_WARMUP        warm-up requests per side (the requests per phase)
 #   CHANNELMIND_BENCH_TIMEOUT       timeout of each request in seconds (60)
 #   CHANNELMIND_BENCH_BUILD         false to use the packaged jars as they are (true)
 #   CHANNELMIND_BENCH_ARRIVAL       synchronised, staggered or both (both)
@@ -29,7 +30,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CONCURRENCY="${1:-200}"
 REQUESTS="${2:-2000}"
-WARMUP="${CHANNELMIND_BENCH_WARMUP:-400}"
+WARMUP="${CHANNELMIND_BENCH_WARMUP:-$REQUESTS}"
 TIMEOUT="${CHANNELMIND_BENCH_TIMEOUT:-60}"
 OUT="${CHANNELMIND_BENCH_OUT:-$ROOT/bench/results/content-latency}"
 APP="${CHANNELMIND_BENCH_APP:-$ROOT/content-service/target/quarkus-app}"
