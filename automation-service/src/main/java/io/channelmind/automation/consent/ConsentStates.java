@@ -19,6 +19,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * send. A change replaces the stored one only when its time is later, so a redelivered event and
  * an older event that arrives late change nothing. At equal times the stricter value stays:
  * withdrawn over pending over confirmed, and a mark over a clear.
+ *
+ * <p>NOTE: changes of an erased profile key are not checked against {@code erased_profile}, so a
+ * change read after the erasure stores the person's consent row again.
  */
 @ApplicationScoped
 public class ConsentStates {
