@@ -65,7 +65,7 @@ public class ConsentService {
      * A consent in the audit log, with the actor and note that the request named, which may
      * differ from the authenticated caller in the entry's actor.
      * NOTE: the note is free text and stays in the log after an erasure, so a note that names
-     * the customer keeps that name; the docs ask callers to leave names out of it.
+     * the customer keeps that name. The docs ask callers to leave names out of it.
      */
     record ConsentAudit(PurposeConsent consent, String requestedBy, String note) {
     }

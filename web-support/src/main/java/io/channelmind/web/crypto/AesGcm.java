@@ -19,7 +19,7 @@ final class AesGcm {
     /**
      * One cipher per thread, initialised again for every value. A new Cipher per value looked up
      * the provider and expanded the AES key each time. A reused one keeps the expanded key while
-     * the key stays the same, which holds no key that the keyring does not hold already.
+     * the key stays the same, and that key is already in the keyring, so nothing new is kept.
      */
     private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(AesGcm::newCipher);
 
