@@ -33,6 +33,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.channelmind.optimizer.privacy.PrivacyTopics;
+import io.channelmind.web.crypto.SealedTraits;
+import io.channelmind.web.crypto.TopicOpener;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -42,6 +44,9 @@ class PrivacyRequestTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Inject
+    TopicOpener opener;
 
     @Inject
     Pool pool;
@@ -82,8 +87,9 @@ class PrivacyRequestTest {
         send(request(requestId, "export", person));
         JsonNode confirmation = awaitConfirmations(requestId, 1).get(0);
 
+        JsonNode exported = exportedRows(confirmation);
         EXPECTED_DELETED.forEach((table, rows) ->
-                assertEquals(rows.intValue(), confirmation.path("data").path(table).size(), table));
+                assertEquals(rows.intValue(), exported.path(table).size(), table));
         assertTrue(countRows(person) > 0, "an export deletes nothing");
     }
 
@@ -180,5 +186,15 @@ class PrivacyRequestTest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Opens the sealed rows of an export confirmation, after checking that none travel in clear text. */
+    private JsonNode exportedRows(JsonNode confirmation) throws Exception {
+        assertTrue(confirmation.path("data").isNull() || confirmation.path("data").isMissingNode(),
+                "export rows in clear text on the topic");
+        SealedTraits sealed = MAPPER.treeToValue(confirmation.path("sealedData"), SealedTraits.class);
+        String rows = opener.open(PrivacyTopics.CONFIRMATIONS, confirmation.path("eventId").asText(), sealed)
+                .get("data");
+        return MAPPER.readTree(rows);
     }
 }

@@ -472,9 +472,10 @@ class ChartObjectsTest {
     void keyEncryptionKeyComesFromSecret(ValuesCase valuesCase) {
         RenderedChart chart = RenderedChart.of(valuesCase);
 
-        // Every replica of these services wraps or unwraps data keys with the same key: the ones in
-        // its database, and the ones that ingestion-service writes into cm.customer-events.
-        for (String service : List.of("ingestion-service", "profile-service", "automation-service")) {
+        // Every replica of every service wraps or unwraps data keys with the same key: the ones in
+        // its database, and the ones that travel on cm.customer-events and cm.privacy-confirmations.
+        for (String service : List.of("ingestion-service", "profile-service", "content-service", "channel-optimizer",
+                "automation-service")) {
             String name = objectName(valuesCase, service);
             assertReadFromSecret(chart, name, "CHANNELMIND_CRYPTO_KEK");
             assertReadFromSecret(chart, name, "CHANNELMIND_CRYPTO_PREVIOUS_KEKS");

@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
 
 import io.channelmind.profile.domain.Identity;
 import io.channelmind.profile.messaging.Topics;
+import io.channelmind.web.crypto.SealedTraits;
+import io.channelmind.web.crypto.TopicSealer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -38,6 +41,9 @@ class PrivacyTest {
     private static final Instant T0 = Instant.parse("2024-05-01T08:00:00Z");
     private static final List<String> OTHER_SERVICES = List.of("ingestion-service", "content-service",
             "channel-optimizer", "automation-service");
+
+    @Inject
+    TopicSealer sealer;
 
     @Inject
     Pool pool;
@@ -175,12 +181,23 @@ class PrivacyTest {
         assertEquals("sms", created.getString("data.profile-service.profile_channel[0].channel"));
         when().get("/api/v1/profiles/{key}", key).then().statusCode(200);
 
+        // The other services seal an export's rows; a sealed value copied into another service's
+        // confirmation does not open there, so that confirmation is skipped.
         Map<String, Object> automation = confirmation(requestId, "automation-service");
         automation.put("kind", "export");
-        automation.put("data", Map.of("send", List.of(Map.of("profile_key", key, "channel", "sms"))));
-        TestEvents.send(Topics.PRIVACY_CONFIRMATIONS, List.of(automation));
+        automation.remove("rowsDeleted");
+        SealedTraits rows = sealer.seal(Topics.PRIVACY_CONFIRMATIONS, requestId + "/automation-service",
+                Map.of("data", "{\"send\": [{\"profile_key\": \"" + key + "\", \"channel\": \"sms\"}]}"));
+        automation.put("sealedData", rows);
+        Map<String, Object> moved = confirmation(requestId, "content-service");
+        moved.put("kind", "export");
+        moved.remove("rowsDeleted");
+        moved.put("sealedData", rows);
+        TestEvents.send(Topics.PRIVACY_CONFIRMATIONS, List.of(moved, automation));
         await().atMost(TIMEOUT).untilAsserted(() -> when().get("/api/v1/privacy/exports/{id}", requestId)
                 .then().statusCode(200).body("data.automation-service.send[0].channel", equalTo("sms")));
+        when().get("/api/v1/privacy/exports/{id}", requestId).then().statusCode(200)
+                .body("missingServices", hasItem("content-service"));
         when().get("/api/v1/privacy/erasures/{id}", requestId).then().statusCode(404);
     }
 

@@ -125,7 +125,7 @@ public class PrivacyService {
             Map<String, Object> data) {
         return new PrivacyConfirmationEvent(PrivacyConfirmationEvent.SCHEMA_VERSION,
                 request.requestId() + "/" + SERVICE, request.requestId(), request.kind(), SERVICE, deleted,
-                data, Instant.now());
+                data, Instant.now(), null);
     }
 
     private static RuntimeException notFound(String identityKind, String shownValue) {
