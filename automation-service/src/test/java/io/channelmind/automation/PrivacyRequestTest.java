@@ -33,6 +33,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.channelmind.automation.consent.ConsentChange;
+import io.channelmind.automation.consent.ConsentStates;
+import io.channelmind.automation.consent.ProfileMerge;
+import io.channelmind.automation.consent.ProfileMerges;
 import io.channelmind.automation.journey.ProfileFacts;
 import io.channelmind.automation.privacy.PrivacyTopics;
 import io.channelmind.web.crypto.SealedTraits;
@@ -56,6 +60,12 @@ class PrivacyRequestTest {
 
     @Inject
     ProfileFacts facts;
+
+    @Inject
+    ConsentStates consents;
+
+    @Inject
+    ProfileMerges merges;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -87,10 +97,7 @@ class PrivacyRequestTest {
     @Test
     void erasedPersonIsNotStoredAgain() throws Exception {
         Person person = Person.create();
-        insertRows(person);
-        String requestId = UUID.randomUUID().toString();
-        send(request(requestId, "erasure", person));
-        awaitConfirmations(requestId, 1);
+        insertAndErase(person);
 
         boolean earlier = facts.record(UUID.randomUUID().toString(), person.profileKey(), "identify", null,
                 Instant.now().minus(Duration.ofMinutes(5)), Map.of("email", person.email()));
@@ -100,6 +107,31 @@ class PrivacyRequestTest {
         boolean later = facts.record(UUID.randomUUID().toString(), person.profileKey(), "track", "Signed Up",
                 Instant.now().plus(Duration.ofMinutes(5)), null);
         assertTrue(later, "an event from after the erasure is stored");
+    }
+
+    @Test
+    void lateConsentOfErasedPersonDropped() throws Exception {
+        Person person = Person.create();
+        insertAndErase(person);
+        Instant before = Instant.now().minus(Duration.ofMinutes(5));
+
+        ConsentChange lateConsent = ConsentChange.parse(MAPPER.writeValueAsString(
+                ConsentChanges.consent(person.profileKey(), "email", "marketing", "confirmed", before)));
+        ConsentChange lateMark = ConsentChange.parse(MAPPER.writeValueAsString(
+                ConsentChanges.manualMark(person.profileKey(), before)));
+        ProfileMerge lateMerge = ProfileMerge.parse(MAPPER.writeValueAsString(
+                ConsentChanges.merge("survivor-" + UUID.randomUUID(), person.profileKey(), before)));
+        assertFalse(consents.save(lateConsent).await().atMost(TIMEOUT), "a consent from before the erasure");
+        assertFalse(consents.save(lateMark).await().atMost(TIMEOUT), "a mark from before the erasure");
+        assertEquals(ProfileMerges.Outcome.ERASED, merges.save(lateMerge).await().atMost(TIMEOUT));
+        assertEquals(0, count("select (select count(*) from consent_purpose where profile_key = $1)"
+                + " + (select count(*) from consent_mark where profile_key = $1)"
+                + " + (select count(*) from profile_merge where profile_key = $1 or survivor_key = $1)",
+                person.profileKey()), "consent and merge rows of the erased person");
+
+        ConsentChange newConsent = ConsentChange.parse(MAPPER.writeValueAsString(ConsentChanges.consent(
+                person.profileKey(), "email", "marketing", "confirmed", Instant.now().plus(Duration.ofMinutes(5)))));
+        assertTrue(consents.save(newConsent).await().atMost(TIMEOUT), "a consent given after the erasure");
     }
 
     @Test
@@ -153,6 +185,13 @@ class PrivacyRequestTest {
                 person.emailHash());
         sql("insert into journey_event (event_id, profile_key, type, occurred_at) values ($1, $2, 'track', now())",
                 UUID.randomUUID().toString(), person.profileKey());
+    }
+
+    private void insertAndErase(Person person) throws Exception {
+        insertRows(person);
+        String requestId = UUID.randomUUID().toString();
+        send(request(requestId, "erasure", person));
+        awaitConfirmations(requestId, 1);
     }
 
     private long countRows(Person person) {

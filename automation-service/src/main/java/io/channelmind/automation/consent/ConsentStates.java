@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.channelmind.automation.privacy.PersonRows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -20,8 +21,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * an older event that arrives late change nothing. At equal times the stricter value stays:
  * withdrawn over pending over confirmed, and a mark over a clear.
  *
- * <p>NOTE: changes of an erased profile key are not checked against {@code erased_profile}, so a
- * change read after the erasure stores the person's consent row again.
+ * <p>A change of a profile key that a privacy request erased at or after the change's time is
+ * dropped, so a change that was published before the erasure and read after it does not store the
+ * person again. NOTE: nothing locks the key against a running erasure. A change stored while the
+ * erasure deletes, before it commits, can survive it.
  */
 @ApplicationScoped
 public class ConsentStates {
@@ -30,23 +33,30 @@ public class ConsentStates {
     static final String EVERY_CHANNEL = "*";
 
     private static final String STATE_RANK = "case %s when 'withdrawn' then 2 when 'pending' then 1 else 0 end";
+    // $7 (consent) or $6 (mark): the digest of the profile key in erased_profile.
+    private static final String NOT_ERASED = """
+            where not exists (select 1 from erased_profile e where e.key_digest = $%d and e.erased_at >= $%d)
+            """;
     private static final String SAVE_CONSENT = """
             insert into consent_purpose (profile_key, channel, purpose, state, changed_at, event_id, received_at)
-            values ($1, $2, $3, $4, $5, $6, now())
+            select $1::text, $2::text, $3::text, $4::text, $5::timestamptz, $6::text, now()
+            %s
             on conflict (profile_key, channel, purpose) do update
                 set state = excluded.state, changed_at = excluded.changed_at, event_id = excluded.event_id,
                     received_at = excluded.received_at
                 where (excluded.changed_at, %s) > (consent_purpose.changed_at, %s)
-            """.formatted(STATE_RANK.formatted("excluded.state"), STATE_RANK.formatted("consent_purpose.state"));
+            """.formatted(NOT_ERASED.formatted(7, 5), STATE_RANK.formatted("excluded.state"),
+                    STATE_RANK.formatted("consent_purpose.state"));
     private static final String SAVE_MARK = """
             insert into consent_mark (profile_key, channel, reason, changed_at, event_id, received_at)
-            values ($1, $2, $3, $4, $5, now())
+            select $1::text, $2::text, $3::text, $4::timestamptz, $5::text, now()
+            %s
             on conflict (profile_key, channel) do update
                 set reason = excluded.reason, changed_at = excluded.changed_at, event_id = excluded.event_id,
                     received_at = excluded.received_at
                 where (excluded.changed_at, excluded.reason is not null)
                     > (consent_mark.changed_at, consent_mark.reason is not null)
-            """;
+            """.formatted(NOT_ERASED.formatted(6, 4));
     // Reads every key of the person: the send's key, the survivor it was merged into and every key
     // merged into that survivor. A mark on the send's channels or '*' stops the send unless a later
     // clear lifted it. A clear lifts the marks stored under its own key. It also lifts the marks of
@@ -95,16 +105,17 @@ public class ConsentStates {
 
     /**
      * Stores the change under the profile key it names and returns false when a newer or equal
-     * change was stored before. A merge does not move rows: {@link #lookup} reads the keys merged
+     * change was stored before, or when the key was erased at or after the change. A merge does not move rows: {@link #lookup} reads the keys merged
      * into a profile with it.
      */
     public Uni<Boolean> save(ConsentChange change) {
+        String digest = PersonRows.digest(change.profileKey());
         Tuple values = switch (change.kind()) {
             case CONSENT -> Tuple.of(change.profileKey(), change.channel(), change.purpose(), change.state(),
-                    change.at().atOffset(ZoneOffset.UTC), change.eventId());
+                    change.at().atOffset(ZoneOffset.UTC), change.eventId()).addString(digest);
             case MARK, CLEAR -> Tuple.of(change.profileKey(),
                     change.channel() == null ? EVERY_CHANNEL : change.channel(), change.reason(),
-                    change.at().atOffset(ZoneOffset.UTC), change.eventId());
+                    change.at().atOffset(ZoneOffset.UTC), change.eventId(), digest);
         };
         String sql = change.kind() == ConsentChange.Kind.CONSENT ? SAVE_CONSENT : SAVE_MARK;
         return pool.preparedQuery(sql).execute(values).map(rows -> rows.rowCount() == 1);

@@ -47,6 +47,8 @@ public class ProfileMergeConsumer {
                 case REPLAYED -> LOG.debugf("Profile merge %s was stored before, so it is ignored", merge.eventId());
                 case CYCLE -> LOG.warnf("Skipping profile merge %s: its survivor was merged into its merged profile"
                         + " before, and storing it would make a cycle", merge.eventId());
+                case ERASED -> LOG.debugf("Skipping profile merge %s: a privacy request erased one of its profiles"
+                        + " after the merge", merge.eventId());
             }
             count(outcome.name().toLowerCase(Locale.ROOT));
         }).replaceWithVoid();

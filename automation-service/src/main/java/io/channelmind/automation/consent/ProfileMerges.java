@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.channelmind.automation.privacy.PersonRows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -22,7 +23,7 @@ public class ProfileMerges {
 
     /** Outcome of storing a merge. */
     public enum Outcome {
-        STORED, REPLAYED, CYCLE
+        STORED, REPLAYED, CYCLE, ERASED
     }
 
     /**
@@ -48,6 +49,9 @@ public class ProfileMerges {
     private static final String LOCK = "lock table profile_merge in exclusive mode";
     private static final String CYCLE = """
             select exists (select 1 from profile_merge where profile_key = $1 and survivor_key = $2)""";
+    // $1 and $2 the digests of the two keys, $3 the merge time.
+    private static final String ERASED = """
+            select exists (select 1 from erased_profile where key_digest in ($1, $2) and erased_at >= $3)""";
     private static final String SAVE = """
             insert into profile_merge (profile_key, survivor_key, joined_at, event_id, received_at)
             select merged.key, survivor.key, greatest(merged.joined_at, survivor.joined_at), $4, now()
@@ -69,14 +73,20 @@ public class ProfileMerges {
     /**
      * Stores the merge in one transaction. Returns REPLAYED when every row was stored before, and
      * CYCLE, storing nothing, when the survivor was itself merged into the merged key before.
+     * Returns ERASED, storing nothing, when a privacy request erased either key at or after the
+     * merge, so a merge read after the erasure does not store the person's keys again.
      */
     public Uni<Outcome> save(ProfileMerge merge) {
         return pool.withTransaction(connection -> connection.query(LOCK).execute()
                 .chain(() -> connection.preparedQuery(CYCLE)
                         .execute(Tuple.of(merge.survivingProfileKey(), merge.mergedProfileKey())))
-                .chain(cycle -> {
-                    if (cycle.iterator().next().getBoolean(0)) {
-                        return Uni.createFrom().item(Outcome.CYCLE);
+                .chain(cycle -> cycle.iterator().next().getBoolean(0) ? Uni.createFrom().item(Outcome.CYCLE)
+                        : connection.preparedQuery(ERASED).execute(Tuple.of(PersonRows.digest(merge.mergedProfileKey()),
+                                PersonRows.digest(merge.survivingProfileKey()), merge.mergedAt().atOffset(ZoneOffset.UTC)))
+                                .map(erased -> erased.iterator().next().getBoolean(0) ? Outcome.ERASED : null))
+                .chain(refused -> {
+                    if (refused != null) {
+                        return Uni.createFrom().item(refused);
                     }
                     Tuple values = Tuple.of(merge.mergedProfileKey(), merge.survivingProfileKey(),
                             merge.mergedAt().atOffset(ZoneOffset.UTC), merge.eventId());
