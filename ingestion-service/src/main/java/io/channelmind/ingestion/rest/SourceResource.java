@@ -25,8 +25,7 @@ import io.channelmind.web.Problem;
 
 /**
  * Tracking sources and their write keys. A key is returned only when it is created or rotated,
- * because the service stores only its hash.
- * NOTE: like the import API, this API has no authentication of its own yet; expose it only to operators.
+ * because the service stores only its hash. Only admins manage sources.
  */
 @Path("/api/v1/sources")
 @Produces(MediaType.APPLICATION_JSON)
