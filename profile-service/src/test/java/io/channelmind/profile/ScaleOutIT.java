@@ -59,6 +59,7 @@ class ScaleOutIT {
     private static final int EVENTS = 6_000;
     private static final Instant T0 = Instant.parse("2024-05-01T08:00:00Z");
     private static final String[] CHANNELS = {"email", "sms", "push"};
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(300);
 
     private static final KafkaTestResource SHARED_KAFKA = new KafkaTestResource();
     private static final PostgresTestResource SHARED_POSTGRES = new PostgresTestResource();
@@ -225,7 +226,8 @@ class ScaleOutIT {
         builder.environment().put("CHANNELMIND_AUTH_PUBLIC_KEY", TestTokens.publicKey());
         Process process = builder.start();
         processes.add(process);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // A loaded machine needs minutes to start the service, which loads the embedding model.
+        long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             assertTrue(process.isAlive(), name + " stopped at start; see " + log);
             try {
@@ -235,7 +237,7 @@ class ScaleOutIT {
                 Thread.sleep(200);
             }
         }
-        throw new AssertionError(name + " did not respond within 90 s; see " + log);
+        throw new AssertionError(name + " did not respond within " + STARTUP_WAIT.toSeconds() + " s; see " + log);
     }
 
     private long consumed(int port) throws Exception {
