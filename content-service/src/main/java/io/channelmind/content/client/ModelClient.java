@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -78,8 +79,27 @@ public class ModelClient {
     private final ObjectMapper mapper;
     private final Map<BodyKey, byte[]> bodyStarts = new ConcurrentHashMap<>();
 
-    /** The model and response format that decide the start of a request body. */
+    /**
+     * The model and response format that decide the start of a request body. The hash reads only
+     * the format's type and schema name, because the hash of a whole JSON schema walks its tree
+     * on every request. Equal formats still have equal hashes, and equals compares the whole format.
+     */
     private record BodyKey(String model, ResponseFormat responseFormat) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof BodyKey key && model.equals(key.model)
+                    && (responseFormat == key.responseFormat || Objects.equals(responseFormat, key.responseFormat));
+        }
+
+        @Override
+        public int hashCode() {
+            if (responseFormat == null) {
+                return model.hashCode();
+            }
+            String schemaName = responseFormat.jsonSchema() == null ? null : responseFormat.jsonSchema().name();
+            return Objects.hash(model, responseFormat.type(), schemaName);
+        }
     }
 
     public ModelClient(Vertx vertx, TokenUsageMetrics usage,

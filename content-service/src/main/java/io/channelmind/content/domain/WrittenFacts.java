@@ -3,9 +3,11 @@ package io.channelmind.content.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -108,37 +110,131 @@ final class WrittenFacts {
             "eighth", "ninth", "tenth", "eleventh", "twelfth");
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december");
+    /**
+     * The English words that one of the word patterns needs (half, the number words, the
+     * ordinals), lower case. A text without any of them as a whole word skips those patterns.
+     */
+    private static final Set<String> NUMBER_WORDS = numberWords();
 
     private WrittenFacts() {
     }
 
+    private static Set<String> numberWords() {
+        Set<String> words = new HashSet<>(ENGLISH_NUMBERS.keySet());
+        words.addAll(ENGLISH_ORDINALS);
+        words.add("half");
+        return Set.copyOf(words);
+    }
+
     /** Returns the facts in {@code text} in order of position; where two patterns overlap, the first one listed here wins. */
     static List<Fact> find(String text) {
+        return find(text, Traits.of(text));
+    }
+
+    /**
+     * Returns the facts in {@code text}, running only the patterns that {@code traits} allows to
+     * match. A skipped pattern would find nothing, so the facts are those of every pattern.
+     * NOTE: a new pattern needs its condition in {@link Traits}; a wrong one drops facts silently.
+     */
+    static List<Fact> find(String text, Traits traits) {
         List<Fact> facts = new ArrayList<>();
         boolean[] usedChars = new boolean[text.length()];
-        collect(DATE_CN, text, usedChars, facts, m -> date(m.group(), chineseNumber(m.group(1)), chineseNumber(m.group(2))));
-        collect(DATE_ISO, text, usedChars, facts, m -> datedYear(m.group(), Integer.parseInt(m.group(1)),
-                date(m.group(), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))));
-        collect(DATE_SLASH, text, usedChars, facts, m -> slashDate(m.group(), Integer.parseInt(m.group(1)),
-                Integer.parseInt(m.group(2))));
-        collect(DATE_EN_MONTH_FIRST, text, usedChars, facts, m -> date(m.group(), month(m.group(1)), Integer.parseInt(m.group(2))));
-        collect(DATE_EN_DAY_FIRST, text, usedChars, facts, m -> date(m.group(), month(m.group(2)), Integer.parseInt(m.group(1))));
-        collect(DISCOUNT_ZHE, text, usedChars, facts, m -> discount(m.group(), BigDecimal.valueOf(100).subtract(paidPercent(m.group(1)))));
-        collect(HALF_PRICE, text, usedChars, facts, m -> discount(m.group(), BigDecimal.valueOf(50)));
-        collect(PERCENT_OFF, text, usedChars, facts, m -> discount(m.group(), new BigDecimal(m.group(1))));
-        collect(PERCENT, text, usedChars, facts, m -> percentage(m.group(), new BigDecimal(m.group(1))));
-        collect(PERCENT_CN, text, usedChars, facts, m -> percentage(m.group(), number(m.group(1))));
-        collect(TENTHS, text, usedChars, facts, m -> percentage(m.group(), tenths(m.group(1), m.group(2), m.group(3) != null)));
-        collect(PROPORTION_EN, text, usedChars, facts, m -> proportion(m.group(), m.group(1),
-                m.group(2) != null ? m.group(2) : m.group(3)));
-        collect(ORDINAL_CN, text, usedChars, facts, m -> ordinal(m.group(), chineseNumber(m.group(1))));
-        collect(ORDINAL_EN, text, usedChars, facts, m -> ordinal(m.group(), englishOrdinal(m.group(1) != null ? m.group(1) : m.group(2))));
-        collect(COUNT_CN, text, usedChars, facts, m -> count(m.group(), BigDecimal.valueOf(chineseNumber(m.group(1)))));
-        collect(ONE_CN, text, usedChars, facts, m -> count(m.group(), BigDecimal.ONE));
-        collect(COUNT_EN, text, usedChars, facts, m -> count(m.group(), BigDecimal.valueOf(englishNumber(m.group(1), m.group(2)))));
-        collect(ONE_EN, text, usedChars, facts, m -> count(m.group(), BigDecimal.ONE));
+        boolean digitsAndLetters = traits.digit() && traits.latinLetter();
+        if (traits.han()) {
+            collect(DATE_CN, text, usedChars, facts, m -> date(m.group(), chineseNumber(m.group(1)), chineseNumber(m.group(2))));
+        }
+        if (traits.digit()) {
+            collect(DATE_ISO, text, usedChars, facts, m -> datedYear(m.group(), Integer.parseInt(m.group(1)),
+                    date(m.group(), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))));
+            collect(DATE_SLASH, text, usedChars, facts, m -> slashDate(m.group(), Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2))));
+        }
+        if (digitsAndLetters) {
+            collect(DATE_EN_MONTH_FIRST, text, usedChars, facts, m -> date(m.group(), month(m.group(1)), Integer.parseInt(m.group(2))));
+            collect(DATE_EN_DAY_FIRST, text, usedChars, facts, m -> date(m.group(), month(m.group(2)), Integer.parseInt(m.group(1))));
+        }
+        if (traits.han()) {
+            collect(DISCOUNT_ZHE, text, usedChars, facts, m -> discount(m.group(), BigDecimal.valueOf(100).subtract(paidPercent(m.group(1)))));
+        }
+        if (traits.han() || traits.englishNumberWord()) {
+            collect(HALF_PRICE, text, usedChars, facts, m -> discount(m.group(), BigDecimal.valueOf(50)));
+        }
+        if (traits.digit()) {
+            collect(PERCENT_OFF, text, usedChars, facts, m -> discount(m.group(), new BigDecimal(m.group(1))));
+            collect(PERCENT, text, usedChars, facts, m -> percentage(m.group(), new BigDecimal(m.group(1))));
+        }
+        if (traits.han()) {
+            collect(PERCENT_CN, text, usedChars, facts, m -> percentage(m.group(), number(m.group(1))));
+            collect(TENTHS, text, usedChars, facts, m -> percentage(m.group(), tenths(m.group(1), m.group(2), m.group(3) != null)));
+        }
+        if (traits.digit() || traits.englishNumberWord()) {
+            collect(PROPORTION_EN, text, usedChars, facts, m -> proportion(m.group(), m.group(1),
+                    m.group(2) != null ? m.group(2) : m.group(3)));
+        }
+        if (traits.han()) {
+            collect(ORDINAL_CN, text, usedChars, facts, m -> ordinal(m.group(), chineseNumber(m.group(1))));
+        }
+        if (traits.englishNumberWord()) {
+            collect(ORDINAL_EN, text, usedChars, facts, m -> ordinal(m.group(), englishOrdinal(m.group(1) != null ? m.group(1) : m.group(2))));
+        }
+        if (traits.han()) {
+            collect(COUNT_CN, text, usedChars, facts, m -> count(m.group(), BigDecimal.valueOf(chineseNumber(m.group(1)))));
+            collect(ONE_CN, text, usedChars, facts, m -> count(m.group(), BigDecimal.ONE));
+        }
+        if (traits.englishNumberWord()) {
+            collect(COUNT_EN, text, usedChars, facts, m -> count(m.group(), BigDecimal.valueOf(englishNumber(m.group(1), m.group(2)))));
+            collect(ONE_EN, text, usedChars, facts, m -> count(m.group(), BigDecimal.ONE));
+        }
         facts.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return facts;
+    }
+
+    /**
+     * What a text contains that the patterns need, found in one pass so that a pattern that
+     * cannot match is not run. Every Chinese pattern needs a character of the CJK Unified
+     * Ideographs block (U+4E00 to U+9FFF), such as 月, 折, 成, 第 or a measure word.
+     * {@code \d} matches only ASCII digits. Every English word pattern needs one of
+     * {@link WrittenFacts#NUMBER_WORDS} as a whole run of ASCII letters, because {@code (?i)}
+     * folds only ASCII case and each word is enclosed by word boundaries, a hyphen or white space.
+     *
+     * @param englishNumberWord some run of ASCII letters is one of {@link WrittenFacts#NUMBER_WORDS}, ignoring case
+     */
+    record Traits(boolean han, boolean digit, boolean latinLetter, boolean englishNumberWord) {
+
+        /** Traits that let every pattern run, so a test can compare the facts with and without skipping. */
+        static final Traits ANY = new Traits(true, true, true, true);
+
+        static Traits of(String text) {
+            boolean han = false;
+            boolean digit = false;
+            boolean latinLetter = false;
+            boolean numberWord = false;
+            int i = 0;
+            while (i < text.length()) {
+                char c = text.charAt(i);
+                if (isAsciiLetter(c)) {
+                    latinLetter = true;
+                    int end = i + 1;
+                    while (end < text.length() && isAsciiLetter(text.charAt(end))) {
+                        end++;
+                    }
+                    numberWord = numberWord || NUMBER_WORDS.contains(text.substring(i, end).toLowerCase(Locale.ROOT));
+                    i = end;
+                    continue;
+                }
+                if (c >= '0' && c <= '9') {
+                    digit = true;
+                } else if (c >= '\u4e00' && c <= '\u9fff') {
+                    han = true;
+                }
+                i++;
+            }
+            return new Traits(han, digit, latinLetter, numberWord);
+        }
+
+        private static boolean isAsciiLetter(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
     }
 
     /** Returns the text with every fact replaced by spaces, so that a later check of digits skips them. */

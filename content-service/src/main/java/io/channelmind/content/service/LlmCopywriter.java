@@ -1,8 +1,10 @@
 package io.channelmind.content.service;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -13,6 +15,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.langchain4j.model.chat.request.ResponseFormat;
 
 import io.channelmind.content.client.ModelCall;
 import io.channelmind.content.client.ModelGateway;
@@ -59,7 +63,8 @@ public class LlmCopywriter {
     private final ObjectMapper json;
     private final MeterRegistry registry;
     private final ModelChoice models;
-    private final String responseFormat;
+    /** The {@code response_format} of each channel format, built once so that every call sends the same instance. */
+    private final Map<ChannelFormat, ResponseFormat> responseFormats = new EnumMap<>(ChannelFormat.class);
     private final BriefCache cache;
 
     public LlmCopywriter(ModelGateway model, TemplateCopywriter template, ObjectMapper json, MeterRegistry registry,
@@ -70,7 +75,9 @@ public class LlmCopywriter {
         this.json = json;
         this.registry = registry;
         this.models = models;
-        this.responseFormat = settings.responseFormat();
+        for (ChannelFormat format : ChannelFormat.values()) {
+            responseFormats.put(format, OutputSchema.responseFormat(settings.responseFormat(), OutputSchema.forFormat(format)));
+        }
     }
 
     /** Writes one copy. It emits the model's copy, the best valid part of a search ad, or the template's fallback copy. */
@@ -185,8 +192,7 @@ public class LlmCopywriter {
     }
 
     private ModelCall call(CopySpec spec, String systemMessage, String userMessage) {
-        return new ModelCall(systemMessage, userMessage, models.modelFor(spec),
-                OutputSchema.responseFormat(responseFormat, OutputSchema.forFormat(spec.format())));
+        return new ModelCall(systemMessage, userMessage, models.modelFor(spec), responseFormats.get(spec.format()));
     }
 
     private GeneratedCopy accept(CopySpec spec, ModelResponse.Draft draft, List<String> warnings) {
