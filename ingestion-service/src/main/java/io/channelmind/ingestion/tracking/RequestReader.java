@@ -52,7 +52,7 @@ final class RequestReader {
     TrackingRequest read(byte[] body, boolean batch) {
         try {
             byte[] utf8 = asUtf8(body);
-            JsonCopy copy = new JsonCopy(objectMapper, utf8.length);
+            JsonCopy copy = new JsonCopy(objectMapper, utf8);
             try (JsonParser parser = objectMapper.createParser(utf8)) {
                 JsonToken first = parser.nextToken();
                 if (first != JsonToken.START_OBJECT) {
