@@ -1,6 +1,8 @@
 package io.channelmind.ingestion.domain;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
@@ -12,6 +14,11 @@ import java.util.UUID;
 public final class EventIds {
 
     private static final String SEPARATOR = "\u001f";
+    /**
+     * One MD5 digest per thread, because {@link UUID#nameUUIDFromBytes} looks one up for every id
+     * and a tracking request makes an id for each of its calls.
+     */
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(EventIds::md5);
 
     private EventIds() {
     }
@@ -40,7 +47,27 @@ public final class EventIds {
         return nameBased("tracking-call", sourceName, messageId);
     }
 
+    /** Returns the same text as {@code UUID.nameUUIDFromBytes(joined parts).toString()}. */
     private static String nameBased(String... parts) {
-        return UUID.nameUUIDFromBytes(String.join(SEPARATOR, parts).getBytes(StandardCharsets.UTF_8)).toString();
+        byte[] hash = MD5.get().digest(String.join(SEPARATOR, parts).getBytes(StandardCharsets.UTF_8));
+        hash[6] = (byte) ((hash[6] & 0x0f) | 0x30);
+        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+        return new UUID(bigEndianLong(hash, 0), bigEndianLong(hash, 8)).toString();
+    }
+
+    private static long bigEndianLong(byte[] bytes, int offset) {
+        long value = 0;
+        for (int i = offset; i < offset + 8; i++) {
+            value = (value << 8) | (bytes[i] & 0xff);
+        }
+        return value;
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK has no MD5, which every Java platform must provide", e);
+        }
     }
 }

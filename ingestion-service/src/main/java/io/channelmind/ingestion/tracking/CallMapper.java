@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,9 +45,6 @@ final class CallMapper {
     /** Properties that carry an order's value, in order of preference, as in Segment's e-commerce spec. */
     private static final String[] VALUE_PROPERTIES = {"revenue", "total", "value"};
 
-    /** The UTF-8 of the field name {@code "ip"}, which a context must contain before {@link #writeContext} parses it. */
-    private static final byte[] IP_FIELD = "\"ip\"".getBytes(StandardCharsets.UTF_8);
-
     private final ObjectMapper objectMapper;
     private final TrackingCleaning cleaning;
     private final PersonalTraits personalTraits;
@@ -62,13 +59,13 @@ final class CallMapper {
     List<OutboundMessage> toMessages(String sourceName, List<TrackingCall> calls) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         List<OutboundMessage> messages = new ArrayList<>(calls.size());
-        Instants instants = new Instants();
+        RequestState request = new RequestState();
         try (JsonGenerator json = objectMapper.createGenerator(out)) {
             // Each event is a root value, and the default separator between them is a space.
             json.setRootValueSeparator(null);
             for (TrackingCall call : calls) {
                 String profileKey = sourceName + ":" + call.identity();
-                writeEvent(json, sourceName, profileKey, call, instants);
+                writeEvent(json, sourceName, profileKey, call, request);
                 json.flush();
                 messages.add(new OutboundMessage(Topics.CUSTOMER_EVENTS, profileKey, out.toByteArray()));
                 out.reset();
@@ -81,8 +78,8 @@ final class CallMapper {
 
     /** Writes the fields of {@link CustomerEvent} in its order; the tracking fields only when they have a value. */
     private void writeEvent(JsonGenerator json, String sourceName, String profileKey, TrackingCall call,
-            Instants instants) throws IOException {
-        String type = eventType(call);
+            RequestState request) throws IOException {
+        String type = request.eventType(call);
         JsonNode orderProperties = "conversion".equals(type) ? tree(call.properties()) : null;
         BigDecimal value = orderProperties == null ? null : orderValue(orderProperties);
         String currency = value == null ? null : currency(orderProperties);
@@ -94,23 +91,24 @@ final class CallMapper {
                 : null;
 
         json.writeStartObject();
-        json.writeNumberField("schemaVersion", CustomerEvent.SCHEMA_VERSION);
-        json.writeStringField("eventId", eventId);
-        json.writeStringField("type", type);
-        json.writeStringField("profileKey", profileKey);
-        json.writeStringField("occurredAt", instants.format(call.occurredAt()));
-        json.writeStringField("channel", "contact".equals(type) ? CONTACT_CHANNELS.get(normalise(call.event()))
+        json.writeFieldName(EventFields.SCHEMA_VERSION);
+        json.writeNumber(CustomerEvent.SCHEMA_VERSION);
+        writeString(json, EventFields.EVENT_ID, eventId);
+        writeString(json, EventFields.TYPE, type);
+        writeString(json, EventFields.PROFILE_KEY, profileKey);
+        writeString(json, EventFields.OCCURRED_AT, request.format(call.occurredAt()));
+        writeString(json, EventFields.CHANNEL, "contact".equals(type) ? CONTACT_CHANNELS.get(normalise(call.event()))
                 : cleaning.channel(context.campaignSource(), context.campaignMedium(), context.pageReferrer(),
                         context.pageUrl()));
-        json.writeStringField("campaign", nonBlank(context.campaignName()));
-        json.writeFieldName("value");
+        writeString(json, EventFields.CAMPAIGN, nonBlank(context.campaignName()));
+        json.writeFieldName(EventFields.VALUE);
         if (value == null) {
             json.writeNull();
         } else {
             json.writeNumber(value);
         }
-        json.writeStringField("currency", currency);
-        json.writeFieldName("traits");
+        writeString(json, EventFields.CURRENCY, currency);
+        json.writeFieldName(EventFields.TRAITS);
         if (traits != null) {
             json.writeObject(traits.traits());
         } else {
@@ -118,21 +116,21 @@ final class CallMapper {
             json.writeEndObject();
         }
         writeSource(json, sourceName, call.messageId());
-        writeOptional(json, "userId", call.userId());
-        writeOptional(json, "anonymousId", call.anonymousId());
-        writeOptional(json, "event", call.event());
-        writeOptional(json, "name", call.name());
+        writeOptional(json, EventFields.USER_ID, call.userId());
+        writeOptional(json, EventFields.ANONYMOUS_ID, call.anonymousId());
+        writeOptional(json, EventFields.EVENT, call.event());
+        writeOptional(json, EventFields.NAME, call.name());
         // NOTE: group traits describe the group, not the customer, so they travel as properties.
-        writeOptional(json, "properties", call.type() == CallType.GROUP ? call.traits() : call.properties());
-        writeOptional(json, "previousId", call.previousId());
-        writeOptional(json, "groupId", call.groupId());
+        writeOptional(json, EventFields.PROPERTIES, call.type() == CallType.GROUP ? call.traits() : call.properties());
+        writeOptional(json, EventFields.PREVIOUS_ID, call.previousId());
+        writeOptional(json, EventFields.GROUP_ID, call.groupId());
         if (call.originalTimestamp() != null) {
-            json.writeStringField("originalTimestamp", instants.format(call.originalTimestamp()));
+            writeString(json, EventFields.ORIGINAL_TIMESTAMP, request.format(call.originalTimestamp()));
         }
-        json.writeStringField("receivedAt", instants.format(call.receivedAt()));
-        writeContext(json, context.json());
+        writeString(json, EventFields.RECEIVED_AT, request.format(call.receivedAt()));
+        writeContext(json, context);
         if (traits != null && traits.sealed() != null) {
-            json.writeFieldName("sealedTraits");
+            json.writeFieldName(EventFields.SEALED_TRAITS);
             json.writeObject(traits.sealed());
         }
         json.writeEndObject();
@@ -141,56 +139,50 @@ final class CallMapper {
     /**
      * Writes {@code context} without its top-level {@code ip}, because an IP address can identify
      * a person and no consumer needs it. A hash would not hide it: the 2^32 IPv4 addresses are
-     * few enough to hash them all. Only a context whose bytes contain {@code "ip"} is parsed.
+     * few enough to hash them all. Only a context with a top-level {@code ip} is parsed.
      */
-    private void writeContext(JsonGenerator json, CompactObject context) throws IOException {
-        if (context.isEmpty()) {
+    private void writeContext(JsonGenerator json, CallContext context) throws IOException {
+        if (context.json().isEmpty()) {
             return;
         }
-        if (!contains(context.array(), context.offset(), context.length(), IP_FIELD)) {
-            writeOptional(json, "context", context);
+        if (!context.containsIp()) {
+            writeOptional(json, EventFields.CONTEXT, context.json());
             return;
         }
-        JsonNode tree = tree(context);
+        JsonNode tree = tree(context.json());
         if (tree instanceof ObjectNode object) {
             object.remove("ip");
         }
         if (!tree.isEmpty()) {
-            json.writeFieldName("context");
+            json.writeFieldName(EventFields.CONTEXT);
             json.writeTree(tree);
         }
     }
 
-    private static boolean contains(byte[] array, int offset, int length, byte[] sequence) {
-        int last = offset + length - sequence.length;
-        for (int i = offset; i <= last; i++) {
-            int j = 0;
-            while (j < sequence.length && array[i + j] == sequence[j]) {
-                j++;
-            }
-            if (j == sequence.length) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Writes {@code source} as Jackson writes {@link io.channelmind.ingestion.messaging.EventSource#ofTracking}. */
     private static void writeSource(JsonGenerator json, String sourceName, String messageId) throws IOException {
-        json.writeObjectFieldStart("source");
-        json.writeStringField("kind", "tracking");
-        json.writeStringField("name", sourceName);
-        json.writeStringField("messageId", messageId);
+        json.writeFieldName(EventFields.SOURCE);
+        json.writeStartObject();
+        writeString(json, EventFields.KIND, "tracking");
+        writeString(json, EventFields.NAME, sourceName);
+        writeString(json, EventFields.MESSAGE_ID, messageId);
         json.writeEndObject();
     }
 
-    private static void writeOptional(JsonGenerator json, String field, String value) throws IOException {
+    /** Writes a field whose value is a string, or null. */
+    private static void writeString(JsonGenerator json, SerializedString field, String value) throws IOException {
+        json.writeFieldName(field);
+        json.writeString(value);
+    }
+
+    private static void writeOptional(JsonGenerator json, SerializedString field, String value) throws IOException {
         if (value != null) {
-            json.writeStringField(field, value);
+            writeString(json, field, value);
         }
     }
 
-    private static void writeOptional(JsonGenerator json, String field, CompactObject value) throws IOException {
+    private static void writeOptional(JsonGenerator json, SerializedString field, CompactObject value)
+            throws IOException {
         if (!value.isEmpty()) {
             json.writeFieldName(field);
             value.writeTo(json);
@@ -198,20 +190,34 @@ final class CallMapper {
     }
 
     /**
-     * Formats the instants of one request's events. All calls of a request share the receive time,
-     * and the calls of a batch often share a timestamp, so it keeps the last text it formatted.
+     * Keeps the last instant and event name of one request with their results. All calls of a
+     * request share the receive time, and the calls of a batch often share a timestamp and an
+     * event name, so most calls reuse the text or type of the call before.
      */
-    private static final class Instants {
+    private static final class RequestState {
 
-        private Instant last;
-        private String lastText;
+        private Instant lastInstant;
+        private String lastInstantText;
+        private String lastEventName;
+        private String lastEventType;
 
         String format(Instant instant) {
-            if (!instant.equals(last)) {
-                lastText = IsoInstants.format(instant);
-                last = instant;
+            if (!instant.equals(lastInstant)) {
+                lastInstantText = IsoInstants.format(instant);
+                lastInstant = instant;
             }
-            return lastText;
+            return lastInstantText;
+        }
+
+        String eventType(TrackingCall call) {
+            if (call.type() != CallType.TRACK) {
+                return call.type().jsonName();
+            }
+            if (!call.event().equals(lastEventName)) {
+                lastEventType = CallMapper.eventType(call);
+                lastEventName = call.event();
+            }
+            return lastEventType;
         }
     }
 

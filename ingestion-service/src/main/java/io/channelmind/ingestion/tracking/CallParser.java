@@ -85,7 +85,8 @@ final class CallParser {
         CompactObject properties = object(call, path, "properties", call.properties());
         CallContext context = merge(batchContext, context(call, path));
         Instant timestamp = instant(call, path, "timestamp");
-        Instant sentAt = call.fields().hasNonNull("sentAt") ? instant(call, path, "sentAt") : batchSentAt;
+        JsonNode callSentAt = call.get("sentAt");
+        Instant sentAt = callSentAt != null && !callSentAt.isNull() ? instant(call, path, "sentAt") : batchSentAt;
         if (errors.size() > errorsBefore) {
             return null;
         }

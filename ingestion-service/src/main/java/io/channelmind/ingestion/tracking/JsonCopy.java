@@ -2,6 +2,7 @@ package io.channelmind.ingestion.tracking;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -11,28 +12,41 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The buffer into which one tracking request copies the JSON objects of its calls as compact
- * UTF-8, token by token, so no tree is built for them. Numbers and strings are written as
- * Jackson writes the nodes that {@link ObjectMapper#readTree} would build: the same text as
- * serialising the tree, except that a repeated field name is kept twice instead of once with
- * its last value.
+ * UTF-8, so no tree is built for them. The parser checks each object's syntax and the copy
+ * keeps its bytes as sent, without the whitespace between tokens: strings keep their escapes
+ * and numbers their text. A mapper that accepts more than standard JSON (comments, single
+ * quotes and the like, {@code JsonParser.Feature.ALLOW_*}) is copied token by token instead,
+ * and then numbers and strings are written as Jackson writes the nodes that
+ * {@link ObjectMapper#readTree} would build. Either way a repeated field name is kept twice,
+ * where a tree keeps it once with its last value.
  */
 final class JsonCopy {
 
     private final Output output = new Output();
     private final JsonGenerator generator;
     private final boolean bigDecimalFloats;
+    /** The UTF-8 body that the parser reads, whose bytes are copied when {@link #verbatim} is true. */
+    private final byte[] body;
+    private final boolean verbatim;
 
-    JsonCopy(ObjectMapper objectMapper, int expectedBytes) throws IOException {
+    JsonCopy(ObjectMapper objectMapper, byte[] body) throws IOException {
         this.generator = objectMapper.createGenerator(output);
         // Each copied object is a root value, and the default separator between them is a space.
         this.generator.setRootValueSeparator(null);
         this.bigDecimalFloats = objectMapper.isEnabled(
                 com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        output.ensure(expectedBytes);
+        this.body = body;
+        this.verbatim = acceptsOnlyStandardJson(objectMapper);
+        output.ensure(body.length);
     }
 
     /** Copies the object at the parser's current {@code START_OBJECT} token. */
     CompactObject copyObject(JsonParser parser) throws IOException {
+        if (verbatim) {
+            int from = (int) parser.currentTokenLocation().getByteOffset();
+            parser.skipChildren();
+            return compact(from, parser);
+        }
         int start = position();
         copyValue(parser);
         return end(start);
@@ -43,14 +57,16 @@ final class JsonCopy {
      * reads the fields that the channel mapping needs on the way.
      */
     CallContext copyContext(JsonParser parser) throws IOException {
-        int start = position();
+        int start = verbatim ? (int) parser.currentTokenLocation().getByteOffset() : position();
         String[] campaign = new String[CallContext.CAMPAIGN_FIELDS.length];
         String[] page = new String[CallContext.PAGE_FIELDS.length];
-        generator.writeStartObject();
+        boolean containsIp = false;
+        writeStartObject();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            generator.writeFieldName(name);
+            writeFieldName(name);
+            containsIp |= "ip".equals(name);
             if ("campaign".equals(name)) {
                 copyReading(parser, value, CallContext.CAMPAIGN_FIELDS, campaign);
             } else if ("page".equals(name)) {
@@ -59,8 +75,8 @@ final class JsonCopy {
                 copyValue(parser);
             }
         }
-        generator.writeEndObject();
-        return new CallContext(end(start), campaign, page);
+        writeEndObject();
+        return new CallContext(verbatim ? compact(start, parser) : end(start), campaign, page, containsIp);
     }
 
     /** Writes a tree, such as a merged context, into the buffer. */
@@ -84,11 +100,11 @@ final class JsonCopy {
             copyValue(parser);
             return;
         }
-        generator.writeStartObject();
+        writeStartObject();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken fieldValue = parser.nextToken();
-            generator.writeFieldName(name);
+            writeFieldName(name);
             for (int i = 0; i < fields.length; i++) {
                 if (fields[i].equals(name)) {
                     values[i] = fieldValue == JsonToken.VALUE_STRING ? parser.getText() : null;
@@ -96,11 +112,18 @@ final class JsonCopy {
             }
             copyValue(parser);
         }
-        generator.writeEndObject();
+        writeEndObject();
     }
 
-    /** Copies the value at the parser's current token, and everything inside it when it is an object or array. */
+    /**
+     * Copies the value at the parser's current token, and everything inside it when it is an
+     * object or array. When copying verbatim, it only moves the parser past the value.
+     */
     private void copyValue(JsonParser parser) throws IOException {
+        if (verbatim) {
+            parser.skipChildren();
+            return;
+        }
         int depth = 0;
         do {
             JsonToken token = parser.currentToken();
@@ -154,6 +177,68 @@ final class JsonCopy {
         }
     }
 
+    private void writeStartObject() throws IOException {
+        if (!verbatim) {
+            generator.writeStartObject();
+        }
+    }
+
+    private void writeFieldName(String name) throws IOException {
+        if (!verbatim) {
+            generator.writeFieldName(name);
+        }
+    }
+
+    private void writeEndObject() throws IOException {
+        if (!verbatim) {
+            generator.writeEndObject();
+        }
+    }
+
+    /**
+     * Appends the body's bytes from {@code from} to the parser's position, just after the value
+     * that the parser has read, without the whitespace outside strings. The parser has checked
+     * the syntax, so a byte {@code "} outside a string opens one, and inside a string a
+     * backslash escapes the next byte. Bytes of multi-byte UTF-8 characters are never {@code "}
+     * or a backslash.
+     */
+    private CompactObject compact(int from, JsonParser parser) throws IOException {
+        int to = (int) parser.currentLocation().getByteOffset();
+        generator.flush();
+        int start = output.size();
+        byte[] target = output.reserve(to - from);
+        int length = start;
+        boolean inString = false;
+        for (int i = from; i < to; i++) {
+            byte b = body[i];
+            if (inString) {
+                target[length++] = b;
+                if (b == '\\') {
+                    target[length++] = body[++i];
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+                target[length++] = b;
+            } else if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                target[length++] = b;
+            }
+        }
+        output.setSize(length);
+        return new CompactObject(this, start, length - start);
+    }
+
+    /** Returns whether the mapper's parsers reject everything beyond standard JSON, so copied bytes are standard JSON. */
+    private static boolean acceptsOnlyStandardJson(ObjectMapper objectMapper) {
+        for (JsonParser.Feature feature : JsonParser.Feature.values()) {
+            if (feature.name().startsWith("ALLOW_") && objectMapper.getFactory().isEnabled(feature)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private int position() {
         return output.size() + generator.getOutputBuffered();
     }
@@ -174,6 +259,18 @@ final class JsonCopy {
             if (buf.length < capacity) {
                 buf = new byte[capacity];
             }
+        }
+
+        /** Returns the array with room for {@code bytes} more after {@link #size()}. */
+        byte[] reserve(int bytes) {
+            if (buf.length - count < bytes) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + bytes));
+            }
+            return buf;
+        }
+
+        void setSize(int size) {
+            count = size;
         }
     }
 }

@@ -3,7 +3,6 @@ package io.channelmind.ingestion.tracking;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,7 +11,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.channelmind.web.Problem;
 
@@ -25,10 +23,6 @@ import io.channelmind.web.Problem;
  * second parse.
  */
 final class RequestReader {
-
-    /** Fields of a call or of the batch envelope that validation reads as nodes. */
-    private static final Set<String> NODE_FIELDS = Set.of("type", "messageId", "userId", "anonymousId", "event",
-            "name", "previousId", "groupId", "timestamp", "sentAt", "writeKey");
 
     private final ObjectMapper objectMapper;
     private final JsonNodeFactory nodes;
@@ -52,7 +46,7 @@ final class RequestReader {
     TrackingRequest read(byte[] body, boolean batch) {
         try {
             byte[] utf8 = asUtf8(body);
-            JsonCopy copy = new JsonCopy(objectMapper, utf8.length);
+            JsonCopy copy = new JsonCopy(objectMapper, utf8);
             try (JsonParser parser = objectMapper.createParser(utf8)) {
                 JsonToken first = parser.nextToken();
                 if (first != JsonToken.START_OBJECT) {
@@ -82,7 +76,7 @@ final class RequestReader {
      */
     private ParsedCall readObject(JsonParser parser, JsonCopy copy, List<List<ParsedCall>> batch) throws IOException {
         int start = (int) parser.currentTokenLocation().getByteOffset();
-        ObjectNode fields = nodes.objectNode();
+        JsonNode[] fields = new JsonNode[ParsedCall.FIELDS.size()];
         CompactObject traits = null;
         CompactObject properties = null;
         CallContext context = null;
@@ -122,8 +116,10 @@ final class RequestReader {
                     }
                 }
                 default -> {
-                    if (NODE_FIELDS.contains(name)) {
-                        fields.set(name, node(parser, value));
+                    // The fields with their own case above never come here.
+                    int index = ParsedCall.index(name);
+                    if (index >= 0) {
+                        fields[index] = node(parser, value);
                     } else {
                         parser.skipChildren();
                     }
@@ -135,12 +131,8 @@ final class RequestReader {
     }
 
     /** Keeps a field that is not an object as a node, for the error that names its value; a later object replaces it. */
-    private void keepNode(ObjectNode fields, String name, boolean object, JsonParser parser) throws IOException {
-        if (object) {
-            fields.remove(name);
-        } else {
-            fields.set(name, node(parser, parser.currentToken()));
-        }
+    private void keepNode(JsonNode[] fields, String name, boolean object, JsonParser parser) throws IOException {
+        fields[ParsedCall.index(name)] = object ? null : node(parser, parser.currentToken());
     }
 
     private List<ParsedCall> readItems(JsonParser parser, JsonCopy copy) throws IOException {

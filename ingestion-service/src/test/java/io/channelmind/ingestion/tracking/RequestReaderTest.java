@@ -1,6 +1,7 @@
 package io.channelmind.ingestion.tracking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.channelmind.web.ProblemException;
@@ -67,12 +69,46 @@ class RequestReaderTest {
         "{ \"spaced\" : [ 1 , 2 ] ,\n\t\"x\" : { } }",
         "{}"
     })
-    void copiedObjectEqualsSerialisedTree(String properties) throws Exception {
+    void copiedObjectIsSentTextWithoutWhitespace(String properties) throws Exception {
         ParsedCall call = reader.read(utf8("{\"properties\": " + properties + "}"), false).root();
 
-        // As bytes, because Jackson's UTF-8 output escapes surrogate pairs (😀 as \uD83D\uDE00) and its text output does not.
-        assertEquals(new String(JSON.writeValueAsBytes(JSON.readTree(properties)), StandardCharsets.UTF_8),
-                call.properties().toString());
+        assertEquals(withoutWhitespaceOutsideStrings(properties), call.properties().toString());
+        assertEquals(JSON.readTree(properties), JSON.readTree(call.properties().toString()));
+    }
+
+    @Test
+    void stringsKeepWhitespaceAndEscapes() {
+        String properties = "{ \"a b\" : \" x\\\" : \\\\\" , \"c\" : [ \"\\u00e9 \" ] }";
+
+        ParsedCall call = reader.read(utf8("{\"properties\": " + properties + "}"), false).root();
+
+        assertEquals("{\"a b\":\" x\\\" : \\\\\",\"c\":[\"\\u00e9 \"]}", call.properties().toString());
+    }
+
+    /** A mapper that accepts comments cannot copy the bytes as sent, so it copies token by token, as Jackson writes them. */
+    @Test
+    void mapperWithNonStandardJsonCopiesTokens() throws Exception {
+        ObjectMapper lenient = new ObjectMapper().enable(JsonParser.Feature.ALLOW_COMMENTS);
+        String properties = "{\"n\": /* count */ 1e2, \"s\": \"\\u00e9\"}";
+
+        ParsedCall call = new RequestReader(lenient).read(utf8("{\"properties\": " + properties + "}"), false).root();
+
+        assertEquals("{\"n\":100.0,\"s\":\"é\"}", call.properties().toString());
+    }
+
+    @Test
+    void invalidUtf8InCopiedObjectIsRejected() {
+        byte[] prefix = utf8("{\"properties\": {\"a\": \"");
+        byte[] suffix = utf8("\"}}");
+        byte[] body = new byte[prefix.length + 2 + suffix.length];
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        body[prefix.length] = (byte) 0xC3;
+        body[prefix.length + 1] = (byte) 0x28;
+        System.arraycopy(suffix, 0, body, prefix.length + 2, suffix.length);
+
+        ProblemException e = assertThrows(ProblemException.class, () -> reader.read(body, false));
+
+        assertTrue(e.problem().getType().endsWith("malformed-json"), e.problem().getType());
     }
 
     @Test
@@ -88,6 +124,15 @@ class RequestReaderTest {
         assertEquals("email", read.campaignMedium());
         assertNull(read.pageReferrer());
         assertEquals("https://shop.example/?gclid=1", read.pageUrl());
+        assertTrue(read.containsIp());
+    }
+
+    @Test
+    void nestedIpIsNotTopLevelIp() {
+        CallContext read = reader.read(utf8("{\"context\": {\"device\": {\"ip\": \"1.2.3.4\"}}}"), false).root()
+                .context();
+
+        assertFalse(read.containsIp());
     }
 
     @Test
@@ -130,6 +175,25 @@ class RequestReaderTest {
 
         assertTrue(compact > item.length(), "the case should grow: " + compact);
         assertTrue(compact <= item.length() * TrackingService.MAX_GROWTH, "compact size " + compact);
+    }
+
+    private static String withoutWhitespaceOutsideStrings(String json) {
+        StringBuilder compact = new StringBuilder();
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString && c == '\\') {
+                compact.append(c).append(json.charAt(++i));
+                continue;
+            }
+            if (c == '"') {
+                inString = !inString;
+            }
+            if (inString || !Character.isWhitespace(c)) {
+                compact.append(c);
+            }
+        }
+        return compact.toString();
     }
 
     private static byte[] utf8(String text) {
