@@ -21,7 +21,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * channel fixed on the step or recommended by channel-optimizer for the profile, the text written
  * on the step or an approved content-service variant, and the {@code {{trait}}} placeholders
  * filled from the profile's traits at send time. SMS text is counted in segments and held to the
- * step's limit.
+ * step's limit. E-mail keeps its {@code {{unsubscribeUrl}}} placeholder for the sender, which
+ * fills it with the send's signed unsubscribe link.
  *
  * <p>The remote calls block the calling thread, which is a journey worker holding the entry's
  * row lock, for at most the REST client timeouts of {@code channel-optimizer} and
@@ -32,6 +33,9 @@ public class JourneyMessages {
 
     private static final Logger LOG = Logger.getLogger(JourneyMessages.class);
     static final String SMS = "sms";
+    static final String EMAIL = "email";
+    /** Placeholder of the signed unsubscribe link, which only e-mail sends fill. */
+    static final String UNSUBSCRIBE_URL = "unsubscribeUrl";
     /** SMS segments that providers accepted from journeys, tagged with the encoding. */
     static final String SEGMENTS_METRIC = "channelmind.automation.sms.segments";
 
@@ -111,7 +115,10 @@ public class JourneyMessages {
             copyId = variant.copyId();
         }
 
-        // NOTE: journey sends have no unsubscribe link yet, so a variant's {{unsubscribeUrl}} is filled with nothing.
+        if (EMAIL.equals(channel)) {
+            return email(profileKey, channel, subject, text, copyId, traits);
+        }
+        // Other channels carry no unsubscribe link, so an {{unsubscribeUrl}} placeholder is filled with nothing.
         String filledText = StepRunner.fill(text, traits);
         String filledSubject = subject == null ? null : StepRunner.fill(subject, traits);
         if (!SMS.equals(channel)) {
@@ -123,6 +130,24 @@ public class JourneyMessages {
             return new Built(null, channel, "skipped", tooLong(segments, allowed), segments);
         }
         return Built.of(new Message(channel, filledSubject, filledText, copyId, segments));
+    }
+
+    /**
+     * Builds an e-mail: fills the trait placeholders and keeps {@code {{unsubscribeUrl}}} for
+     * {@link JourneySender#sendEmail}, which fills it with the signed link of the send. A message
+     * without a subject fails, because the variant had none and the step names none.
+     */
+    private Built email(String profileKey, String channel, String subject, String text, String copyId,
+            Map<String, Object> traits) {
+        if (subject == null || subject.isBlank()) {
+            String reason = copyId == null ? "the e-mail has no subject. Set subject on the step"
+                    : "content-service variant " + copyId + " has no subject. Set subject on the step or on the variant";
+            LOG.warnf("Journey send to %s fails: %s", profileKey, reason);
+            return Built.failed(channel, reason);
+        }
+        String filledText = StepRunner.fill(text, traits, UNSUBSCRIBE_URL);
+        String filledSubject = StepRunner.fill(subject, traits);
+        return Built.of(new Message(channel, filledSubject, filledText, copyId, null));
     }
 
     /** Counts the segments of an SMS that the provider accepted; other channels count nothing. */
