@@ -40,14 +40,14 @@ public class JourneyMessages {
     static final String SEGMENTS_METRIC = "channelmind.automation.sms.segments";
 
     private final OptimizerGateway optimizer;
-    private final ContentGateway content;
+    private final VariantCache variants;
     private final MeterRegistry metrics;
     private final int defaultMaxSegments;
 
     public JourneyMessages(OptimizerGateway optimizer, ContentGateway content, MeterRegistry metrics,
             JourneyConfig config) {
         this.optimizer = optimizer;
-        this.content = content;
+        this.variants = new VariantCache(content, config.variantCacheTtl(), config.variantCacheMaxEntries());
         this.metrics = metrics;
         this.defaultMaxSegments = config.smsMaxSegments();
     }
@@ -96,8 +96,7 @@ public class JourneyMessages {
         if (text == null) {
             List<ContentClient.Variant> approved;
             try {
-                approved = content.approvedVariants(step.content().campaign(), step.content().segment(), channel)
-                        .await().indefinitely();
+                approved = variants.approvedVariants(step.content().campaign(), step.content().segment(), channel);
             } catch (DependencyException e) {
                 LOG.warnf("Journey send to %s: no content-service copy, so the send fails: %s", profileKey,
                         e.getMessage());
@@ -109,6 +108,8 @@ public class JourneyMessages {
                 LOG.warnf("Journey send to %s fails: %s", profileKey, reason);
                 return Built.failed(channel, reason);
             }
+            // NOTE: content-service reports a bandit traffic share per variant (GET /api/v1/copy/performance), but
+            // campaigns send one generated copy and choose no variant, so journeys keep this even split by profile.
             ContentClient.Variant variant = approved.get(Math.floorMod(profileKey.hashCode(), approved.size()));
             subject = variant.subject();
             text = variant.body();
