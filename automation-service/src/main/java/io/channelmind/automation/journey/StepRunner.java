@@ -256,12 +256,12 @@ final class StepRunner {
         return fill(template, traits, null);
     }
 
-    /** Fills placeholders like {@link #fill(String, Map)} but leaves {@code {{kept}}} as it is. */
-    static String fill(String template, Map<String, Object> traits, String kept) {
+    /** Fills placeholders like {@link #fill(String, Map)} but leaves the placeholder named {@code unfilled} as it is. */
+    static String fill(String template, Map<String, Object> traits, String unfilled) {
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder filled = new StringBuilder();
         while (matcher.find()) {
-            if (matcher.group(1).equals(kept)) {
+            if (matcher.group(1).equals(unfilled)) {
                 matcher.appendReplacement(filled, Matcher.quoteReplacement(matcher.group()));
                 continue;
             }

@@ -48,7 +48,7 @@ public class FeedbackRepository {
         this.outbox = outbox;
     }
 
-    /** The send that a piece of feedback is about; {@code campaignId} is the journey id for a journey send. */
+    /** The send that a piece of feedback is about. {@code campaignId} is the journey id for a journey send. */
     public record SendReference(String idempotencyKey, UUID campaignId, String profileKey, String channel,
             String addressHash, String copyId) {
     }
