@@ -1,5 +1,6 @@
 package io.channelmind.automation;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,6 +30,23 @@ public final class Mailbox {
     public static String header(MimeMessage message, String name) throws Exception {
         String[] values = message.getHeader(name);
         return values == null ? null : values[0];
+    }
+
+    /** Returns the https URL of the List-Unsubscribe header, which lists the mailto form first. */
+    public static String unsubscribeUrl(MimeMessage message) throws Exception {
+        String header = header(message, "List-Unsubscribe");
+        return header.substring(header.indexOf(", <") + 3, header.length() - 1);
+    }
+
+    /** Returns the path of the https List-Unsubscribe URL. */
+    public static String unsubscribePath(MimeMessage message) throws Exception {
+        return URI.create(unsubscribeUrl(message)).getRawPath();
+    }
+
+    /** Returns the path and the still encoded query of a link from the HTML part, for requests with URL encoding off. */
+    public static String pathAndQuery(String url) {
+        URI uri = URI.create(url.replace("&amp;", "&"));
+        return uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
     /** Returns the first body part of the MIME type, searching nested multiparts, or null. */

@@ -31,6 +31,17 @@ public interface JourneyConfig {
     int smsMaxSegments();
 
     /**
+     * How long the approved content-service variants of one campaign, segment and channel are
+     * reused for journey sends. PT0S requests them on every send.
+     */
+    @WithDefault("PT30S")
+    Duration variantCacheTtl();
+
+    /** Maximum number of (campaign, segment, channel) variant lists kept at once. Caffeine evicts beyond it. */
+    @WithDefault("1000")
+    long variantCacheMaxEntries();
+
+    /**
      * Traits of {@code journey_profile} that name or contact a person, stored encrypted. Traits that
      * arrive encrypted in {@code sealedTraits} are stored encrypted whatever their names.
      */

@@ -77,11 +77,11 @@ public record JourneyDefinition(
             @Schema(description = "Unique id: letters, digits, '-' and '_'") String id,
             @Schema(enumeration = { "send", "wait", "condition", "split", "exit" }) String type,
             @Schema(description = "Following step; missing ends the journey") String next,
-            @Schema(description = "send: channel (sms, slack, wecom, dingtalk, webhook); leave out to send on the"
+            @Schema(description = "send: channel (email, sms, slack, wecom, dingtalk, webhook); leave out to send on the"
                     + " channel that channel-optimizer recommends for each profile out of `channels`") String channel,
             @Schema(description = "send without channel: the candidate channels for channel-optimizer, at least two")
             List<String> channels,
-            @Schema(description = "send: optional title") String subject,
+            @Schema(description = "send: title; required for email text written on the step") String subject,
             @Schema(description = "send: text with {{trait}} placeholders; leave out to send an approved variant"
                     + " of `content`") String text,
             @Schema(description = "send without text: the content-service campaign whose approved variants are sent")

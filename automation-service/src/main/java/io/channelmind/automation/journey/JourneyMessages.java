@@ -21,7 +21,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * channel fixed on the step or recommended by channel-optimizer for the profile, the text written
  * on the step or an approved content-service variant, and the {@code {{trait}}} placeholders
  * filled from the profile's traits at send time. SMS text is counted in segments and held to the
- * step's limit.
+ * step's limit. E-mail keeps its {@code {{unsubscribeUrl}}} placeholder for the sender, which
+ * fills it with the send's signed unsubscribe link.
  *
  * <p>The remote calls block the calling thread, which is a journey worker holding the entry's
  * row lock, for at most the REST client timeouts of {@code channel-optimizer} and
@@ -32,18 +33,21 @@ public class JourneyMessages {
 
     private static final Logger LOG = Logger.getLogger(JourneyMessages.class);
     static final String SMS = "sms";
+    static final String EMAIL = "email";
+    /** Placeholder of the signed unsubscribe link, which only e-mail sends fill. */
+    static final String UNSUBSCRIBE_URL = "unsubscribeUrl";
     /** SMS segments that providers accepted from journeys, tagged with the encoding. */
     static final String SEGMENTS_METRIC = "channelmind.automation.sms.segments";
 
     private final OptimizerGateway optimizer;
-    private final ContentGateway content;
+    private final VariantCache variants;
     private final MeterRegistry metrics;
     private final int defaultMaxSegments;
 
     public JourneyMessages(OptimizerGateway optimizer, ContentGateway content, MeterRegistry metrics,
             JourneyConfig config) {
         this.optimizer = optimizer;
-        this.content = content;
+        this.variants = new VariantCache(content, config.variantCacheTtl(), config.variantCacheMaxEntries());
         this.metrics = metrics;
         this.defaultMaxSegments = config.smsMaxSegments();
     }
@@ -92,8 +96,7 @@ public class JourneyMessages {
         if (text == null) {
             List<ContentClient.Variant> approved;
             try {
-                approved = content.approvedVariants(step.content().campaign(), step.content().segment(), channel)
-                        .await().indefinitely();
+                approved = variants.approvedVariants(step.content().campaign(), step.content().segment(), channel);
             } catch (DependencyException e) {
                 LOG.warnf("Journey send to %s: no content-service copy, so the send fails: %s", profileKey,
                         e.getMessage());
@@ -105,13 +108,18 @@ public class JourneyMessages {
                 LOG.warnf("Journey send to %s fails: %s", profileKey, reason);
                 return Built.failed(channel, reason);
             }
+            // NOTE: content-service reports a bandit traffic share per variant (GET /api/v1/copy/performance), but
+            // campaigns send one generated copy and choose no variant, so journeys keep this even split by profile.
             ContentClient.Variant variant = approved.get(Math.floorMod(profileKey.hashCode(), approved.size()));
             subject = variant.subject();
             text = variant.body();
             copyId = variant.copyId();
         }
 
-        // NOTE: journey sends have no unsubscribe link yet, so a variant's {{unsubscribeUrl}} is filled with nothing.
+        if (EMAIL.equals(channel)) {
+            return email(profileKey, channel, subject, text, copyId, traits);
+        }
+        // Other channels carry no unsubscribe link, so an {{unsubscribeUrl}} placeholder is filled with nothing.
         String filledText = StepRunner.fill(text, traits);
         String filledSubject = subject == null ? null : StepRunner.fill(subject, traits);
         if (!SMS.equals(channel)) {
@@ -123,6 +131,24 @@ public class JourneyMessages {
             return new Built(null, channel, "skipped", tooLong(segments, allowed), segments);
         }
         return Built.of(new Message(channel, filledSubject, filledText, copyId, segments));
+    }
+
+    /**
+     * Builds an e-mail: fills the trait placeholders and keeps {@code {{unsubscribeUrl}}} for
+     * {@link JourneySender#sendEmail}, which fills it with the signed link of the send. A message
+     * without a subject fails, because the variant had none and the step names none.
+     */
+    private Built email(String profileKey, String channel, String subject, String text, String copyId,
+            Map<String, Object> traits) {
+        if (subject == null || subject.isBlank()) {
+            String reason = copyId == null ? "the e-mail has no subject. Set subject on the step"
+                    : "content-service variant " + copyId + " has no subject. Set subject on the step or on the variant";
+            LOG.warnf("Journey send to %s fails: %s", profileKey, reason);
+            return Built.failed(channel, reason);
+        }
+        String filledText = StepRunner.fill(text, traits, UNSUBSCRIBE_URL);
+        String filledSubject = StepRunner.fill(subject, traits);
+        return Built.of(new Message(channel, filledSubject, filledText, copyId, null));
     }
 
     /** Counts the segments of an SMS that the provider accepted; other channels count nothing. */

@@ -24,7 +24,7 @@ import io.channelmind.web.Problem;
  */
 public final class JourneyValidator {
 
-    static final Set<String> CHANNELS = Set.of("sms", "slack", "wecom", "dingtalk", "webhook");
+    static final Set<String> CHANNELS = Set.of("email", "sms", "slack", "wecom", "dingtalk", "webhook");
     private static final Pattern STEP_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Set<String> TRIGGERS = Set.of("segment-entered", "event", "date-attribute");
     /** Upper bound of a send step's maxSegments. */
@@ -262,6 +262,11 @@ public final class JourneyValidator {
             } else {
                 validator.requireText(label + ".text", step.text(),
                         "write the message text, or set content to send content-service copy");
+            }
+            // Content-service variants usually carry a subject, so only e-mail text written on the step needs one here.
+            if ("email".equals(step.channel()) && step.text() != null) {
+                validator.requireText(label + ".subject", step.subject(),
+                        "write a subject next to the text, because every e-mail needs one");
             }
             checkSegments(step);
         }

@@ -27,6 +27,7 @@ import io.channelmind.automation.connector.SmsSegments;
 import io.channelmind.automation.journey.JourneyDefinition.Step;
 import io.channelmind.automation.journey.JourneyHistory.StepEvent;
 import io.channelmind.automation.messaging.EventOutbox;
+import io.channelmind.automation.service.RecipientRules;
 import io.channelmind.automation.service.SendKeys;
 import io.channelmind.web.crypto.SealedValue;
 
@@ -179,14 +180,22 @@ final class StepRunner {
                     message.segments()));
             return "skipped";
         }
-        if (!record(entry, step, key, new Ledger(channel, "pending", null, addressHash, message.copyId(),
-                message.segments()))) {
+        boolean email = JourneyMessages.EMAIL.equals(channel);
+        if (email && address == null) {
+            record(entry, step, key, new Ledger(channel, "skipped", RecipientRules.NO_CONTACT_POINT, null, message.copyId(), null));
+            return "skipped";
+        }
+        // The Message-ID is stored before the send, so feedback finds the send even when its outcome is never stored.
+        Ledger pending = new Ledger(channel, "pending", null, addressHash, message.copyId(), message.segments(),
+                email ? sender.messageId(key) : null);
+        if (!record(entry, step, key, pending)) {
             return "unknown";
         }
 
-        OutgoingMessage outgoing = new OutgoingMessage(key, JourneyMessages.SMS.equals(channel) ? address : null,
-                message.subject(), message.text());
-        DeliveryResult result = sender.send(channel, outgoing);
+        DeliveryResult result = email
+                ? sender.sendEmail(key, address, message.subject(), message.text(), locale(traits))
+                : sender.send(channel, new OutgoingMessage(key, JourneyMessages.SMS.equals(channel) ? address : null,
+                        message.subject(), message.text()));
         String status = "failed";
         String providerMessageId = null;
         if (result instanceof DeliveryResult.Sent sent) {
@@ -211,7 +220,18 @@ final class StepRunner {
      * the content-service variant and, for SMS, the segment count.
      */
     private record Ledger(String channel, String status, String detail, String addressHash, String copyId,
-            SmsSegments.Count segments) {
+            SmsSegments.Count segments, String messageId) {
+
+        Ledger(String channel, String status, String detail, String addressHash, String copyId,
+                SmsSegments.Count segments) {
+            this(channel, status, detail, addressHash, copyId, segments, null);
+        }
+    }
+
+    /** Returns the {@code locale} trait, such as {@code zh-CN}, which picks the unsubscribe line's language. */
+    private static String locale(Map<String, Object> traits) {
+        Object locale = traits.get("locale");
+        return locale == null ? null : locale.toString();
     }
 
     /**
@@ -233,9 +253,18 @@ final class StepRunner {
 
     /** Replaces {{name}} with the trait's value, or nothing when the profile lacks the trait. */
     static String fill(String template, Map<String, Object> traits) {
+        return fill(template, traits, null);
+    }
+
+    /** Fills placeholders like {@link #fill(String, Map)} but leaves the placeholder named {@code unfilled} as it is. */
+    static String fill(String template, Map<String, Object> traits, String unfilled) {
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder filled = new StringBuilder();
         while (matcher.find()) {
+            if (matcher.group(1).equals(unfilled)) {
+                matcher.appendReplacement(filled, Matcher.quoteReplacement(matcher.group()));
+                continue;
+            }
             Object value = reveal(traits.get(matcher.group(1)));
             matcher.appendReplacement(filled, Matcher.quoteReplacement(value == null ? "" : value.toString()));
         }
@@ -257,8 +286,8 @@ final class StepRunner {
         return Jdbc.inTransaction(dataSource, own -> {
             try (PreparedStatement insert = own.prepareStatement(
                     "insert into journey_send (idempotency_key, journey_id, step_id, profile_key, channel, status, detail,"
-                            + " address_hash, copy_id, sms_segments, created_at, updated_at)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now()) on conflict do nothing")) {
+                            + " address_hash, copy_id, sms_segments, message_id, created_at, updated_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), now()) on conflict do nothing")) {
                 insert.setString(1, key.value());
                 insert.setObject(2, entry.journeyId());
                 insert.setString(3, step.id());
@@ -269,6 +298,7 @@ final class StepRunner {
                 insert.setString(8, row.addressHash());
                 insert.setString(9, row.copyId());
                 insert.setObject(10, row.segments() == null ? null : row.segments().segments(), Types.INTEGER);
+                insert.setString(11, row.messageId());
                 return insert.executeUpdate() == 1;
             }
         });

@@ -26,8 +26,12 @@ public class FeedbackRepository {
     public static final String HARD_BOUNCE = "hard-bounce";
     public static final String COMPLAINT = "complaint";
 
+    // A journey send names its journey in campaign_id, as its delivery events do.
     private static final String FIND_SEND = """
             select idempotency_key, campaign_id, profile_key, channel, address_hash, copy_id from send
+            where message_id = $1
+            union all
+            select idempotency_key, journey_id, profile_key, channel, address_hash, copy_id from journey_send
             where message_id = $1
             """;
     private static final String BLOCK = """
@@ -44,12 +48,12 @@ public class FeedbackRepository {
         this.outbox = outbox;
     }
 
-    /** The send that a piece of feedback is about. */
+    /** The send that a piece of feedback is about. {@code campaignId} is the journey id for a journey send. */
     public record SendReference(String idempotencyKey, UUID campaignId, String profileKey, String channel,
             String addressHash, String copyId) {
     }
 
-    /** Returns the send with the Message-ID, or a null item when there is none. */
+    /** Returns the campaign or journey send with the Message-ID, or a null item when there is none. */
     public Uni<SendReference> findByMessageId(String messageId) {
         return pool.preparedQuery(FIND_SEND).execute(Tuple.of(messageId)).map(FeedbackRepository::first);
     }

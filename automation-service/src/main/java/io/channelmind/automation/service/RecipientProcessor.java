@@ -258,7 +258,7 @@ public class RecipientProcessor {
         }).replaceWithVoid();
     }
 
-    static String redact(String error) {
+    public static String redact(String error) {
         String redacted = ADDRESS.matcher(error).replaceAll("<address>");
         return redacted.length() > MAX_ERROR_LENGTH ? redacted.substring(0, MAX_ERROR_LENGTH) : redacted;
     }

@@ -34,7 +34,7 @@ public final class SendKeys {
      * Returns a UUID derived from the idempotency key, used in the Message-ID and the
      * unsubscribe link, so neither exposes the profile key.
      */
-    static String token(String idempotencyKey) {
+    public static String token(String idempotencyKey) {
         return UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)).toString();
     }
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -57,23 +56,9 @@ class FeedbackEndpointsTest {
         return mails.get(0);
     }
 
-    /** Returns the path and query of the https List-Unsubscribe URL. */
-    private static String unsubscribePath(MimeMessage mail) throws Exception {
-        String header = Mailbox.header(mail, "List-Unsubscribe");
-        String url = header.substring(header.indexOf(", <") + 3, header.length() - 1);
-        URI uri = URI.create(url);
-        return uri.getRawPath();
-    }
-
-    /** Returns the path and the still encoded query, which requests send with URL encoding off. */
-    private static String pathAndQuery(String url) {
-        URI uri = URI.create(url.replace("&amp;", "&"));
-        return uri.getRawPath() + "?" + uri.getRawQuery();
-    }
-
     @Test
     void confirmationPageInBothLanguages() throws Exception {
-        String path = unsubscribePath(sendOne("unsubscribe-page"));
+        String path = Mailbox.unsubscribePath(sendOne("unsubscribe-page"));
 
         given().when().get(path)
                 .then().statusCode(200)
@@ -91,7 +76,7 @@ class FeedbackEndpointsTest {
 
     @Test
     void oneClickUnsubscribeBlocksLaterCampaigns() throws Exception {
-        String path = unsubscribePath(sendOne("one-click"));
+        String path = Mailbox.unsubscribePath(sendOne("one-click"));
 
         given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click")
                 .when().post(path)
@@ -111,7 +96,7 @@ class FeedbackEndpointsTest {
 
     @Test
     void tamperedUnsubscribeTokenRejected() throws Exception {
-        String path = unsubscribePath(sendOne("tampered"));
+        String path = Mailbox.unsubscribePath(sendOne("tampered"));
         String tampered = path.substring(0, path.length() - 1) + (path.endsWith("A") ? "B" : "A");
 
         given().when().post(tampered)
@@ -124,7 +109,7 @@ class FeedbackEndpointsTest {
 
     @Test
     void expiredUnsubscribeTokenRejected() throws Exception {
-        String path = unsubscribePath(sendOne("expired"));
+        String path = Mailbox.unsubscribePath(sendOne("expired"));
         String messageToken = path.substring(path.lastIndexOf('/') + 1, path.indexOf('.'));
         String expired = signer.unsubscribeToken(messageToken, Instant.now().minusSeconds(60));
 
@@ -150,7 +135,7 @@ class FeedbackEndpointsTest {
         Matcher img = IMG.matcher(html);
         assertTrue(img.find(), html);
 
-        byte[] gif = given().urlEncodingEnabled(false).when().get(pathAndQuery(img.group(1)))
+        byte[] gif = given().urlEncodingEnabled(false).when().get(Mailbox.pathAndQuery(img.group(1)))
                 .then().statusCode(200)
                 .contentType("image/gif")
                 .extract().asByteArray();
@@ -174,7 +159,7 @@ class FeedbackEndpointsTest {
             }
         }
         assertNotNull(tracked, html);
-        String path = pathAndQuery(tracked);
+        String path = Mailbox.pathAndQuery(tracked);
 
         String location = given().urlEncodingEnabled(false).redirects().follow(false).when().get(path)
                 .then().statusCode(303)

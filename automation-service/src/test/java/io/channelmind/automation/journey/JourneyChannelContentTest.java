@@ -150,6 +150,24 @@ class JourneyChannelContentTest {
     }
 
     @Test
+    void variantsListedOncePerStep() throws SQLException {
+        String campaign = "cached-" + run;
+        DependencyStubs.variants(campaign, "sms", List.of(
+                DependencyStubs.variant("cached-" + run, "sms", null, "Hi {{firstName}}", true)));
+        JourneyStore.StoredJourney journey = store.create(segmentJourney("s-" + run, null,
+                contentSend("hello", "sms", campaign, null)));
+
+        for (int index = 0; index < 5; index++) {
+            engine.enter(journey.id(), profile("many-" + index, "firstName", "P" + index, "phone", "+861380013810" + index), "t1");
+        }
+
+        assertEquals(5, sender.sent.size());
+        assertEquals(Map.of("entered", 5L, "sent", 5L), counts(journey, "hello"));
+        assertEquals(1, WireMockResource.server().findAll(getRequestedFor(urlPathEqualTo("/api/v1/copy"))
+                .withQueryParam("campaign", equalTo(campaign))).size());
+    }
+
+    @Test
     void noApprovedVariantFailsSend() throws SQLException {
         String campaign = "unapproved-" + run;
         String profileKey = profile("cy", "phone", "+8613800138002");

@@ -150,7 +150,7 @@ class JourneyConsentTest {
         JourneyStore.StoredJourney first = journey(null);
         JourneyStore.StoredJourney second = journey("transactional");
         String profileKey = profile("bounced");
-        JourneySender rejecting = new JourneySender(null) {
+        JourneySender rejecting = new JourneySender(null, null, null) {
             @Override
             public DeliveryResult send(String channel, OutgoingMessage message) {
                 return new DeliveryResult.PermanentFailure("HTTP 400: {\"code\":21211}", true);

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.channelmind.automation.connector.DeliveryResult;
 import io.channelmind.automation.connector.OutgoingMessage;
+import io.channelmind.automation.connector.SendKey;
 import io.channelmind.automation.journey.JourneyDefinition.Reentry;
 import io.channelmind.automation.journey.JourneyDefinition.Step;
 import io.channelmind.automation.journey.JourneyDefinition.Trigger;
@@ -69,7 +70,7 @@ final class JourneyFixtures {
         volatile boolean failing;
 
         RecordingSender() {
-            super(null);
+            super(null, null, null);
         }
 
         @Override
@@ -79,6 +80,17 @@ final class JourneyFixtures {
                 throw new IllegalStateException("simulated crash after the provider accepted the message");
             }
             return new DeliveryResult.Sent("id-" + sent.size(), 1);
+        }
+
+        @Override
+        public String messageId(SendKey key) {
+            return "<" + key.value() + "@recording.test>";
+        }
+
+        /** Records an e-mail as an outgoing message with its recipient, subject and unrendered text. */
+        @Override
+        public DeliveryResult sendEmail(SendKey key, String to, String subject, String text, String locale) {
+            return send("email", new OutgoingMessage(key, to, subject, text));
         }
     }
 

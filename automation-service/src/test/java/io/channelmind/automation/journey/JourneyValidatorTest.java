@@ -51,6 +51,16 @@ class JourneyValidatorTest {
     }
 
     @Test
+    void emailTextNeedsSubject() {
+        JourneyDefinition journey = segmentJourney("vip", null, send("hello", "email", "Hi {{firstName}}", null));
+
+        List<Problem.FieldError> problems = JourneyValidator.problems(journey);
+
+        assertEquals(List.of("steps[0] (hello).subject"), problems.stream().map(Problem.FieldError::field).toList());
+        assertTrue(problems.get(0).message().contains("every e-mail needs one"), problems.get(0).message());
+    }
+
+    @Test
     void cycleIsRejected() {
         JourneyDefinition journey = segmentJourney("vip", null, waitFor("a", "PT1H", "b"), send("b", "sms", "Hi", "a"));
 
