@@ -40,17 +40,20 @@ import io.vertx.ext.mail.mailencoder.MailEncoder;
  * <li>{@code stub PORT}: serves profile-service's segment API for segments named
  * {@code bench-<members>}, generating the members page by page, and content-service's
  * {@code POST /api/v1/copy}, on 127.0.0.1.</li>
- * <li>{@code baseline HOST:PORT MESSAGES CONCURRENCY}: the ceiling. A plain SMTP client loop
- * over raw sockets, one connection per thread, sends MESSAGES messages of about the size of a
- * campaign e-mail and prints messages per second.</li>
- * <li>{@code campaign SERVICE_URL MEMBERS MAX_SECONDS}: creates and launches a campaign to
- * {@code bench-<MEMBERS>}, prints when the outbox was filled and the send rate, and stops
- * waiting after MAX_SECONDS.</li>
+ * <li>{@code baseline HOST:PORT MESSAGES CONCURRENCY [SHAPE] [WARMUP]}: the ceiling. A plain SMTP
+ * client loop over raw sockets, one connection per thread, sends MESSAGES messages of the given
+ * shape and prints messages per second. With WARMUP above 0, the same JVM first sends WARMUP
+ * messages the same way and prints their rate as the cold figure.</li>
+ * <li>{@code campaign SERVICE_URL MEMBERS MAX_SECONDS [SEGMENT]}: creates and launches a campaign to
+ * {@code <SEGMENT>-<MEMBERS>} (SEGMENT is {@code bench}, the default, or {@code warmup}), prints
+ * when the outbox was filled and the send rate, and stops waiting after MAX_SECONDS.</li>
  * </ul>
  */
 public final class SendingLoad {
 
-    private static final Pattern SEGMENT = Pattern.compile("/api/v1/segments/bench-(\\d+)(/members)?");
+    // Segment bench-N has the members b:0000000 to b:N-1, and warmup-N the members w:0000000 to
+    // w:N-1, so a warm-up campaign reaches other profiles than the measured one.
+    private static final Pattern SEGMENT = Pattern.compile("/api/v1/segments/(bench|warmup)-(\\d+)(/members)?");
     private static final String BODY = "Hello {{firstName}},\\n\\nOpen Savings Plus and get 2% bonus interest for three"
             + " months. Visit https://bank.example/savings-plus to open your account today.\\n\\nUnsubscribe: {{unsubscribeUrl}}";
 
@@ -58,8 +61,9 @@ public final class SendingLoad {
         switch (args[0]) {
             case "stub" -> stub(Integer.parseInt(args[1]));
             case "baseline" -> baseline(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-                    args.length > 4 ? args[4] : "text");
-            case "campaign" -> campaign(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+                    args.length > 4 ? args[4] : "text", args.length > 5 ? Integer.parseInt(args[5]) : 0);
+            case "campaign" -> campaign(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    args.length > 4 ? args[4] : "bench");
             default -> throw new IllegalArgumentException("Invalid mode '" + args[0] + "': expected stub, baseline or campaign");
         }
     }
@@ -87,9 +91,10 @@ public final class SendingLoad {
             respond(exchange, 404, "{\"type\": \"urn:channelmind:problem:segment-not-found\", \"status\": 404}");
             return;
         }
-        int members = Integer.parseInt(matcher.group(1));
-        String name = "bench-" + members;
-        if (matcher.group(2) == null) {
+        int members = Integer.parseInt(matcher.group(2));
+        String name = matcher.group(1) + "-" + members;
+        char keyPrefix = matcher.group(1).charAt(0);
+        if (matcher.group(3) == null) {
             respond(exchange, 200, "{\"name\": \"%s\", \"rule\": \"all\", \"size\": %d}".formatted(name, members));
             return;
         }
@@ -102,11 +107,11 @@ public final class SendingLoad {
             if (index > from) {
                 page.append(',');
             }
-            page.append(String.format(Locale.ROOT, "{\"profileKey\": \"b:%07d\", \"email\": \"m%07d@%s.example\","
+            page.append(String.format(Locale.ROOT, "{\"profileKey\": \"%c:%07d\", \"email\": \"m%07d@%s.example\","
                     + " \"phone\": null, \"firstName\": \"Member\", \"locale\": \"en\", \"timeZone\": \"UTC\","
-                    + " \"consent\": {\"email\": true}}", index, index, name));
+                    + " \"consent\": {\"email\": true}}", keyPrefix, index, index, name));
         }
-        String next = to < members ? String.format(Locale.ROOT, "\"b:%07d\"", to - 1) : "null";
+        String next = to < members ? String.format(Locale.ROOT, "\"%c:%07d\"", keyPrefix, to - 1) : "null";
         page.append("], \"next\": ").append(next).append('}');
         respond(exchange, 200, page.toString());
     }
@@ -145,13 +150,26 @@ public final class SendingLoad {
      * {@code dialogue} sends the {@code mime} message the way Vert.x mail client 4.5.27 does on a
      * reused connection: {@code RSET} before each message after the first, and with TCP_NODELAY
      * each header block, boundary line and body line in a write of its own.
+     *
+     * <p>With {@code warmup} above 0 the loop first sends {@code warmup} messages and prints their
+     * rate as a warm-up line, so the measured messages run in a JVM that has compiled the loop, as
+     * the service's measured campaign runs after a warm-up campaign.
      */
-    private static void baseline(String address, int messages, int concurrency, String shape) throws Exception {
+    private static void baseline(String address, int messages, int concurrency, String shape, int warmup) throws Exception {
         String host = address.substring(0, address.indexOf(':'));
         int port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
         if (!shape.equals("text") && !shape.equals("mime") && !shape.equals("dialogue")) {
             throw new IllegalArgumentException("Invalid message shape '" + shape + "': expected text, mime or dialogue");
         }
+        if (warmup > 0) {
+            smtpLoops(host, port, warmup, concurrency, shape, "baseline warm-up");
+        }
+        smtpLoops(host, port, messages, concurrency, shape, "baseline");
+    }
+
+    /** Sends {@code messages} on {@code concurrency} connections and prints the rate after {@code label}. */
+    private static void smtpLoops(String host, int port, int messages, int concurrency, String shape, String label)
+            throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
         long bytes = message(shape, 0).length();
@@ -166,8 +184,8 @@ public final class SendingLoad {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         workers.shutdown();
-        System.out.printf(Locale.ROOT, "baseline (%s, %d bytes per message): %d messages over raw SMTP with %d connections"
-                + " in %.1f s: %.0f messages/s%n", shape, bytes, sent, concurrency, seconds, sent / seconds);
+        System.out.printf(Locale.ROOT, "%s (%s, %d bytes per message): %d messages over raw SMTP with %d connections"
+                + " in %.1f s: %.0f messages/s%n", label, shape, bytes, sent, concurrency, seconds, sent / seconds);
     }
 
     /** Returns the DATA section of message {@code index}: CRLF line ends, dot-stuffed, without the final dot line. */
@@ -299,12 +317,15 @@ public final class SendingLoad {
 
     // ---- campaign through automation-service ----
 
-    private static void campaign(String service, int members, int maxSeconds) throws Exception {
+    private static void campaign(String service, int members, int maxSeconds, String segment) throws Exception {
+        if (!segment.equals("bench") && !segment.equals("warmup")) {
+            throw new IllegalArgumentException("Invalid segment '" + segment + "': expected bench or warmup");
+        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String request = """
-                {"name": "bench %d", "segment": "bench-%d", "channel": "email", "locale": "en",
+                {"name": "%s %d", "segment": "%s-%d", "channel": "email", "locale": "en",
                  "brief": {"product": "Savings Plus", "offer": "2%% bonus interest", "callToAction": "Open an account",
-                           "url": "https://bank.example/savings-plus"}}""".formatted(members, members);
+                           "url": "https://bank.example/savings-plus"}}""".formatted(segment, members, segment, members);
         String created = send(http, authorized(HttpRequest.newBuilder(URI.create(service + "/api/v1/campaigns")))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request)).build(), 201);
         Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(created);
@@ -335,8 +356,9 @@ public final class SendingLoad {
                 sentAtFill = sent;
             }
         }
-        System.out.printf(Locale.ROOT, "campaign of %d members: outbox filled after %.1f s (%d already sent); %s after"
-                + " %.1f s with %d sent: %.0f messages/s over the whole run", members, filledAfter, sentAtFill, status,
+        System.out.printf(Locale.ROOT, "%s of %d members: outbox filled after %.1f s (%d already sent); %s after"
+                + " %.1f s with %d sent: %.0f messages/s over the whole run",
+                segment.equals("warmup") ? "warm-up campaign" : "campaign", members, filledAfter, sentAtFill, status,
                 elapsed, sent, sent / elapsed);
         if (filledAfter > 0 && elapsed > filledAfter) {
             System.out.printf(Locale.ROOT, ", %.0f messages/s after the fill", (sent - sentAtFill) / (elapsed - filledAfter));

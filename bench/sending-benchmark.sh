@@ -19,6 +19,10 @@
 #   CHANNELMIND_BENCH_BASELINES="..."    the baseline shapes to run ("text mime"); "dialogue" adds
 #                                        the mime message sent with the Vert.x mail client's
 #                                        dialogue (RSET, one write per line), see SendingLoad.java
+#   CHANNELMIND_BENCH_WARMUP=N           warm-up messages (0): each baseline JVM first sends N messages,
+#                                        and each service JVM first sends a campaign of N members to
+#                                        other profiles, before the measured phase. The warm-up lines
+#                                        are the cold figures of the same run.
 #   CHANNELMIND_BENCH_BUILD=false        skip the build (the jars in target/ must be current)
 #   CHANNELMIND_BENCH_SERVICE_OPTS="..." extra JVM options for automation-service, for example
 #                                        -XX:StartFlightRecording=filename=/tmp/send.jfr,settings=profile
@@ -36,6 +40,7 @@ SIZES="${1:-10000 100000}"
 MAX_SECONDS="${2:-600}"
 BASELINE_MESSAGES="${3:-10000}"
 CONCURRENCY="${CHANNELMIND_BENCH_CONCURRENCY:-8}"
+WARMUP="${CHANNELMIND_BENCH_WARMUP:-0}"
 OUT="${CHANNELMIND_BENCH_OUT:-$ROOT/bench/results/sending}"
 rm -rf "$OUT"
 mkdir -p "$OUT/state"
@@ -111,6 +116,7 @@ POSTGRES_PORT="$(free_port)"
 SMTP_PORT="$(free_port)"
 STUB_PORT="$(free_port)"
 DATABASES=""
+# The warm-up campaign writes into the database of the measured campaign, as a running service would.
 for size in $SIZES; do
   DATABASES="${DATABASES:+$DATABASES,}automation$size"
 done
@@ -127,13 +133,32 @@ wait_for "PostgreSQL, Kafka and SMTP" "test -e '$OUT/state/infra.json'" 120
 wait_for "the stub" "curl -sf -o /dev/null http://127.0.0.1:$STUB_PORT/api/v1/segments/bench-1" 60
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/result.txt"
+echo "Warm-up: $WARMUP messages per baseline and a campaign of $WARMUP members per service JVM" | tee -a "$OUT/result.txt"
 # Two baselines: a short text/plain message, and the same MIME message that the service sends
 # for the campaign's copy (text and HTML parts, open pixel, signed links, List-Unsubscribe),
 # encoded by the service's own Vert.x mail encoder. The goal's ratio is against the second.
 for shape in ${CHANNELMIND_BENCH_BASELINES:-text mime}; do
   java -Xmx256m -cp "$MAIL_CP" "$ROOT/bench/SendingLoad.java" baseline "127.0.0.1:$SMTP_PORT" "$BASELINE_MESSAGES" \
-    "$CONCURRENCY" "$shape" | tee -a "$OUT/result.txt"
+    "$CONCURRENCY" "$shape" "$WARMUP" | tee -a "$OUT/result.txt"
 done
+
+# Runs one campaign of LABEL (bench or warmup) with MEMBERS members against the service on
+# SERVICE_PORT, and prints its rate and the CPU time that the service and PostgreSQL used for it.
+run_campaign() {
+  local label="$1" members="$2" service_before postgres_before service_cpu postgres_cpu sent
+  service_before="$(cpu_seconds "$SERVICE_PID")"
+  postgres_before="$(cpu_seconds $(postgres_pids))"
+  java -Xmx256m -cp "$MAIL_CP" "$ROOT/bench/SendingLoad.java" campaign "http://127.0.0.1:$SERVICE_PORT" "$members" \
+    "$MAX_SECONDS" "$label" | tee -a "$OUT/result.txt" | tee "$OUT/$label-$members.txt"
+  service_cpu="$(awk -v a="$service_before" -v b="$(cpu_seconds "$SERVICE_PID")" 'BEGIN {printf "%.2f", b - a}')"
+  postgres_cpu="$(awk -v a="$postgres_before" -v b="$(cpu_seconds $(postgres_pids))" 'BEGIN {printf "%.2f", b - a}')"
+  sent="$(sed -n 's/.* with \([0-9]*\) sent.*/\1/p' "$OUT/$label-$members.txt")"
+  awk -v service="$service_cpu" -v postgres="$postgres_cpu" -v sent="${sent:-0}" -v size="$members" \
+    -v what="$([ "$label" = warmup ] && echo "warm-up campaign" || echo campaign)" 'BEGIN {
+    printf "CPU during the %s-member %s: automation-service %.1f s, PostgreSQL %.1f s", size, what, service, postgres
+    if (sent > 0) printf "; per message sent: %.2f ms and %.2f ms", 1000 * service / sent, 1000 * postgres / sent
+    printf "\n" }' | tee -a "$OUT/result.txt"
+}
 
 for size in $SIZES; do
   SERVICE_PORT="$(free_port)"
@@ -154,18 +179,16 @@ for size in $SIZES; do
   SERVICE_PID=$!
   PIDS+=($SERVICE_PID)
   wait_for "automation-service" "curl -sf -o /dev/null http://127.0.0.1:$SERVICE_PORT/q/health/live" 180
+  if [ "$WARMUP" -gt 0 ]; then
+    echo "load average before the $WARMUP-member warm-up campaign: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/result.txt"
+    run_campaign warmup "$WARMUP"
+    if ! grep -q "; completed after" "$OUT/warmup-$WARMUP.txt"; then
+      echo "warning: the warm-up campaign did not complete within $MAX_SECONDS s, so its pending rows are sent" \
+        "during the measured campaign and take part of its rate" | tee -a "$OUT/result.txt"
+    fi
+  fi
   echo "load average before the $size-member campaign: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/result.txt"
-  SERVICE_CPU_BEFORE="$(cpu_seconds "$SERVICE_PID")"
-  POSTGRES_CPU_BEFORE="$(cpu_seconds $(postgres_pids))"
-  java -Xmx256m -cp "$MAIL_CP" "$ROOT/bench/SendingLoad.java" campaign "http://127.0.0.1:$SERVICE_PORT" "$size" "$MAX_SECONDS" \
-    | tee -a "$OUT/result.txt" | tee "$OUT/campaign-$size.txt"
-  SERVICE_CPU="$(awk -v a="$SERVICE_CPU_BEFORE" -v b="$(cpu_seconds "$SERVICE_PID")" 'BEGIN {printf "%.2f", b - a}')"
-  POSTGRES_CPU="$(awk -v a="$POSTGRES_CPU_BEFORE" -v b="$(cpu_seconds $(postgres_pids))" 'BEGIN {printf "%.2f", b - a}')"
-  SENT="$(sed -n 's/.* with \([0-9]*\) sent.*/\1/p' "$OUT/campaign-$size.txt")"
-  awk -v service="$SERVICE_CPU" -v postgres="$POSTGRES_CPU" -v sent="${SENT:-0}" -v size="$size" 'BEGIN {
-    printf "CPU during the %s-member campaign: automation-service %.1f s, PostgreSQL %.1f s", size, service, postgres
-    if (sent > 0) printf "; per message sent: %.2f ms and %.2f ms", 1000 * service / sent, 1000 * postgres / sent
-    printf "\n" }' | tee -a "$OUT/result.txt"
+  run_campaign bench "$size"
   echo "automation-service peak RSS for $size members: $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' /proc/$SERVICE_PID/status)" \
     | tee -a "$OUT/result.txt"
   kill "$SERVICE_PID"

@@ -60,15 +60,17 @@ public class EventOutbox {
         return new JsonObject(write(event));
     }
 
-    DeliveryEvent read(JsonObject payload) {
+    /** Reads a payload column that was selected as text. */
+    DeliveryEvent read(String payload) {
         try {
-            return mapper.readValue(payload.encode(), DeliveryEvent.class);
+            return mapper.readValue(payload, DeliveryEvent.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An event_outbox row does not contain a DeliveryEvent", e);
         }
     }
 
-    private String write(DeliveryEvent event) {
+    /** Returns the event as JSON text, for a statement that casts it to the payload column's jsonb. */
+    public String write(DeliveryEvent event) {
         try {
             return mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {

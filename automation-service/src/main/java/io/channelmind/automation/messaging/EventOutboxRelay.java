@@ -30,8 +30,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class EventOutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(EventOutboxRelay.class);
+    // The payload comes back as text, so it is parsed once, into the event, and not first into a JsonObject.
     private static final String CLAIM = """
-            select id, payload from event_outbox order by id limit $1 for update skip locked
+            select id, payload::text as payload from event_outbox order by id limit $1 for update skip locked
             """;
     private static final String DELETE = "delete from event_outbox where id = any($1)";
 
@@ -78,7 +79,7 @@ public class EventOutboxRelay {
                     List<Uni<Void>> sends = new ArrayList<>();
                     for (Row row : rows) {
                         ids.add(row.getLong("id"));
-                        sends.add(publisher.publish(outbox.read(row.getJsonObject("payload"))));
+                        sends.add(publisher.publish(outbox.read(row.getString("payload"))));
                     }
                     if (ids.isEmpty()) {
                         return Uni.createFrom().item(0);

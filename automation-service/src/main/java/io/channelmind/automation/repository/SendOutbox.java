@@ -324,7 +324,7 @@ public class SendOutbox {
             acceptedAt[index] = outcome.acceptedAt() == null ? null : outcome.acceptedAt().atOffset(ZoneOffset.UTC);
             text[4][index] = event == null ? null : event.eventId();
             text[5][index] = event == null ? null : event.profileKey();
-            text[6][index] = event == null ? null : events.payload(event).encode();
+            text[6][index] = event == null ? null : events.write(event);
         }
         Tuple values = Tuple.tuple()
                 .addArrayOfString(text[0]).addString(claimer).addArrayOfString(text[1]).addArrayOfString(text[2])

@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -31,6 +33,7 @@ import io.channelmind.automation.repository.SendOutbox.ClaimedSend;
 import io.channelmind.automation.repository.SendOutbox.Finished;
 import io.channelmind.automation.repository.SendOutbox.Outcome;
 import io.channelmind.automation.service.MessageRenderer.RenderedMessage;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -58,6 +61,8 @@ public class RecipientProcessor {
     private final FeedbackLinks links;
     private final FeedbackRepository feedback;
     private final MeterRegistry metrics;
+    // One counter per outcome, so recording a batch does not look each meter up in the registry again.
+    private final Map<String, Counter> outcomeCounters = new ConcurrentHashMap<>();
     private final SendTimes sendTimes;
     private final BudgetPlans budget;
     private final int concurrency;
@@ -240,7 +245,7 @@ public class RecipientProcessor {
         return outbox.finishAll(rows, claimer).invoke(recorded -> {
             for (Finished row : rows) {
                 if (recorded.contains(row.idempotencyKey())) {
-                    metrics.counter("channelmind.automation.recipients", "outcome", row.outcome().status()).increment();
+                    outcomeCounter(row.outcome().status()).increment();
                 }
             }
             if (recorded.size() < rows.size()) {
@@ -256,6 +261,11 @@ public class RecipientProcessor {
                         rows.size() - recorded.size());
             }
         }).replaceWithVoid();
+    }
+
+    private Counter outcomeCounter(String status) {
+        return outcomeCounters.computeIfAbsent(status,
+                outcome -> metrics.counter("channelmind.automation.recipients", "outcome", outcome));
     }
 
     public static String redact(String error) {
