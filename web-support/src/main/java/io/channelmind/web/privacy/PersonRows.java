@@ -1,4 +1,4 @@
-package io.channelmind.optimizer.privacy;
+package io.channelmind.web.privacy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -21,14 +19,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Exports and erases a person's rows. Every table of the schema with a {@code profile_key} column
  * is matched on the profile keys and every table with an {@code address_hash} column on the
  * identity hashes, found in the catalogue at request time so tables added by later migrations are
- * covered; {@link #EXTRA_FILTERS} adds the rows that name a person in other columns.
+ * covered. The service's extra filters add the rows that name a person in other columns.
  */
-@ApplicationScoped
 public class PersonRows {
-
-    // Every table of this service that names a person has a profile_key column; processed_event
-    // stores event ids, which are UUIDs without the profile key.
-    private static final List<PersonFilter> EXTRA_FILTERS = List.of();
 
     private static final String COLUMNS = """
             select c.table_name, c.column_name from information_schema.columns c
@@ -43,6 +36,13 @@ public class PersonRows {
             join pg_class parent on parent.oid = k.confrelid
             join pg_namespace n on n.oid = child.relnamespace
             where k.contype = 'f' and n.nspname = current_schema()""";
+
+    private final List<PersonFilter> extraFilters;
+
+    /** Takes the filters of the rows that name a person in columns other than these two. */
+    public PersonRows(List<PersonFilter> extraFilters) {
+        this.extraFilters = List.copyOf(extraFilters);
+    }
 
     /** Deletes the person's rows and returns the rows deleted per table, tables without any included. */
     public Uni<Map<String, Long>> erase(SqlClient client, PrivacyRequest request) {
@@ -88,7 +88,7 @@ public class PersonRows {
                         ? PersonFilter.byProfileKey(table, "t.profile_key = any($1)")
                         : PersonFilter.byIdentityHash(table, "t.address_hash = any($1)"));
             }
-            filters.addAll(EXTRA_FILTERS);
+            filters.addAll(extraFilters);
             return client.query(FOREIGN_KEYS).execute().map(keys -> {
                 Map<String, Set<String>> referenced = new HashMap<>();
                 for (Row key : keys) {

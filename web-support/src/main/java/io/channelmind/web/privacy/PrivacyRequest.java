@@ -1,10 +1,10 @@
-package io.channelmind.optimizer.privacy;
+package io.channelmind.web.privacy;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * One message of {@code cm.privacy-requests} (schemaVersion 1): export or erase what this service
+ * One message of {@code cm.privacy-requests} (schemaVersion 1): export or erase what a service
  * stores for the profile keys and identity hashes (SHA-256 of normalised e-mail addresses and
  * phone numbers).
  */

@@ -1,0 +1,30 @@
+package io.channelmind.web.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class PrivacyRequestTest {
+
+    @Test
+    void completeRequestNeedsIdKindAndKey() {
+        assertTrue(request("request-1", PrivacyRequest.ERASURE, List.of("crm:1")).isComplete());
+        assertFalse(request(null, PrivacyRequest.ERASURE, List.of("crm:1")).isComplete());
+        assertFalse(request("request-1", "delete", List.of("crm:1")).isComplete());
+        assertFalse(request("request-1", PrivacyRequest.EXPORT, List.of()).isComplete());
+        assertFalse(request("request-1", PrivacyRequest.EXPORT, null).isComplete());
+    }
+
+    @Test
+    void missingHashesAreEmpty() {
+        assertEquals(List.of(), request("request-1", PrivacyRequest.EXPORT, List.of("crm:1")).hashes());
+    }
+
+    private static PrivacyRequest request(String requestId, String kind, List<String> profileKeys) {
+        return new PrivacyRequest(1, "event-1", requestId, kind, profileKeys, null, null);
+    }
+}
