@@ -1,8 +1,6 @@
 package io.channelmind.web.privacy;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +28,6 @@ public class PersonRows {
               and c.column_name in ('profile_key', 'address_hash')
             order by c.table_name, c.column_name""";
 
-    private static final String FOREIGN_KEYS = """
-            select child.relname, parent.relname from pg_constraint k
-            join pg_class child on child.oid = k.conrelid
-            join pg_class parent on parent.oid = k.confrelid
-            join pg_namespace n on n.oid = child.relnamespace
-            where k.contype = 'f' and n.nspname = current_schema()""";
-
     private final List<PersonFilter> extraFilters;
 
     /** Takes the filters of the rows that name a person in columns other than these two. */
@@ -49,7 +40,7 @@ public class PersonRows {
         Map<String, Long> deleted = new LinkedHashMap<>();
         return filters(client).chain(filters -> Multi.createFrom().iterable(filters)
                 .onItem().transformToUniAndConcatenate(filter -> client
-                        .preparedQuery("delete from " + quoted(filter.table()) + " t where " + filter.condition())
+                        .preparedQuery("delete from " + SchemaCatalog.quoted(filter.table()) + " t where " + filter.condition())
                         .execute(parameters(filter, request))
                         .invoke(rows -> deleted.merge(filter.table(), (long) rows.rowCount(), Long::sum)))
                 .collect().last())
@@ -61,7 +52,7 @@ public class PersonRows {
         Map<String, List<Object>> data = new LinkedHashMap<>();
         return filters(client).chain(filters -> Multi.createFrom().iterable(filters)
                 .onItem().transformToUniAndConcatenate(filter -> client
-                        .preparedQuery("select to_jsonb(t) from " + quoted(filter.table()) + " t where " + filter.condition())
+                        .preparedQuery("select to_jsonb(t) from " + SchemaCatalog.quoted(filter.table()) + " t where " + filter.condition())
                         .execute(parameters(filter, request))
                         .invoke(rows -> {
                             List<Object> found = data.computeIfAbsent(filter.table(), table -> new ArrayList<>());
@@ -89,13 +80,7 @@ public class PersonRows {
                         : PersonFilter.byIdentityHash(table, "t.address_hash = any($1)"));
             }
             filters.addAll(extraFilters);
-            return client.query(FOREIGN_KEYS).execute().map(keys -> {
-                Map<String, Set<String>> referenced = new HashMap<>();
-                for (Row key : keys) {
-                    referenced.computeIfAbsent(key.getString(0), table -> new HashSet<>()).add(key.getString(1));
-                }
-                return referencingFirst(filters, referenced);
-            });
+            return SchemaCatalog.referencedTables(client).map(referenced -> referencingFirst(filters, referenced));
         });
     }
 
@@ -116,9 +101,5 @@ public class PersonRows {
             pending.removeAll(next);
         }
         return ordered;
-    }
-
-    private static String quoted(String table) {
-        return '"' + table.replace("\"", "\"\"") + '"';
     }
 }

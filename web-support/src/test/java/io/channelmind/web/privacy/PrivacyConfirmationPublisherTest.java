@@ -68,6 +68,7 @@ class PrivacyConfirmationPublisherTest {
 
         assertEquals(2, json.path("rowsDeleted").path("send").asLong());
         assertTrue(json.path("sealedData").isNull(), json.toString());
+        assertFalse(json.has("complete"), json.toString());
     }
 
     @Test
