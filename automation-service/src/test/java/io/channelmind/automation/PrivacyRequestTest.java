@@ -38,7 +38,8 @@ import io.channelmind.automation.consent.ConsentStates;
 import io.channelmind.automation.consent.ProfileMerge;
 import io.channelmind.automation.consent.ProfileMerges;
 import io.channelmind.automation.journey.ProfileFacts;
-import io.channelmind.automation.privacy.PrivacyTopics;
+import io.channelmind.automation.privacy.PrivacyRequestConsumer;
+import io.channelmind.web.privacy.PrivacyTopics;
 import io.channelmind.web.crypto.SealedTraits;
 import io.channelmind.web.crypto.TopicOpener;
 import io.quarkus.test.junit.QuarkusTest;
@@ -82,7 +83,7 @@ class PrivacyRequestTest {
         JsonNode confirmation = awaitConfirmations(requestId, 1).get(0);
 
         assertEquals("erasure", confirmation.path("kind").asText());
-        assertEquals(PrivacyTopics.SERVICE, confirmation.path("service").asText());
+        assertEquals(PrivacyRequestConsumer.SERVICE, confirmation.path("service").asText());
         EXPECTED_DELETED.forEach((table, rows) ->
                 assertEquals(rows.longValue(), confirmation.path("rowsDeleted").path(table).asLong(), table));
         assertEquals(0, countRows(person), "rows left of the erased person");

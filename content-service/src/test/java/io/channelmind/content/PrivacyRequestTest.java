@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.channelmind.content.privacy.PrivacyTopics;
+import io.channelmind.content.privacy.PrivacyRequestConsumer;
+import io.channelmind.web.privacy.PrivacyTopics;
 import io.channelmind.web.crypto.SealedTraits;
 import io.channelmind.web.crypto.TopicOpener;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,7 +67,7 @@ class PrivacyRequestTest {
         JsonNode confirmation = awaitConfirmations(requestId, 1).get(0);
 
         assertEquals("erasure", confirmation.path("kind").asText());
-        assertEquals(PrivacyTopics.SERVICE, confirmation.path("service").asText());
+        assertEquals(PrivacyRequestConsumer.SERVICE, confirmation.path("service").asText());
         EXPECTED_DELETED.forEach((table, rows) ->
                 assertEquals(rows.longValue(), confirmation.path("rowsDeleted").path(table).asLong(), table));
         assertEquals(0, countRows(person), "rows left of the erased person");

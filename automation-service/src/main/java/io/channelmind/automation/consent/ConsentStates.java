@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.channelmind.automation.privacy.PersonRows;
+import io.channelmind.automation.privacy.ErasedProfiles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -109,7 +109,7 @@ public class ConsentStates {
      * into a profile with it.
      */
     public Uni<Boolean> save(ConsentChange change) {
-        String digest = PersonRows.digest(change.profileKey());
+        String digest = ErasedProfiles.digest(change.profileKey());
         Tuple values = switch (change.kind()) {
             case CONSENT -> Tuple.of(change.profileKey(), change.channel(), change.purpose(), change.state(),
                     change.at().atOffset(ZoneOffset.UTC), change.eventId()).addString(digest);

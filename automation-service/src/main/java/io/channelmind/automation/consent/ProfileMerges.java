@@ -4,7 +4,7 @@ import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.channelmind.automation.privacy.PersonRows;
+import io.channelmind.automation.privacy.ErasedProfiles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -81,8 +81,8 @@ public class ProfileMerges {
                 .chain(() -> connection.preparedQuery(CYCLE)
                         .execute(Tuple.of(merge.survivingProfileKey(), merge.mergedProfileKey())))
                 .chain(cycle -> cycle.iterator().next().getBoolean(0) ? Uni.createFrom().item(Outcome.CYCLE)
-                        : connection.preparedQuery(ERASED).execute(Tuple.of(PersonRows.digest(merge.mergedProfileKey()),
-                                PersonRows.digest(merge.survivingProfileKey()), merge.mergedAt().atOffset(ZoneOffset.UTC)))
+                        : connection.preparedQuery(ERASED).execute(Tuple.of(ErasedProfiles.digest(merge.mergedProfileKey()),
+                                ErasedProfiles.digest(merge.survivingProfileKey()), merge.mergedAt().atOffset(ZoneOffset.UTC)))
                                 .map(erased -> erased.iterator().next().getBoolean(0) ? Outcome.ERASED : null))
                 .chain(refused -> {
                     if (refused != null) {

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.channelmind.automation.privacy.PersonRows;
+import io.channelmind.automation.privacy.ErasedProfiles;
 
 /**
  * Profile facts that journeys read, from cm.customer-events: the events (for event conditions
@@ -84,7 +84,7 @@ public class ProfileFacts {
     private static boolean erasedAfter(Connection connection, String profileKey, Instant occurredAt) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "select 1 from erased_profile where key_digest = ? and erased_at >= ?")) {
-            select.setString(1, PersonRows.digest(profileKey));
+            select.setString(1, ErasedProfiles.digest(profileKey));
             select.setTimestamp(2, Jdbc.timestamp(occurredAt));
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next();

@@ -1,67 +1,58 @@
 package io.channelmind.ingestion.privacy;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.channelmind.web.crypto.TopicSealer;
+import io.channelmind.web.privacy.PersonFilter;
+import io.channelmind.web.privacy.PersonRows;
+import io.channelmind.web.privacy.PrivacyConfirmationPublisher;
+import io.channelmind.web.privacy.PrivacyRequestHandler;
+import io.channelmind.web.privacy.PrivacyTopics;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * Consumes {@code cm.privacy-requests}: erases or exports the person's rows in one transaction and
- * then confirms on {@code cm.privacy-confirmations}. A replayed request is confirmed again, with
- * zero rows deleted for an erasure. A record that is not valid JSON or lacks the request id, a
- * known kind or a profile key is logged and skipped.
+ * Consumes {@code cm.privacy-requests} for ingestion-service and confirms on
+ * {@code cm.privacy-confirmations}, with {@link PrivacyRequestHandler}. It is
+ * created at startup, so a service without the key-encryption key stops at once.
  */
+@Startup
 @ApplicationScoped
 public class PrivacyRequestConsumer {
 
-    private static final Logger LOG = Logger.getLogger(PrivacyRequestConsumer.class);
+    /** The name this service confirms privacy requests under. */
+    public static final String SERVICE = "ingestion-service";
 
-    private final ObjectMapper mapper;
-    private final Pool pool;
-    private final PersonRows rows;
-    private final PrivacyConfirmationPublisher publisher;
+    // Rejected import rows keep the rejected value. It names the person when it is one of their
+    // profile keys, or when its hash is one of their identity hashes. The value is normalised as
+    // profile-service normalises e-mail addresses (trimmed, lower-cased) and phone numbers (the
+    // digits and a leading +) before hashing.
+    private static final List<PersonFilter> EXTRA_FILTERS = List.of(
+            PersonFilter.byProfileKey("import_row_error", "btrim(t.value) = any($1)"),
+            PersonFilter.byIdentityHash("import_row_error", """
+                    encode(sha256(convert_to(lower(btrim(t.value)), 'UTF8')), 'hex') = any($1)
+                    or encode(sha256(convert_to(case when btrim(t.value) like '+%' then '+' else '' end
+                              || regexp_replace(t.value, '[^0-9]', '', 'g'), 'UTF8')), 'hex') = any($1)"""));
 
-    public PrivacyRequestConsumer(ObjectMapper mapper, Pool pool, PersonRows rows,
-            PrivacyConfirmationPublisher publisher) {
-        this.mapper = mapper;
-        this.pool = pool;
-        this.rows = rows;
-        this.publisher = publisher;
+    private final PrivacyRequestHandler handler;
+
+    public PrivacyRequestConsumer(ObjectMapper mapper, Pool pool, TopicSealer sealer,
+            @Channel(PrivacyTopics.CONFIRMATIONS_CHANNEL) MutinyEmitter<String> confirmations) {
+        this.handler = new PrivacyRequestHandler(SERVICE, new PersonRows(EXTRA_FILTERS), mapper, pool,
+                new PrivacyConfirmationPublisher(mapper, sealer, confirmations::sendMessage));
     }
 
     @Incoming(PrivacyTopics.REQUESTS_CHANNEL)
     public Uni<Void> consume(String payload) {
-        PrivacyRequest request = parse(payload);
-        if (request == null || !request.isComplete()) {
-            LOG.warn("Skipped a malformed privacy request (invalid JSON, or requestId, kind or profileKeys missing)");
-            return Uni.createFrom().voidItem();
-        }
-        Uni<PrivacyConfirmation> confirmation = PrivacyRequest.ERASURE.equals(request.kind())
-                ? pool.withTransaction(client -> rows.erase(client, request))
-                        .invoke(deleted -> LOG.infof("Erased %d rows for privacy request %s",
-                                deleted.values().stream().mapToLong(Long::longValue).sum(), request.requestId()))
-                        .map(deleted -> PrivacyConfirmation.erased(request, deleted))
-                : pool.withTransaction(client -> rows.export(client, request))
-                        .invoke(data -> LOG.infof("Exported %d tables for privacy request %s", data.size(),
-                                request.requestId()))
-                        .map(data -> PrivacyConfirmation.exported(request, data));
-        return confirmation.chain(publisher::publish);
-    }
-
-    private PrivacyRequest parse(String payload) {
-        if (payload == null) {
-            return null;
-        }
-        try {
-            return mapper.readValue(payload, PrivacyRequest.class);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+        return handler.handle(payload);
     }
 }

@@ -1,13 +1,13 @@
 package io.channelmind.profile.privacy;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.channelmind.web.privacy.SchemaCatalog;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -29,13 +29,6 @@ final class PersonTables {
             where c.table_schema = current_schema() and c.column_name = $1 and t.table_type = 'BASE TABLE'
             order by c.table_name""";
 
-    private static final String FOREIGN_KEYS = """
-            select child.relname, parent.relname from pg_constraint k
-            join pg_class child on child.oid = k.conrelid
-            join pg_class parent on parent.oid = k.confrelid
-            join pg_namespace n on n.oid = child.relnamespace
-            where k.contype = 'f' and n.nspname = current_schema()""";
-
     private PersonTables() {
     }
 
@@ -47,13 +40,7 @@ final class PersonTables {
                     for (Row row : rows) {
                         tables.add(row.getString(0));
                     }
-                    return client.query(FOREIGN_KEYS).execute().map(keys -> {
-                        Map<String, Set<String>> referenced = new HashMap<>();
-                        for (Row key : keys) {
-                            referenced.computeIfAbsent(key.getString(0), table -> new HashSet<>()).add(key.getString(1));
-                        }
-                        return referencingFirst(tables, referenced);
-                    });
+                    return SchemaCatalog.referencedTables(client).map(referenced -> referencingFirst(tables, referenced));
                 });
     }
 
@@ -93,10 +80,5 @@ final class PersonTables {
             }
         }
         return false;
-    }
-
-    /** Returns the table name as a quoted SQL identifier. */
-    static String quoted(String table) {
-        return '"' + table.replace("\"", "\"\"") + '"';
     }
 }

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.channelmind.profile.messaging.Topics;
 import io.channelmind.web.crypto.CryptoException;
 import io.channelmind.web.crypto.TopicOpener;
+import io.channelmind.web.privacy.PrivacyConfirmation;
+import io.channelmind.web.privacy.PrivacyConfirmationPublisher;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,8 +29,6 @@ public class PrivacyConfirmationConsumer {
     private static final Logger LOG = Logger.getLogger(PrivacyConfirmationConsumer.class);
 
     private final ObjectMapper mapper;
-    /** The name under which the other services seal an export's rows. */
-    static final String SEALED_DATA = "data";
 
     private static final TypeReference<Map<String, Object>> ROWS = new TypeReference<>() {
     };
@@ -44,7 +44,7 @@ public class PrivacyConfirmationConsumer {
 
     @Incoming(Topics.PRIVACY_CONFIRMATIONS)
     public Uni<Void> consume(String payload) {
-        PrivacyConfirmationEvent confirmation = parse(payload);
+        PrivacyConfirmation confirmation = parse(payload);
         if (confirmation == null || !confirmation.isComplete() || !PrivacyService.isUuid(confirmation.requestId())) {
             LOG.warn("Skipped a malformed privacy confirmation (invalid JSON, or requestId, kind or service "
                     + "missing or invalid)");
@@ -53,7 +53,7 @@ public class PrivacyConfirmationConsumer {
         if (confirmation.sealedData() != null) {
             try {
                 String rows = opener.open(Topics.PRIVACY_CONFIRMATIONS, confirmation.eventId(), confirmation.sealedData())
-                        .get(SEALED_DATA);
+                        .get(PrivacyConfirmationPublisher.SEALED_DATA);
                 confirmation = confirmation.withData(rows == null ? null : mapper.readValue(rows, ROWS));
             } catch (CryptoException | JsonProcessingException e) {
                 LOG.warnf("Skipped the confirmation %s of %s for request %s: its sealed rows could not be read (%s)",
@@ -65,12 +65,12 @@ public class PrivacyConfirmationConsumer {
         return service.confirm(confirmation);
     }
 
-    private PrivacyConfirmationEvent parse(String payload) {
+    private PrivacyConfirmation parse(String payload) {
         if (payload == null) {
             return null;
         }
         try {
-            return mapper.readValue(payload, PrivacyConfirmationEvent.class);
+            return mapper.readValue(payload, PrivacyConfirmation.class);
         } catch (JsonProcessingException e) {
             return null;
         }

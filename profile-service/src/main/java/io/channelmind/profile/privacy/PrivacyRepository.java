@@ -14,6 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.channelmind.profile.repository.ContactPointColumns;
 import io.channelmind.web.audit.AuditSubjects;
+import io.channelmind.web.privacy.PrivacyConfirmation;
+import io.channelmind.web.privacy.PrivacyRequest;
+import io.channelmind.web.privacy.SchemaCatalog;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -99,7 +102,7 @@ public class PrivacyRepository {
         Map<String, Object> data = new LinkedHashMap<>();
         return PersonTables.find(client)
                 .chain(tables -> Multi.createFrom().iterable(tables).onItem().transformToUniAndConcatenate(table ->
-                        rowsAsJson(client, "select to_jsonb(t) from " + PersonTables.quoted(table)
+                        rowsAsJson(client, "select to_jsonb(t) from " + SchemaCatalog.quoted(table)
                                 + " t where t.profile_key = any($1)", keys)
                                 .invoke(rows -> data.put(table, rows)))
                         .collect().last())
@@ -123,7 +126,7 @@ public class PrivacyRepository {
         Map<String, Long> deleted = new LinkedHashMap<>();
         return PersonTables.find(client)
                 .chain(tables -> Multi.createFrom().iterable(tables).onItem().transformToUniAndConcatenate(table ->
-                        count(client, "delete from " + PersonTables.quoted(table) + " where profile_key = any($1)",
+                        count(client, "delete from " + SchemaCatalog.quoted(table) + " where profile_key = any($1)",
                                 Tuple.of((Object) keys)).invoke(rows -> deleted.put(table, rows)))
                         .collect().last())
                 .chain(() -> count(client, "delete from profile_merge where surviving_key = any($1) or merged_key = any($1)",
@@ -140,7 +143,7 @@ public class PrivacyRepository {
     }
 
     /** Stores a new pending request. */
-    public Uni<Void> insertRequest(SqlClient client, PrivacyRequestEvent request) {
+    public Uni<Void> insertRequest(SqlClient client, PrivacyRequest request) {
         return client.preparedQuery(INSERT_REQUEST).execute(Tuple.from(List.of(UUID.fromString(request.requestId()),
                 request.kind(), request.profileKeys().toArray(String[]::new),
                 request.identityHashes().toArray(String[]::new), utc(request.requestedAt())))).replaceWithVoid();
@@ -151,7 +154,7 @@ public class PrivacyRepository {
      * unknown (erased, or sent by another deployment), then completes the request if every
      * service in {@code services} has confirmed. Returns true when this call completed it.
      */
-    public Uni<Boolean> confirm(SqlClient client, PrivacyConfirmationEvent confirmation, List<String> services,
+    public Uni<Boolean> confirm(SqlClient client, PrivacyConfirmation confirmation, List<String> services,
             Instant now) {
         UUID requestId = UUID.fromString(confirmation.requestId());
         JsonObject rowsDeleted = new JsonObject(confirmation.rowsDeleted() == null ? Map.of()

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.channelmind.profile.messaging.KeyedJsonSender;
 import io.channelmind.profile.messaging.Topics;
+import io.channelmind.web.privacy.PrivacyRequest;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
@@ -18,15 +19,15 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 @ApplicationScoped
 public class PrivacyRequestPublisher {
 
-    private final KeyedJsonSender<PrivacyRequestEvent> sender;
+    private final KeyedJsonSender<PrivacyRequest> sender;
 
     public PrivacyRequestPublisher(@Channel(Topics.PRIVACY_REQUESTS)
             @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> emitter, ObjectMapper mapper) {
-        this.sender = new KeyedJsonSender<>(emitter, mapper, PrivacyRequestEvent::requestId);
+        this.sender = new KeyedJsonSender<>(emitter, mapper, PrivacyRequest::requestId);
     }
 
     /** Sends the request and completes when the broker has acknowledged it. */
-    public Uni<Void> publish(PrivacyRequestEvent request) {
+    public Uni<Void> publish(PrivacyRequest request) {
         return sender.sendAll(List.of(request));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.channelmind.profile.privacy.PrivacyRepository.StoredRequest;
+import io.channelmind.web.privacy.PrivacyRequest;
 
 /** An export or erasure request and how far the services have got with it. */
 public record PrivacyRequestView(
@@ -23,7 +24,7 @@ public record PrivacyRequestView(
         Map<String, Object> data) {
 
     static PrivacyRequestView from(StoredRequest request, List<String> services) {
-        boolean erasure = PrivacyRequestEvent.ERASURE.equals(request.kind());
+        boolean erasure = PrivacyRequest.ERASURE.equals(request.kind());
         Map<String, Object> perService = new LinkedHashMap<>();
         request.confirmations().forEach((service, confirmation) ->
                 perService.put(service, erasure ? confirmation.rowsDeleted() : confirmation.data()));

@@ -20,6 +20,7 @@ import io.channelmind.profile.domain.Identity;
 import io.channelmind.profile.rest.IdentityQuery;
 import io.channelmind.security.Roles;
 import io.channelmind.web.Problem;
+import io.channelmind.web.privacy.PrivacyRequest;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/privacy")
@@ -42,7 +43,7 @@ public class PrivacyResource {
                     + "asks every other service over cm.privacy-requests. Returns 202 with the request; read it with "
                     + "GET until status is completed, when 'data' contains every service's rows.")
     public Uni<Response> requestExport(PrivacyRequestBody body) {
-        return create(PrivacyRequestEvent.EXPORT, "exports", body);
+        return create(PrivacyRequest.EXPORT, "exports", body);
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.CAMPAIGN_MANAGER, Roles.ANALYST})
@@ -50,7 +51,7 @@ public class PrivacyResource {
     @Path("/exports/{requestId}")
     @Operation(summary = "Read an export request, with the data of each service that has confirmed")
     public Uni<PrivacyRequestView> export(@PathParam("requestId") String requestId) {
-        return find(PrivacyRequestEvent.EXPORT, requestId);
+        return find(PrivacyRequest.EXPORT, requestId);
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -62,7 +63,7 @@ public class PrivacyResource {
                     + "about the person, and asks every other service over cm.privacy-requests. Returns 202 with the "
                     + "request: status pending with the services still missing, completed when all have confirmed.")
     public Uni<Response> requestErasure(PrivacyRequestBody body) {
-        return create(PrivacyRequestEvent.ERASURE, "erasures", body);
+        return create(PrivacyRequest.ERASURE, "erasures", body);
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -70,7 +71,7 @@ public class PrivacyResource {
     @Path("/erasures/{requestId}")
     @Operation(summary = "Read an erasure request, with the rows each service deleted")
     public Uni<PrivacyRequestView> erasure(@PathParam("requestId") String requestId) {
-        return find(PrivacyRequestEvent.ERASURE, requestId);
+        return find(PrivacyRequest.ERASURE, requestId);
     }
 
     private Uni<Response> create(String kind, String path, PrivacyRequestBody body) {

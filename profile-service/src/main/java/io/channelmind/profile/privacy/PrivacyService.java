@@ -3,7 +3,6 @@ package io.channelmind.profile.privacy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +15,8 @@ import io.channelmind.profile.domain.Identity;
 import io.channelmind.profile.repository.IdentityRepository;
 import io.channelmind.profile.privacy.PrivacyRepository.StoredRequest;
 import io.channelmind.web.Problem;
+import io.channelmind.web.privacy.PrivacyConfirmation;
+import io.channelmind.web.privacy.PrivacyRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -63,18 +64,19 @@ public class PrivacyService {
         UUID requestId = UUID.randomUUID();
         Instant now = Instant.now();
 
-        Uni<PrivacyRequestEvent> stored = pool.withTransaction(client -> identities.owner(client, identity)
+        Uni<PrivacyRequest> stored = pool.withTransaction(client -> identities.owner(client, identity)
                 .chain(owner -> repository.person(client, owner.orElseThrow(() -> notFound(identityKind, shownValue))))
                 .chain(person -> {
-                    PrivacyRequestEvent event = new PrivacyRequestEvent(PrivacyRequestEvent.SCHEMA_VERSION,
+                    PrivacyRequest event = new PrivacyRequest(PrivacyRequest.SCHEMA_VERSION,
                             requestId.toString(), requestId.toString(), kind, person.profileKeys(),
                             person.identityHashes(), now);
                     // The erasure record makes later replays of the person's older events skip them.
-                    Uni<PrivacyConfirmationEvent> ownPart = PrivacyRequestEvent.ERASURE.equals(kind)
+                    Uni<PrivacyConfirmation> ownPart = PrivacyRequest.ERASURE.equals(kind)
                             ? repository.erase(client, person, requestId)
                                     .call(() -> erasures.record(client, erasedValues(person), now))
-                                    .map(deleted -> confirmation(event, deleted, null))
-                            : repository.export(client, person).map(data -> confirmation(event, null, data));
+                                    .map(deleted -> PrivacyConfirmation.erased(SERVICE, event, deleted))
+                            : repository.export(client, person)
+                                    .map(data -> PrivacyConfirmation.exported(SERVICE, event, data));
                     return repository.insertRequest(client, event)
                             .chain(() -> ownPart)
                             .chain(confirmation -> repository.confirm(client, confirmation, services, now))
@@ -89,7 +91,7 @@ public class PrivacyService {
     }
 
     /** Records a confirmation from cm.privacy-confirmations and completes its request when it is the last one. */
-    public Uni<Void> confirm(PrivacyConfirmationEvent confirmation) {
+    public Uni<Void> confirm(PrivacyConfirmation confirmation) {
         return pool.withTransaction(client -> repository.confirm(client, confirmation, services, Instant.now()))
                 .invoke(completed -> {
                     LOG.infof("%s confirmed %s request %s", confirmation.service(), confirmation.kind(),
@@ -119,13 +121,6 @@ public class PrivacyService {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static PrivacyConfirmationEvent confirmation(PrivacyRequestEvent request, Map<String, Long> deleted,
-            Map<String, Object> data) {
-        return new PrivacyConfirmationEvent(PrivacyConfirmationEvent.SCHEMA_VERSION,
-                request.requestId() + "/" + SERVICE, request.requestId(), request.kind(), SERVICE, deleted,
-                data, Instant.now(), null);
     }
 
     private static RuntimeException notFound(String identityKind, String shownValue) {

@@ -1,14 +1,10 @@
-package io.channelmind.optimizer.privacy;
+package io.channelmind.web.privacy;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -21,14 +17,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Exports and erases a person's rows. Every table of the schema with a {@code profile_key} column
  * is matched on the profile keys and every table with an {@code address_hash} column on the
  * identity hashes, found in the catalogue at request time so tables added by later migrations are
- * covered; {@link #EXTRA_FILTERS} adds the rows that name a person in other columns.
+ * covered. The service's extra filters add the rows that name a person in other columns.
  */
-@ApplicationScoped
 public class PersonRows {
-
-    // Every table of this service that names a person has a profile_key column; processed_event
-    // stores event ids, which are UUIDs without the profile key.
-    private static final List<PersonFilter> EXTRA_FILTERS = List.of();
 
     private static final String COLUMNS = """
             select c.table_name, c.column_name from information_schema.columns c
@@ -37,19 +28,19 @@ public class PersonRows {
               and c.column_name in ('profile_key', 'address_hash')
             order by c.table_name, c.column_name""";
 
-    private static final String FOREIGN_KEYS = """
-            select child.relname, parent.relname from pg_constraint k
-            join pg_class child on child.oid = k.conrelid
-            join pg_class parent on parent.oid = k.confrelid
-            join pg_namespace n on n.oid = child.relnamespace
-            where k.contype = 'f' and n.nspname = current_schema()""";
+    private final List<PersonFilter> extraFilters;
+
+    /** Takes the filters of the rows that name a person in columns other than these two. */
+    public PersonRows(List<PersonFilter> extraFilters) {
+        this.extraFilters = List.copyOf(extraFilters);
+    }
 
     /** Deletes the person's rows and returns the rows deleted per table, tables without any included. */
     public Uni<Map<String, Long>> erase(SqlClient client, PrivacyRequest request) {
         Map<String, Long> deleted = new LinkedHashMap<>();
         return filters(client).chain(filters -> Multi.createFrom().iterable(filters)
                 .onItem().transformToUniAndConcatenate(filter -> client
-                        .preparedQuery("delete from " + quoted(filter.table()) + " t where " + filter.condition())
+                        .preparedQuery("delete from " + SchemaCatalog.quoted(filter.table()) + " t where " + filter.condition())
                         .execute(parameters(filter, request))
                         .invoke(rows -> deleted.merge(filter.table(), (long) rows.rowCount(), Long::sum)))
                 .collect().last())
@@ -61,7 +52,7 @@ public class PersonRows {
         Map<String, List<Object>> data = new LinkedHashMap<>();
         return filters(client).chain(filters -> Multi.createFrom().iterable(filters)
                 .onItem().transformToUniAndConcatenate(filter -> client
-                        .preparedQuery("select to_jsonb(t) from " + quoted(filter.table()) + " t where " + filter.condition())
+                        .preparedQuery("select to_jsonb(t) from " + SchemaCatalog.quoted(filter.table()) + " t where " + filter.condition())
                         .execute(parameters(filter, request))
                         .invoke(rows -> {
                             List<Object> found = data.computeIfAbsent(filter.table(), table -> new ArrayList<>());
@@ -88,14 +79,8 @@ public class PersonRows {
                         ? PersonFilter.byProfileKey(table, "t.profile_key = any($1)")
                         : PersonFilter.byIdentityHash(table, "t.address_hash = any($1)"));
             }
-            filters.addAll(EXTRA_FILTERS);
-            return client.query(FOREIGN_KEYS).execute().map(keys -> {
-                Map<String, Set<String>> referenced = new HashMap<>();
-                for (Row key : keys) {
-                    referenced.computeIfAbsent(key.getString(0), table -> new HashSet<>()).add(key.getString(1));
-                }
-                return referencingFirst(filters, referenced);
-            });
+            filters.addAll(extraFilters);
+            return SchemaCatalog.referencedTables(client).map(referenced -> referencingFirst(filters, referenced));
         });
     }
 
@@ -116,9 +101,5 @@ public class PersonRows {
             pending.removeAll(next);
         }
         return ordered;
-    }
-
-    private static String quoted(String table) {
-        return '"' + table.replace("\"", "\"\"") + '"';
     }
 }

@@ -1,12 +1,16 @@
-package io.channelmind.optimizer.privacy;
+package io.channelmind.web.privacy;
 
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
- * One message of {@code cm.privacy-requests} (schemaVersion 1): export or erase what this service
- * stores for the profile keys and identity hashes (SHA-256 of normalised e-mail addresses and
- * phone numbers).
+ * One message of {@code cm.privacy-requests} (schemaVersion 1), keyed by request id: every
+ * service exports or erases what it stores for the profile keys and identity hashes. The hashes
+ * are the lower-case hex SHA-256 of the normalised e-mail addresses and phone numbers, so the
+ * topic carries no contact point in clear text. profile-service sends it and the other services
+ * consume it.
  */
 public record PrivacyRequest(
         int schemaVersion,
@@ -17,10 +21,12 @@ public record PrivacyRequest(
         List<String> identityHashes,
         Instant requestedAt) {
 
+    public static final int SCHEMA_VERSION = 1;
     public static final String EXPORT = "export";
     public static final String ERASURE = "erasure";
 
     /** Returns true when the request has an id, a known kind and at least one profile key. */
+    @JsonIgnore
     public boolean isComplete() {
         return requestId != null && (EXPORT.equals(kind) || ERASURE.equals(kind))
                 && profileKeys != null && !profileKeys.isEmpty();

@@ -1,10 +1,8 @@
-package io.channelmind.ingestion.privacy;
+package io.channelmind.web.privacy;
 
 import java.util.Map;
+import java.util.function.Function;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,46 +10,51 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.channelmind.web.crypto.SealedTraits;
 import io.channelmind.web.crypto.TopicSealer;
-import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Publishes this service's confirmations to {@code cm.privacy-confirmations}, keyed by request id.
- * An export's rows can name the person, so they travel sealed with the topic envelope. It is
- * created at startup, so a service without the key-encryption key stops at once.
+ * Publishes a service's confirmations to {@code cm.privacy-confirmations}, keyed by request id.
+ * An export's rows can name the person, so they travel sealed with the topic envelope.
  */
-@Startup
-@ApplicationScoped
 public class PrivacyConfirmationPublisher {
 
     /** The name under which an export's rows, as one JSON document, are sealed. */
     public static final String SEALED_DATA = "data";
 
-    private final MutinyEmitter<String> emitter;
     private final ObjectMapper mapper;
     private final TopicSealer sealer;
+    private final Function<Message<String>, Uni<Void>> send;
 
-    public PrivacyConfirmationPublisher(@Channel(PrivacyTopics.CONFIRMATIONS_CHANNEL) MutinyEmitter<String> emitter,
-            ObjectMapper mapper, TopicSealer sealer) {
-        this.emitter = emitter;
+    /**
+     * Takes {@code send}, which sends a message on the service's confirmations channel and
+     * completes when the broker has acknowledged it ({@code MutinyEmitter::sendMessage}).
+     */
+    public PrivacyConfirmationPublisher(ObjectMapper mapper, TopicSealer sealer,
+            Function<Message<String>, Uni<Void>> send) {
         this.mapper = mapper;
         this.sealer = sealer;
+        this.send = send;
     }
 
     /** Sends the confirmation and completes when the broker has acknowledged it. */
     public Uni<Void> publish(PrivacyConfirmation confirmation) {
-        String json;
+        Message<String> message;
         try {
-            json = mapper.writeValueAsString(sealData(confirmation));
+            message = message(confirmation);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("Serialising a privacy confirmation failed", e));
         }
+        return send.apply(message);
+    }
+
+    /** Returns the Kafka message of the confirmation: its JSON with the rows sealed, keyed by request id. */
+    Message<String> message(PrivacyConfirmation confirmation) throws JsonProcessingException {
+        String json = mapper.writeValueAsString(sealData(confirmation));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(confirmation.requestId())
                 .build();
-        return emitter.sendMessage(Message.of(json).addMetadata(metadata));
+        return Message.of(json).addMetadata(metadata);
     }
 
     /** Moves an export's rows into {@code sealedData}, readable only with the key-encryption key. */
