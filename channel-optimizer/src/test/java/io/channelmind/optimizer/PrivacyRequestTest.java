@@ -34,8 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.channelmind.optimizer.privacy.PrivacyRequestConsumer;
 import io.channelmind.web.privacy.PrivacyTopics;
-import io.channelmind.web.crypto.SealedTraits;
 import io.channelmind.web.crypto.TopicOpener;
+import io.channelmind.web.testing.ExportedRows;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -88,7 +88,7 @@ class PrivacyRequestTest {
         send(request(requestId, "export", person));
         JsonNode confirmation = awaitConfirmations(requestId, 1).get(0);
 
-        JsonNode exported = exportedRows(confirmation);
+        JsonNode exported = ExportedRows.open(opener, confirmation);
         EXPECTED_DELETED.forEach((table, rows) ->
                 assertEquals(rows.intValue(), exported.path(table).size(), table));
         assertTrue(countRows(person) > 0, "an export deletes nothing");
@@ -187,15 +187,5 @@ class PrivacyRequestTest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Opens the sealed rows of an export confirmation, after checking that none travel in clear text. */
-    private JsonNode exportedRows(JsonNode confirmation) throws Exception {
-        assertTrue(confirmation.path("data").isNull() || confirmation.path("data").isMissingNode(),
-                "export rows in clear text on the topic");
-        SealedTraits sealed = MAPPER.treeToValue(confirmation.path("sealedData"), SealedTraits.class);
-        String rows = opener.open(PrivacyTopics.CONFIRMATIONS, confirmation.path("eventId").asText(), sealed)
-                .get("data");
-        return MAPPER.readTree(rows);
     }
 }

@@ -14,8 +14,8 @@ import io.smallrye.mutiny.Uni;
  * Approved content-service variants per (campaign, segment, channel), kept for a few seconds so
  * that a step sending to many profiles lists the variants once and not once per profile.
  * Concurrent sends that miss the same key share one request. A failed request is not kept, so the
- * next send asks again. A variant approved or withdrawn in content-service reaches journey sends
- * after at most the time to live.
+ * next send requests the variants again. A variant approved or withdrawn in content-service
+ * reaches journey sends after at most the time to live.
  */
 final class VariantCache {
 

@@ -190,8 +190,8 @@ final class WrittenFacts {
     }
 
     /**
-     * What a text contains that the patterns need, found in one pass so that a pattern that
-     * cannot match is not run. Every Chinese pattern needs a character of the CJK Unified
+     * The kinds of characters a text contains, found in one pass so that a pattern that cannot
+     * match is not run. Every Chinese pattern needs a character of the CJK Unified
      * Ideographs block (U+4E00 to U+9FFF), such as 月, 折, 成, 第 or a measure word.
      * {@code \d} matches only ASCII digits. Every English word pattern needs one of
      * {@link WrittenFacts#NUMBER_WORDS} as a whole run of ASCII letters, because {@code (?i)}
