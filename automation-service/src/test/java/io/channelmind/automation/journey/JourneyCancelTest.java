@@ -11,55 +11,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.channelmind.automation.journey.JourneyFixtures.MutableClock;
-import io.channelmind.automation.journey.JourneyFixtures.RecordingSender;
-import io.channelmind.web.audit.AuditLog;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.quarkus.test.junit.QuarkusTest;
 
 /** Cancelling a journey: no new entries, every entry in flight ends with its reason, and the lifecycle stays final. */
 @QuarkusTest
-class JourneyCancelTest {
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    ProfileFacts facts;
+class JourneyCancelTest extends JourneyEngineTestBase {
 
     @Inject
     JourneyHistory history;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2030-05-01T10:00:00Z"));
-    private final RecordingSender sender = new RecordingSender();
-    private JourneyStore store;
-    private JourneyEngine engine;
-    private String run;
-
-    @BeforeEach
-    void setUp() {
-        store = new JourneyStore(dataSource, clock, audit);
-        engine = JourneyFixtures.engine(dataSource, facts, sender, clock);
-        run = UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private Map<String, Long> counts(JourneyStore.StoredJourney journey, String stepId) {
-        return store.stepCounts(store.find(journey.id()).orElseThrow()).get(stepId);
+    JourneyCancelTest() {
+        super("2030-05-01T10:00:00Z");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static io.channelmind.automation.journey.JourneyFixtures.contentSend;
 import static io.channelmind.automation.journey.JourneyFixtures.recommendedSend;
 import static io.channelmind.automation.journey.JourneyFixtures.segmentJourney;
 import static io.channelmind.automation.journey.JourneyFixtures.smsSend;
-import static io.channelmind.automation.journey.JourneyFixtures.traits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,24 +17,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.channelmind.automation.DependencyStubs;
 import io.channelmind.automation.WireMockResource;
-import io.channelmind.automation.journey.JourneyFixtures.MutableClock;
-import io.channelmind.automation.journey.JourneyFixtures.RecordingSender;
-import io.channelmind.web.audit.AuditLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -45,31 +37,13 @@ import io.quarkus.test.junit.QuarkusTest;
  * text is counted in segments. Uses the WireMock stubs of the campaign tests.
  */
 @QuarkusTest
-class JourneyChannelContentTest {
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    ProfileFacts facts;
+class JourneyChannelContentTest extends JourneyEngineTestBase {
 
     @Inject
     MeterRegistry metrics;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2030-04-01T10:00:00Z"));
-    private final RecordingSender sender = new RecordingSender();
-    private JourneyStore store;
-    private JourneyEngine engine;
-    private String run;
-
-    @BeforeEach
-    void setUp() {
-        store = new JourneyStore(dataSource, clock, audit);
-        engine = JourneyFixtures.engine(dataSource, facts, sender, clock);
-        run = UUID.randomUUID().toString().substring(0, 8);
+    JourneyChannelContentTest() {
+        super("2030-04-01T10:00:00Z");
     }
 
     /** A ledger row: channel, status, detail, copy id, SMS segments. */
@@ -90,16 +64,6 @@ class JourneyChannelContentTest {
             }
             return rows;
         }
-    }
-
-    private String profile(String name, Object... traitPairs) {
-        String profileKey = "demo:" + name + "-" + run;
-        facts.record(UUID.randomUUID().toString(), profileKey, "identify", null, clock.instant(), traits(traitPairs));
-        return profileKey;
-    }
-
-    private Map<String, Long> counts(JourneyStore.StoredJourney journey, String stepId) {
-        return store.stepCounts(store.find(journey.id()).orElseThrow()).get(stepId);
     }
 
     @Test

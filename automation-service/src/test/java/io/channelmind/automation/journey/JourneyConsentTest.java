@@ -14,11 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.channelmind.automation.ConsentChanges;
@@ -26,42 +23,21 @@ import io.channelmind.automation.DeliveryEvents;
 import io.channelmind.automation.connector.DeliveryResult;
 import io.channelmind.automation.connector.OutgoingMessage;
 import io.channelmind.automation.journey.JourneyDefinition.Trigger;
-import io.channelmind.automation.journey.JourneyFixtures.MutableClock;
-import io.channelmind.automation.journey.JourneyFixtures.RecordingSender;
-import io.channelmind.web.audit.AuditLog;
-import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Journey sends honour cm.consent-changes for the journey's purpose and publish the delivery
  * events of campaign sends.
  */
 @QuarkusTest
-class JourneyConsentTest {
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    AuditLog audit;
+class JourneyConsentTest extends JourneyEngineTestBase {
 
     @Inject
     Pool pool;
 
-    @Inject
-    ProfileFacts facts;
-
-    private final MutableClock clock = new MutableClock(Instant.parse("2030-06-01T12:00:00Z"));
-    private final RecordingSender sender = new RecordingSender();
-    private JourneyStore store;
-    private JourneyEngine engine;
-    private String run;
-
-    @BeforeEach
-    void setUp() {
-        store = new JourneyStore(dataSource, clock, audit);
-        engine = JourneyFixtures.engine(dataSource, facts, sender, clock);
-        run = UUID.randomUUID().toString().substring(0, 8);
+    JourneyConsentTest() {
+        super("2030-06-01T12:00:00Z");
     }
 
     private JourneyStore.StoredJourney journey(String purpose) {
@@ -71,7 +47,7 @@ class JourneyConsentTest {
     }
 
     /** Identifies a profile with a phone number of its own, because a bounce blocks the number. */
-    private String profile(String name) {
+    private String smsProfile(String name) {
         String profileKey = "demo:" + name + "-" + run;
         String phone = "+8613" + String.format("%09d", Math.floorMod(profileKey.hashCode(), 1_000_000_000));
         facts.record(UUID.randomUUID().toString(), profileKey, "identify", null, clock.instant(),
@@ -97,7 +73,7 @@ class JourneyConsentTest {
     void marketingWithdrawalSkipsOnlyMarketing() throws Exception {
         JourneyStore.StoredJourney marketing = journey(null);
         JourneyStore.StoredJourney transactional = journey("transactional");
-        String profileKey = profile("withdrawn");
+        String profileKey = smsProfile("withdrawn");
         ConsentChanges.publishAndAwait(pool, consent(profileKey, "sms", "marketing", "withdrawn", Instant.now()));
 
         engine.enter(marketing.id(), profileKey, "t1");
@@ -113,8 +89,8 @@ class JourneyConsentTest {
     @Test
     void pendingConsentAndManualMarkSkip() throws Exception {
         JourneyStore.StoredJourney transactional = journey("transactional");
-        String pending = profile("pending");
-        String marked = profile("marked");
+        String pending = smsProfile("pending");
+        String marked = smsProfile("marked");
         ConsentChanges.publishAndAwait(pool, consent(pending, "sms", "transactional", "pending", Instant.now()));
         ConsentChanges.publishAndAwait(pool, ConsentChanges.manualMark(marked, Instant.now()));
 
@@ -129,7 +105,7 @@ class JourneyConsentTest {
     @Test
     void sentJourneyMessagePublishesDelivered() throws Exception {
         JourneyStore.StoredJourney journey = journey(null);
-        String profileKey = profile("delivered");
+        String profileKey = smsProfile("delivered");
 
         engine.enter(journey.id(), profileKey, "t1");
         List<DeliveryEvents.Delivery> deliveries = DeliveryEvents.awaitCount(journey.id().toString(), 1);
@@ -149,7 +125,7 @@ class JourneyConsentTest {
     void rejectedNumberBouncesAndBlocks() throws Exception {
         JourneyStore.StoredJourney first = journey(null);
         JourneyStore.StoredJourney second = journey("transactional");
-        String profileKey = profile("bounced");
+        String profileKey = smsProfile("bounced");
         JourneySender rejecting = new JourneySender(null, null, null) {
             @Override
             public DeliveryResult send(String channel, OutgoingMessage message) {

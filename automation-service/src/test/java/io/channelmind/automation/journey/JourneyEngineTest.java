@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -31,40 +29,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.channelmind.automation.journey.JourneyDefinition.Reentry;
 import io.channelmind.automation.journey.JourneyFixtures.MutableClock;
 import io.channelmind.automation.journey.JourneyFixtures.RecordingSender;
-import io.channelmind.web.audit.AuditLog;
 import io.channelmind.web.crypto.TopicOpener;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class JourneyEngineTest {
+class JourneyEngineTest extends JourneyEngineTestBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    ProfileFacts facts;
-
-    @Inject
     TopicOpener opener;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2030-03-01T10:00:00Z"));
-    private final RecordingSender sender = new RecordingSender();
-    private JourneyStore store;
-    private JourneyEngine engine;
     private JourneyTriggers triggers;
-    private String run;
+
+    JourneyEngineTest() {
+        super("2030-03-01T10:00:00Z");
+    }
 
     @BeforeEach
     void setUp() {
-        store = new JourneyStore(dataSource, clock, audit);
-        engine = JourneyFixtures.engine(dataSource, facts, sender, clock);
         triggers = new JourneyTriggers(store, engine, facts, dataSource, opener, clock);
-        run = UUID.randomUUID().toString().substring(0, 8);
     }
 
     private void segmentEntered(String segment, String profileKey) {
@@ -74,10 +58,6 @@ class JourneyEngineTest {
 
     private void identify(String profileKey, Map<String, Object> traits) {
         facts.record(UUID.randomUUID().toString(), profileKey, "identify", null, clock.instant(), traits);
-    }
-
-    private Map<String, Long> counts(JourneyStore.StoredJourney journey, String stepId) {
-        return store.stepCounts(store.find(journey.id()).orElseThrow()).get(stepId);
     }
 
     @Test
