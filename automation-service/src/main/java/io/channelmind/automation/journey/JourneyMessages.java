@@ -12,8 +12,8 @@ import io.channelmind.automation.client.ContentClient;
 import io.channelmind.automation.client.ContentGateway;
 import io.channelmind.automation.client.DependencyException;
 import io.channelmind.automation.client.OptimizerGateway;
-import io.channelmind.automation.connector.SmsSegments;
 import io.channelmind.automation.journey.JourneyDefinition.Step;
+import io.channelmind.web.sms.SmsLength;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -56,14 +56,14 @@ public class JourneyMessages {
      * A message ready for the connector. {@code copyId} is the content-service variant, null for
      * text written on the step; {@code segments} is null for channels other than SMS.
      */
-    record Message(String channel, String subject, String text, String copyId, SmsSegments.Count segments) {
+    record Message(String channel, String subject, String text, String copyId, SmsLength.Count segments) {
     }
 
     /**
      * The result of building a message: either {@code message}, or a send that is not made, with
      * the final {@code status} (failed or skipped), the {@code reason} and the channel if one was chosen.
      */
-    record Built(Message message, String channel, String status, String reason, SmsSegments.Count segments) {
+    record Built(Message message, String channel, String status, String reason, SmsLength.Count segments) {
 
         static Built of(Message message) {
             return new Built(message, message.channel(), null, null, message.segments());
@@ -125,7 +125,7 @@ public class JourneyMessages {
         if (!SMS.equals(channel)) {
             return Built.of(new Message(channel, filledSubject, filledText, copyId, null));
         }
-        SmsSegments.Count segments = SmsSegments.count(filledText);
+        SmsLength.Count segments = SmsLength.count(filledText);
         int allowed = step.maxSegments() == null ? defaultMaxSegments : step.maxSegments();
         if (segments.segments() > allowed) {
             return new Built(null, channel, "skipped", tooLong(segments, allowed), segments);
@@ -160,7 +160,7 @@ public class JourneyMessages {
     }
 
     /** Returns the skip reason of an SMS over its segment limit, such as {@code sms too long (4 segments, at most 3)}. */
-    static String tooLong(SmsSegments.Count segments, int allowed) {
+    static String tooLong(SmsLength.Count segments, int allowed) {
         return "sms too long (" + segments.segments() + " segments, at most " + allowed + ")";
     }
 }

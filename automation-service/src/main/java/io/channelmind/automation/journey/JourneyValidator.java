@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.channelmind.automation.connector.SmsSegments;
 import io.channelmind.automation.consent.ConsentRules;
 import io.channelmind.automation.journey.JourneyDefinition.Branch;
 import io.channelmind.automation.journey.JourneyDefinition.Step;
 import io.channelmind.web.Problem;
+import io.channelmind.web.sms.SmsLength;
 
 /**
  * Checks a journey definition and lists every invalid field, each naming the step by index and
@@ -290,7 +290,7 @@ public final class JourneyValidator {
             }
             // Text without placeholders is final, so it is counted now. Filled text is counted at send time.
             if ("sms".equals(step.channel()) && step.text() != null && !step.text().contains("{{")) {
-                SmsSegments.Count count = SmsSegments.count(step.text());
+                SmsLength.Count count = SmsLength.count(step.text());
                 if (count.segments() > max) {
                     validator.rejectStep(label + ".text", step.text(), "the text takes " + count.segments()
                             + " SMS segments (" + count.encoding() + ", " + count.units() + " units), more than"

@@ -23,13 +23,13 @@ import org.jboss.logging.Logger;
 import io.channelmind.automation.connector.DeliveryResult;
 import io.channelmind.automation.connector.OutgoingMessage;
 import io.channelmind.automation.connector.SendKey;
-import io.channelmind.automation.connector.SmsSegments;
 import io.channelmind.automation.journey.JourneyDefinition.Step;
 import io.channelmind.automation.journey.JourneyHistory.StepEvent;
 import io.channelmind.automation.messaging.EventOutbox;
 import io.channelmind.automation.service.RecipientRules;
 import io.channelmind.automation.service.SendKeys;
 import io.channelmind.web.crypto.SealedValue;
+import io.channelmind.web.sms.SmsLength;
 
 /**
  * Runs one step of one entry, counts its outcome in {@code journey_step_count} and records it in the
@@ -220,10 +220,10 @@ final class StepRunner {
      * the content-service variant and, for SMS, the segment count.
      */
     private record Ledger(String channel, String status, String detail, String addressHash, String copyId,
-            SmsSegments.Count segments, String messageId) {
+            SmsLength.Count segments, String messageId) {
 
         Ledger(String channel, String status, String detail, String addressHash, String copyId,
-                SmsSegments.Count segments) {
+                SmsLength.Count segments) {
             this(channel, status, detail, addressHash, copyId, segments, null);
         }
     }

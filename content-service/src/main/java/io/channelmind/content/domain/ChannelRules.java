@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.channelmind.web.sms.SmsLength;
+
 /**
  * The limits that every copy must meet before it is stored: lengths per channel format,
  * the placeholders, the opt-out text of an SMS and the language. Each violation is one

@@ -10,8 +10,8 @@ import io.channelmind.content.domain.CopyBrief;
 import io.channelmind.content.domain.CopySpec;
 import io.channelmind.content.domain.Placeholders;
 import io.channelmind.content.domain.ResponsiveSearchAd;
-import io.channelmind.content.domain.SmsLength;
 import io.channelmind.content.domain.SocialPreset;
+import io.channelmind.web.sms.SmsLength;
 
 /**
  * The values that fill the placeholders of the model prompts. Angle brackets in user text are

@@ -13,8 +13,8 @@ import io.channelmind.content.domain.CopyBrief;
 import io.channelmind.content.domain.CopySpec;
 import io.channelmind.content.domain.GeneratedCopy;
 import io.channelmind.content.domain.Placeholders;
-import io.channelmind.content.domain.SmsLength;
 import io.channelmind.content.domain.SocialPreset;
+import io.channelmind.web.sms.SmsLength;
 
 /**
  * The offline copywriter: fills fixed sentences in the requested language with the brief and

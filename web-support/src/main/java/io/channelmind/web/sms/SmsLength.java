@@ -1,4 +1,4 @@
-package io.channelmind.content.domain;
+package io.channelmind.web.sms;
 
 /**
  * Measures text the way a mobile network does for one SMS (3GPP TS 23.038). Text made only of
@@ -8,8 +8,25 @@ package io.channelmind.content.domain;
  * as a concatenated SMS, whose user data header leaves 153 septets or 67 code units per segment.
  * An extension character (escape and character) or an emoji's surrogate pair is never split
  * between two segments, so a segment may end one unit short.
+ *
+ * <p>content-service checks generated copy against these limits, and automation-service counts
+ * the segments of each filled message it sends.
  */
 public final class SmsLength {
+
+    /** The encoding a text is sent in. */
+    public enum Encoding {
+        GSM7, UCS2
+    }
+
+    /**
+     * Result of {@link #count}.
+     *
+     * @param units    septets for GSM-7, UTF-16 code units for UCS-2
+     * @param segments messages the network bills: 1 for an empty text, which is still one message
+     */
+    public record Count(Encoding encoding, int units, int segments) {
+    }
 
     public static final int GSM7_LIMIT = 160;
     public static final int UCS2_LIMIT = 70;
@@ -76,6 +93,11 @@ public final class SmsLength {
             i += Character.charCount(codePoint);
         }
         return segments;
+    }
+
+    /** Returns the encoding, length and billed segments of a message that is sent, empty or not. */
+    public static Count count(String text) {
+        return new Count(isGsm7(text) ? Encoding.GSM7 : Encoding.UCS2, length(text), Math.max(1, segments(text)));
     }
 
     /** Tells whether the text is billed as at most {@code maxSegments} segments. */

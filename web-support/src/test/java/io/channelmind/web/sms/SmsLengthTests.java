@@ -1,4 +1,4 @@
-package io.channelmind.content.domain;
+package io.channelmind.web.sms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
