@@ -222,6 +222,13 @@ public interface IngestionConfig {
         Duration producerLinger();
 
         /**
+         * Whether a Vert.x route serves the tracking endpoints, reading the body without the REST
+         * layer's copy. When false, the REST resource that documents them in OpenAPI serves them.
+         */
+        @WithDefault("true")
+        boolean vertxRoute();
+
+        /**
          * Write key of the source named {@code local}, created or updated at start-up when set,
          * so the local stack can print a key that works at once.
          */

@@ -1,6 +1,7 @@
 package io.channelmind.ingestion.rest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +35,11 @@ import io.smallrye.mutiny.Uni;
  * of the request. The methods run on the event loop and wait for the database and Kafka without
  * holding a thread. The HTTP layer buffers the whole body before a method runs, so
  * {@link TrackingBodyLimit} rejects a declared oversized body before that.
+ *
+ * <p>By default {@link TrackingRoutes} serves these paths before the REST layer, with the same
+ * responses, and this class only describes them in OpenAPI. It serves them when
+ * {@code ingestion.tracking.vertx-route} is false.
+ * NOTE: the tests run with the routes, so this fallback is not tested.
  */
 @PermitAll
 @Path("/v1")
@@ -47,6 +53,8 @@ public class TrackingResource {
 
     /** Counts tracking requests by outcome: {@code accepted}, or the problem type of a rejected request. */
     static final String REQUESTS_METRIC = "channelmind.ingestion.tracking.requests";
+    /** The {@code WWW-Authenticate} header of a 401. */
+    private static final String BASIC_CHALLENGE = "Basic realm=\"tracking\"";
     private static final String PROBLEM_PREFIX = "urn:channelmind:problem:";
 
     private final TrackingService service;
@@ -154,15 +162,21 @@ public class TrackingResource {
                 ? problemType.substring(PROBLEM_PREFIX.length()) : problemType).increment();
     }
 
-    /** Adds the headers that a 401 and a 503 need, which a problem document cannot carry. */
+    /** Returns the response with the problem document and the headers of {@link #headersOf}. */
     private static Response withHeaders(Problem problem) {
         Response.ResponseBuilder response = Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem);
+        headersOf(problem).forEach(response::header);
+        return response.build();
+    }
+
+    /** Returns the headers that a 401 and a 503 need, which a problem document cannot carry. */
+    static Map<String, String> headersOf(Problem problem) {
         if (problem.getStatus() == 401) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"tracking\"");
+            return Map.of(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
         }
         if (problem.getStatus() == 503) {
-            response.header(HttpHeaders.RETRY_AFTER, problem.getExtensions().get("retryAfterSeconds"));
+            return Map.of(HttpHeaders.RETRY_AFTER, String.valueOf(problem.getExtensions().get("retryAfterSeconds")));
         }
-        return response.build();
+        return Map.of();
     }
 }

@@ -32,6 +32,17 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void openApiDescribesTrackingServedByRoutes() {
+        // TrackingRoutes serves these paths, but the REST resource still documents them.
+        given().accept("application/json").when().get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("paths", hasKey("/v1/batch"))
+                .body("paths", hasKey("/v1/track"))
+                .body("paths", hasKey("/v1/import"));
+    }
+
+    @Test
     void metricsArePublished() {
         given().when().get("/q/metrics")
                 .then()

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.channelmind.ingestion.support.Tracking;
 import io.channelmind.ingestion.support.Tracking.CreatedSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -210,6 +216,46 @@ class TrackingEndpointsTest {
                 .then().statusCode(200);
 
         assertEquals("Zipped", source.event("gzip-1").path("event").asText());
+    }
+
+    @Test
+    void chunkedBatchIsAccepted() {
+        // A stream of unknown length goes out chunked, without Content-Length.
+        byte[] body = "{\"batch\": [{\"type\": \"track\", \"messageId\": \"chunked-1\", \"userId\": \"u-14\", \"event\": \"Chunked\"}]}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        given().header("Authorization", Tracking.basic(source.writeKey()))
+                .contentType("application/json").body(new ByteArrayInputStream(body))
+                .when().post("/v1/batch")
+                .then().statusCode(200).body("success", equalTo(true));
+
+        assertEquals("Chunked", source.event("chunked-1").path("event").asText());
+    }
+
+    @Test
+    void expectContinueGetsInterimResponse() throws IOException {
+        byte[] body = "{\"messageId\": \"continue-1\", \"userId\": \"u-15\", \"event\": \"Continued\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            out.write(("POST /v1/track HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + Tracking.basic(source.writeKey())
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            assertEquals("HTTP/1.1 100 Continue", in.readLine());
+            out.write(body);
+            out.flush();
+            String status;
+            do {
+                status = in.readLine();
+            } while (status != null && !status.startsWith("HTTP/1.1 2"));
+            assertEquals("HTTP/1.1 200 OK", status);
+        }
+
+        assertEquals("Continued", source.event("continue-1").path("event").asText());
     }
 
     @Test
