@@ -44,7 +44,8 @@
 #
 # Besides the rates, it prints the CPU time that the service and the PostgreSQL processes used
 # during each campaign (utime + stime from /proc/PID/stat), per message sent. Unlike the rates,
-# that figure changes little when other processes load the machine.
+# that figure changes little when other processes load the machine. It also prints the CPU time
+# of the infrastructure JVM (GreenMail and Kafka) during each loop and each campaign.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -151,25 +152,33 @@ echo "Warm-up: $WARMUP messages per baseline and a campaign of $WARMUP members p
 # for the campaign's copy (text and HTML parts, open pixel, signed links, List-Unsubscribe),
 # encoded by the service's own Vert.x mail encoder. The goal's ratio is against the second.
 for shape in ${CHANNELMIND_BENCH_BASELINES:-text mime}; do
+  infra_before="$(cpu_seconds "$INFRA_PID")"
   java -Xmx256m -cp "$MAIL_CP" "$ROOT/bench/SendingLoad.java" baseline "127.0.0.1:$SMTP_PORT" "$BASELINE_MESSAGES" \
     "$CONCURRENCY" "$shape" "$WARMUP" | tee -a "$OUT/result.txt"
+  awk -v a="$infra_before" -v b="$(cpu_seconds "$INFRA_PID")" -v sent="$((BASELINE_MESSAGES + WARMUP))" -v shape="$shape" \
+    'BEGIN {printf "CPU during the %s loop and its warm-up: SMTP server and Kafka %.1f s, %.2f ms per message\n",
+      shape, b - a, 1000 * (b - a) / sent}' | tee -a "$OUT/result.txt"
 done
 
 # Runs one campaign of LABEL (bench or warmup) with MEMBERS members against the service on
 # SERVICE_PORT, and prints its rate and the CPU time that the service and PostgreSQL used for it.
 run_campaign() {
-  local label="$1" members="$2" service_before postgres_before service_cpu postgres_cpu sent
+  local label="$1" members="$2" service_before postgres_before infra_before service_cpu postgres_cpu infra_cpu sent
   service_before="$(cpu_seconds "$SERVICE_PID")"
+  infra_before="$(cpu_seconds "$INFRA_PID")"
   postgres_before="$(cpu_seconds $(postgres_pids))"
   java -Xmx256m -cp "$MAIL_CP" "$ROOT/bench/SendingLoad.java" campaign "http://127.0.0.1:$SERVICE_PORT" "$members" \
     "$MAX_SECONDS" "$label" | tee -a "$OUT/result.txt" | tee "$OUT/$label-$members.txt"
   service_cpu="$(awk -v a="$service_before" -v b="$(cpu_seconds "$SERVICE_PID")" 'BEGIN {printf "%.2f", b - a}')"
   postgres_cpu="$(awk -v a="$postgres_before" -v b="$(cpu_seconds $(postgres_pids))" 'BEGIN {printf "%.2f", b - a}')"
+  infra_cpu="$(awk -v a="$infra_before" -v b="$(cpu_seconds "$INFRA_PID")" 'BEGIN {printf "%.2f", b - a}')"
   sent="$(sed -n 's/.* with \([0-9]*\) sent.*/\1/p' "$OUT/$label-$members.txt")"
-  awk -v service="$service_cpu" -v postgres="$postgres_cpu" -v sent="${sent:-0}" -v size="$members" \
-    -v what="$([ "$label" = warmup ] && echo "warm-up campaign" || echo campaign)" 'BEGIN {
-    printf "CPU during the %s-member %s: automation-service %.1f s, PostgreSQL %.1f s", size, what, service, postgres
-    if (sent > 0) printf "; per message sent: %.2f ms and %.2f ms", 1000 * service / sent, 1000 * postgres / sent
+  awk -v service="$service_cpu" -v postgres="$postgres_cpu" -v infra="$infra_cpu" -v sent="${sent:-0}" \
+    -v size="$members" -v what="$([ "$label" = warmup ] && echo "warm-up campaign" || echo campaign)" 'BEGIN {
+    printf "CPU during the %s-member %s: automation-service %.1f s, PostgreSQL %.1f s, SMTP server and Kafka %.1f s",
+      size, what, service, postgres, infra
+    if (sent > 0) printf "; per message sent: %.2f ms, %.2f ms and %.2f ms", 1000 * service / sent,
+      1000 * postgres / sent, 1000 * infra / sent
     printf "\n" }' | tee -a "$OUT/result.txt"
 }
 
