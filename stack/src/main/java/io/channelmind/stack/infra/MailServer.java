@@ -23,13 +23,13 @@ import com.icegreen.greenmail.util.ServerSetup;
  * folder, also stores each received message there as an RFC 5322 {@code .eml} file.
  *
  * <p>The {@linkplain #sink(int) sink mode} is for benchmarks. GreenMail still runs the whole SMTP
- * dialogue and parses and stores each message, but it delivers every recipient into the inbox of
- * one user and empties that inbox every {@value #SINK_PURGE_MILLIS} ms, and no {@code .eml} copies
- * are written. By default GreenMail 2.1.5 creates a user and a mailbox for each new recipient. It
+ * dialogue and parses and stores each message. But it delivers every recipient into the inbox of
+ * one user, empties that inbox every {@value #SINK_PURGE_MILLIS} ms and writes no {@code .eml}
+ * copies. By default GreenMail 2.1.5 creates a user and a mailbox for each new recipient. It
  * finds a recipient's mailbox by a linear scan of all of them, so its cost per message grows with
- * the number of distinct recipients seen so far. In the sink mode, the cost per message depends
- * neither on the recipients nor on the messages received before, so successive benchmark phases
- * start from the same server state.
+ * the number of distinct recipients seen so far. In the sink mode that cost does not grow with the
+ * recipients or with the messages received before, because the inbox keeps at most the last
+ * {@value #SINK_PURGE_MILLIS} ms of them. So successive benchmark phases start from the same state.
  */
 public final class MailServer implements AutoCloseable {
 
@@ -131,7 +131,9 @@ public final class MailServer implements AutoCloseable {
         try {
             greenMail.purgeEmailFromAllMailboxes();
         } catch (FolderException | RuntimeException e) {
-            System.err.println("Emptying the sink's inbox failed: " + e.getMessage());
+            // The next scheduled purge tries again, so the inbox grows only until one succeeds.
+            System.err.println("Emptying the sink's inbox failed, retrying in " + SINK_PURGE_MILLIS + " ms: "
+                    + e.getMessage());
         }
     }
 
