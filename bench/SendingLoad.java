@@ -161,22 +161,28 @@ public final class SendingLoad {
         if (!shape.equals("text") && !shape.equals("mime") && !shape.equals("dialogue")) {
             throw new IllegalArgumentException("Invalid message shape '" + shape + "': expected text, mime or dialogue");
         }
+        // Each phase writes to recipients of its own (the warm-up to the first warmup indexes, the
+        // measured phase to the next ones, each shape to its own domain), as every campaign does.
         if (warmup > 0) {
-            smtpLoops(host, port, warmup, concurrency, shape, "baseline warm-up");
+            smtpLoops(host, port, 0, warmup, concurrency, shape, "baseline warm-up");
         }
-        smtpLoops(host, port, messages, concurrency, shape, "baseline");
+        smtpLoops(host, port, warmup, messages, concurrency, shape, "baseline");
     }
 
-    /** Sends {@code messages} on {@code concurrency} connections and prints the rate after {@code label}. */
-    private static void smtpLoops(String host, int port, int messages, int concurrency, String shape, String label)
-            throws Exception {
-        AtomicInteger next = new AtomicInteger();
+    /**
+     * Sends {@code messages} to the recipients from index {@code first} on {@code concurrency}
+     * connections and prints the rate after {@code label}.
+     */
+    private static void smtpLoops(String host, int port, int first, int messages, int concurrency, String shape,
+            String label) throws Exception {
+        AtomicInteger next = new AtomicInteger(first);
+        int end = first + messages;
         ExecutorService workers = Executors.newFixedThreadPool(concurrency);
         long bytes = message(shape, 0).length();
         long start = System.nanoTime();
         List<Future<Integer>> results = new ArrayList<>();
         for (int worker = 0; worker < concurrency; worker++) {
-            results.add(workers.submit(() -> smtpLoop(host, port, messages, next, shape)));
+            results.add(workers.submit(() -> smtpLoop(host, port, end, next, shape)));
         }
         int sent = 0;
         for (Future<Integer> result : results) {
@@ -188,9 +194,14 @@ public final class SendingLoad {
                 + " in %.1f s: %.0f messages/s%n", label, shape, bytes, sent, concurrency, seconds, sent / seconds);
     }
 
+    /** Returns the address of baseline recipient {@code index}, in a domain of each shape's own. */
+    private static String recipient(String shape, int index) {
+        return String.format(Locale.ROOT, "b%07d@%s.baseline.example", index, shape);
+    }
+
     /** Returns the DATA section of message {@code index}: CRLF line ends, dot-stuffed, without the final dot line. */
     private static String message(String shape, int index) {
-        String to = String.format(Locale.ROOT, "b%07d@baseline.example", index);
+        String to = recipient(shape, index);
         if (shape.equals("text")) {
             String text = BODY.replace("\\n", "\r\n").replace("{{firstName}}", "Member")
                     .replace("{{unsubscribeUrl}}", "http://127.0.0.1:8085/api/v1/unsubscribe/token");
@@ -227,8 +238,8 @@ public final class SendingLoad {
         return encoded.replace("\r\n.", "\r\n..") + "\r\n";
     }
 
-    /** Sends messages on one connection until {@code next} reaches {@code messages}; returns how many it sent. */
-    private static int smtpLoop(String host, int port, int messages, AtomicInteger next, String shape) throws IOException {
+    /** Sends messages on one connection until {@code next} reaches {@code end}, and returns how many it sent. */
+    private static int smtpLoop(String host, int port, int end, AtomicInteger next, String shape) throws IOException {
         int sent = 0;
         boolean dialogue = shape.equals("dialogue");
         try (Socket socket = new Socket(host, port)) {
@@ -237,8 +248,8 @@ public final class SendingLoad {
             Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
             expect(in, "220");
             command(out, in, "EHLO bench.local", "250");
-            for (int index = next.getAndIncrement(); index < messages; index = next.getAndIncrement()) {
-                String to = String.format(Locale.ROOT, "b%07d@baseline.example", index);
+            for (int index = next.getAndIncrement(); index < end; index = next.getAndIncrement()) {
+                String to = recipient(shape, index);
                 if (dialogue && sent > 0) {
                     command(out, in, "RSET", "250");
                 }

@@ -11,6 +11,15 @@
 # against its own database, so its peak RSS (VmHWM from /proc/PID/status) belongs to that
 # campaign alone. Every process this script starts is stopped by its PID at exit.
 #
+# The SMTP server runs in sink mode (InfraMain --smtp-mode sink, see MailServer.sink). GreenMail
+# still runs the whole SMTP dialogue and parses and stores every message. But it delivers every
+# recipient to one inbox that it empties every 500 ms, and writes no .eml files. So the server
+# keeps no state that grows from one phase to the next: every baseline phase and every campaign
+# starts from the same server state, whatever the phases before it sent. Each phase also writes
+# to recipients of its own (10,000 new ones each with the defaults). In the default store mode
+# (./channelmind up, CHANNELMIND_BENCH_SMTP_MODE=store here) GreenMail creates a mailbox per new
+# recipient and scans all of them for each delivery, so later phases pay for the earlier ones.
+#
 # Usage: bench/sending-benchmark.sh [sizes] [max seconds per campaign] [baseline messages]
 #   defaults: "10000 100000", 600 s, 10000 messages; the concurrency of both sides is 8.
 # Environment:
@@ -23,6 +32,9 @@
 #                                        and each service JVM first sends a campaign of N members to
 #                                        other profiles, before the measured phase. The warm-up lines
 #                                        are the cold figures of the same run.
+#   CHANNELMIND_BENCH_SMTP_MODE=store    keep every message and a mailbox per recipient, as
+#                                        ./channelmind up does, to compare with runs before the
+#                                        sink mode existed (sink by default)
 #   CHANNELMIND_BENCH_BUILD=false        skip the build (the jars in target/ must be current)
 #   CHANNELMIND_BENCH_SERVICE_OPTS="..." extra JVM options for automation-service, for example
 #                                        -XX:StartFlightRecording=filename=/tmp/send.jfr,settings=profile
@@ -32,7 +44,8 @@
 #
 # Besides the rates, it prints the CPU time that the service and the PostgreSQL processes used
 # during each campaign (utime + stime from /proc/PID/stat), per message sent. Unlike the rates,
-# that figure changes little when other processes load the machine.
+# that figure changes little when other processes load the machine. It also prints the CPU time
+# of the infrastructure JVM (GreenMail and Kafka) during each loop and each campaign.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -124,7 +137,7 @@ done
 java -Xmx768m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$ROOT/stack/target/classes:$ROOT/stack/target/lib/*" \
   io.channelmind.stack.infra.InfraMain --state "$OUT/state" --kafka-port "$KAFKA_PORT" \
   --kafka-controller-port "$CONTROLLER_PORT" --postgres-port "$POSTGRES_PORT" --smtp-port "$SMTP_PORT" \
-  --databases "$DATABASES" > "$OUT/infra.log" 2>&1 &
+  --databases "$DATABASES" --smtp-mode "${CHANNELMIND_BENCH_SMTP_MODE:-sink}" > "$OUT/infra.log" 2>&1 &
 INFRA_PID=$!
 PIDS+=($INFRA_PID)
 java -Xmx256m -cp "$MAIL_CP" "$ROOT/bench/SendingLoad.java" stub "$STUB_PORT" > "$OUT/stub.log" 2>&1 &
@@ -133,30 +146,39 @@ wait_for "PostgreSQL, Kafka and SMTP" "test -e '$OUT/state/infra.json'" 120
 wait_for "the stub" "curl -sf -o /dev/null http://127.0.0.1:$STUB_PORT/api/v1/segments/bench-1" 60
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/result.txt"
+echo "SMTP server mode: ${CHANNELMIND_BENCH_SMTP_MODE:-sink}" | tee -a "$OUT/result.txt"
 echo "Warm-up: $WARMUP messages per baseline and a campaign of $WARMUP members per service JVM" | tee -a "$OUT/result.txt"
 # Two baselines: a short text/plain message, and the same MIME message that the service sends
 # for the campaign's copy (text and HTML parts, open pixel, signed links, List-Unsubscribe),
 # encoded by the service's own Vert.x mail encoder. The goal's ratio is against the second.
 for shape in ${CHANNELMIND_BENCH_BASELINES:-text mime}; do
+  infra_before="$(cpu_seconds "$INFRA_PID")"
   java -Xmx256m -cp "$MAIL_CP" "$ROOT/bench/SendingLoad.java" baseline "127.0.0.1:$SMTP_PORT" "$BASELINE_MESSAGES" \
     "$CONCURRENCY" "$shape" "$WARMUP" | tee -a "$OUT/result.txt"
+  awk -v a="$infra_before" -v b="$(cpu_seconds "$INFRA_PID")" -v sent="$((BASELINE_MESSAGES + WARMUP))" -v shape="$shape" \
+    'BEGIN {printf "CPU during the %s loop and its warm-up: SMTP server and Kafka %.1f s, %.2f ms per message\n",
+      shape, b - a, 1000 * (b - a) / sent}' | tee -a "$OUT/result.txt"
 done
 
 # Runs one campaign of LABEL (bench or warmup) with MEMBERS members against the service on
 # SERVICE_PORT, and prints its rate and the CPU time that the service and PostgreSQL used for it.
 run_campaign() {
-  local label="$1" members="$2" service_before postgres_before service_cpu postgres_cpu sent
+  local label="$1" members="$2" service_before postgres_before infra_before service_cpu postgres_cpu infra_cpu sent
   service_before="$(cpu_seconds "$SERVICE_PID")"
+  infra_before="$(cpu_seconds "$INFRA_PID")"
   postgres_before="$(cpu_seconds $(postgres_pids))"
   java -Xmx256m -cp "$MAIL_CP" "$ROOT/bench/SendingLoad.java" campaign "http://127.0.0.1:$SERVICE_PORT" "$members" \
     "$MAX_SECONDS" "$label" | tee -a "$OUT/result.txt" | tee "$OUT/$label-$members.txt"
   service_cpu="$(awk -v a="$service_before" -v b="$(cpu_seconds "$SERVICE_PID")" 'BEGIN {printf "%.2f", b - a}')"
   postgres_cpu="$(awk -v a="$postgres_before" -v b="$(cpu_seconds $(postgres_pids))" 'BEGIN {printf "%.2f", b - a}')"
+  infra_cpu="$(awk -v a="$infra_before" -v b="$(cpu_seconds "$INFRA_PID")" 'BEGIN {printf "%.2f", b - a}')"
   sent="$(sed -n 's/.* with \([0-9]*\) sent.*/\1/p' "$OUT/$label-$members.txt")"
-  awk -v service="$service_cpu" -v postgres="$postgres_cpu" -v sent="${sent:-0}" -v size="$members" \
-    -v what="$([ "$label" = warmup ] && echo "warm-up campaign" || echo campaign)" 'BEGIN {
-    printf "CPU during the %s-member %s: automation-service %.1f s, PostgreSQL %.1f s", size, what, service, postgres
-    if (sent > 0) printf "; per message sent: %.2f ms and %.2f ms", 1000 * service / sent, 1000 * postgres / sent
+  awk -v service="$service_cpu" -v postgres="$postgres_cpu" -v infra="$infra_cpu" -v sent="${sent:-0}" \
+    -v size="$members" -v what="$([ "$label" = warmup ] && echo "warm-up campaign" || echo campaign)" 'BEGIN {
+    printf "CPU during the %s-member %s: automation-service %.1f s, PostgreSQL %.1f s, SMTP server and Kafka %.1f s",
+      size, what, service, postgres, infra
+    if (sent > 0) printf "; per message sent: %.2f ms, %.2f ms and %.2f ms", 1000 * service / sent,
+      1000 * postgres / sent, 1000 * infra / sent
     printf "\n" }' | tee -a "$OUT/result.txt"
 }
 

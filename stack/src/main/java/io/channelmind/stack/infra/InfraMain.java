@@ -22,7 +22,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * connections, and stops them on SIGTERM.
  *
  * <p>Arguments: {@code --state DIR --kafka-port N --kafka-controller-port N
- * --postgres-port N --smtp-port N --databases a,b,c}.
+ * --postgres-port N --smtp-port N --databases a,b,c}, and optionally {@code --smtp-mode sink}
+ * for benchmarks. In that mode the SMTP server delivers every recipient to one inbox, empties it
+ * twice a second and writes no mail files ({@link MailServer#sink(int)}). The default mode,
+ * {@code store}, keeps every message and writes it to {@code STATE/mail}.
  */
 public final class InfraMain {
 
@@ -51,13 +54,25 @@ public final class InfraMain {
         kafka.createTopics(StackTopics.ALL, StackTopics.PARTITIONS);
         log("Kafka ready on " + kafka.bootstrapServers() + " with topics " + StackTopics.ALL);
 
-        MailServer mail = new MailServer(smtpPort, state.resolve("mail"));
+        String smtpMode = options.getOrDefault("smtp-mode", "store");
+        MailServer mail = switch (smtpMode) {
+            case "store" -> new MailServer(smtpPort, state.resolve("mail"));
+            case "sink" -> MailServer.sink(smtpPort);
+            default -> throw new IllegalArgumentException("Invalid argument --smtp-mode '" + smtpMode
+                    + "': expected 'store' (keep every message, the default) or 'sink' (benchmarks)");
+        };
         mail.start();
-        log("SMTP ready on 127.0.0.1:" + smtpPort + ", storing mail in " + state.resolve("mail"));
+        log("sink".equals(smtpMode)
+                ? "SMTP ready on 127.0.0.1:" + smtpPort + " in sink mode: one inbox, emptied every "
+                        + MailServer.SINK_PURGE_MILLIS + " ms, no mail files"
+                : "SMTP ready on 127.0.0.1:" + smtpPort + ", storing mail in " + state.resolve("mail"));
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log("Stopping SMTP, Kafka and PostgreSQL");
+            if ("sink".equals(smtpMode)) {
+                log("The SMTP sink delivered " + mail.sinkDeliveries() + " recipients");
+            }
             closeQuietly(mail);
             closeQuietly(kafka);
             closeQuietly(postgres);
