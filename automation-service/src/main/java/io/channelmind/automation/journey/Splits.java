@@ -10,6 +10,7 @@ import java.util.random.RandomGenerator;
 
 import io.channelmind.automation.journey.JourneyDefinition.Branch;
 import io.channelmind.automation.journey.JourneyDefinition.Step;
+import io.channelmind.web.stats.BetaPosterior;
 
 /** Chooses a split branch: by weight, or by Thompson sampling over Beta posteriors of each arm. */
 final class Splits {
@@ -37,37 +38,13 @@ final class Splits {
         int best = 0;
         double bestDraw = -1;
         for (int i = 0; i < trials.length; i++) {
-            double draw = beta(1 + rewards[i], 1 + Math.max(0, trials[i] - rewards[i]), random);
+            double draw = new BetaPosterior(1 + rewards[i], 1 + Math.max(0, trials[i] - rewards[i])).sample(random);
             if (draw > bestDraw) {
                 bestDraw = draw;
                 best = i;
             }
         }
         return best;
-    }
-
-    static double beta(double alpha, double beta, RandomGenerator random) {
-        double x = gamma(alpha, random);
-        double y = gamma(beta, random);
-        return x / (x + y);
-    }
-
-    /** Gamma(shape, 1) by Marsaglia and Tsang's method (ACM TOMS 26(3), 2000); shape is at least 1 here. */
-    private static double gamma(double shape, RandomGenerator random) {
-        double d = shape - 1.0 / 3;
-        double c = 1 / Math.sqrt(9 * d);
-        while (true) {
-            double x = random.nextGaussian();
-            double v = 1 + c * x;
-            if (v <= 0) {
-                continue;
-            }
-            v = v * v * v;
-            double u = random.nextDouble();
-            if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
-                return d * v;
-            }
-        }
     }
 
     /**

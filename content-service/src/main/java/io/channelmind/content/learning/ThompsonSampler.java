@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import io.channelmind.web.stats.BetaPosterior;
+
 /**
  * Thompson sampling over the variants of one segment. The probability that each variant has
  * the highest conversion rate is estimated by Monte Carlo from the Beta posteriors with a

@@ -1,5 +1,7 @@
 package io.channelmind.content.learning;
 
+import io.channelmind.web.stats.BetaPosterior;
+
 /**
  * Outcomes of one variant in one segment.
  *

@@ -1,9 +1,10 @@
-package io.channelmind.content.learning;
+package io.channelmind.web.stats;
 
 import java.util.random.RandomGenerator;
 
 /**
- * A Beta(alpha, beta) distribution of a conversion rate.
+ * A Beta(alpha, beta) distribution of a conversion rate, from which the Thompson samplers of
+ * content-service (copy variants) and automation-service (bandit splits of journeys) draw.
  *
  * @param alpha 1 plus the conversions
  * @param beta 1 plus the sends without a conversion
