@@ -33,7 +33,7 @@ import io.vertx.ext.web.RoutingContext;
  * The bearer tokens that quarkus-oidc verified in full, each with the identity it built, so that
  * the same token sent again skips the RS256 signature check and the JSON parses. Keyed by a
  * SHA-256 digest of the tenant and the whole token; an entry lives until the token's {@code exp}
- * or {@code channelmind.security.token-cache.max-age}, whichever comes first, and the cache holds
+ * or {@code channelmind.security.token-cache.max-age}, whichever comes first, and the cache contains
  * at most {@code channelmind.security.token-cache.max-size} entries (least used out first).
  * {@link VerifiedTokenIdentityProvider} answers from it and {@link VerifiedTokenRecorder} fills it.
  */

@@ -12,7 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Answers a bearer-token request from {@link VerifiedTokenCache} before quarkus-oidc's
+ * Authenticates a bearer-token request from {@link VerifiedTokenCache} before quarkus-oidc's
  * OidcIdentityProvider runs. The identity provider manager asks providers of the same request
  * type in descending priority and moves on to the next one when a provider returns a null item,
  * so a miss (or a disabled cache) returns null and quarkus-oidc verifies the token as before;

@@ -11,9 +11,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Stores in {@link VerifiedTokenCache} the identity that quarkus-oidc built after it verified a
- * token that {@link VerifiedTokenIdentityProvider} did not find. Augmentors run only when a
- * provider succeeded, so a refused token never gets here, and with the highest priority this one
- * sees the identity before any other augmentor changes it (they run again on every cache hit).
+ * token that {@link VerifiedTokenIdentityProvider} did not find. Augmentors run only after a
+ * provider succeeded, so a rejected token is never stored. With the highest priority this one
+ * stores the identity before any other augmentor changes it, and those run again on every cache hit.
  */
 @ApplicationScoped
 public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {

@@ -44,7 +44,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * nothing more, an export returns the person's rows sealed on {@code cm.privacy-confirmations},
  * and a request that is not JSON is skipped without stopping the consumer.
  *
- * <p>A service's {@code @QuarkusTest} extends it and says which rows it keeps of a person. The
+ * <p>A service's {@code @QuarkusTest} extends it and defines which rows it keeps of a person. The
  * database pool and the {@link TopicOpener} are injected from the running application.
  */
 public abstract class PrivacyRequestContract {
